@@ -1,0 +1,53 @@
+/**
+ * Units of measure used by the plan. A number that crosses a table boundary
+ * carries its unit, and a conversion is always an explicit call, because the
+ * plan itself mixes 万m³ and 万吨 for the same mineral.
+ */
+export const MEASURES = ['万m³', '万吨', '吨'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface Quantity {
+  value: number;
+  unit: Measure;
+}
+
+/** Bulk density in t/m³, needed only to move between volume and mass. */
+export type Density = number;
+
+export class UnitConversionError extends Error {
+  constructor(
+    readonly from: Measure,
+    readonly to: Measure,
+  ) {
+    super(`cannot convert ${from} to ${to} without a density`);
+  }
+}
+
+const TONNES_PER: Record<Exclude<Measure, '万m³'>, number> = { 万吨: 10_000, 吨: 1 };
+
+function isMass(unit: Measure): unit is Exclude<Measure, '万m³'> {
+  return unit !== '万m³';
+}
+
+/** Converts between the plan's units; volume ↔ mass needs the mineral's density. */
+export function convert(value: number, from: Measure, to: Measure, density?: Density): number {
+  if (from === to) return value;
+  if (isMass(from) && isMass(to)) return (value * TONNES_PER[from]) / TONNES_PER[to];
+  if (density === undefined || !(density > 0)) throw new UnitConversionError(from, to);
+  if (from === '万m³' && isMass(to)) return (value * 10_000 * density) / TONNES_PER[to];
+  if (isMass(from) && to === '万m³') return (value * TONNES_PER[from]) / density / 10_000;
+  throw new UnitConversionError(from, to);
+}
+
+/** Reads the unit out of a plan column header such as "矿石,万吨", "矿石万吨" or "万立方米". */
+export function parsePlanUnit(text: string): Measure | null {
+  const t = text.replace(/\s/g, '');
+  if (/万立方米|万m³|万m3/.test(t)) return '万m³';
+  if (/万吨/.test(t)) return '万吨';
+  if (/吨$/.test(t)) return '吨';
+  return null;
+}
+
+export function sameDimension(a: Measure, b: Measure): boolean {
+  return isMass(a) === isMass(b);
+}

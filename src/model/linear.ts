@@ -1,0 +1,56 @@
+/**
+ * A solver-neutral linear model whose rows and columns carry planner names
+ * (`cap[sand]`, `n[Z07,medium]`) and bilingual labels, so that an LP file, a
+ * binding constraint or an infeasibility explanation reads as the plan does.
+ */
+import type { Label } from '../domain/label';
+
+export type ConstraintFamily =
+  | 'scale'
+  | 'cap'
+  | 'floor'
+  | 'rights'
+  | 'share'
+  | 'zoneVolume'
+  | 'zoneMines'
+  | 'outsideZones'
+  | 'reserve'
+  | 'countyBound'
+  | 'demand'
+  | 'supply'
+  | 'deviation';
+
+export interface Term {
+  variable: string;
+  coef: number;
+}
+
+export interface Variable {
+  name: string;
+  label: Label;
+  integer: boolean;
+  lb: number;
+  ub: number | null;
+}
+
+export interface Constraint {
+  name: string;
+  family: ConstraintFamily;
+  label: Label;
+  terms: Term[];
+  lb: number | null;
+  ub: number | null;
+  /** Policy rows may be relaxed when explaining an infeasible scenario; physical rows may not. */
+  elastic: boolean;
+  /** Unit of the row's right-hand side, for reporting slack and duals. */
+  unit: string;
+}
+
+export interface LinearModel {
+  name: string;
+  sense: 'max' | 'min';
+  objective: Term[];
+  objectiveConstant: number;
+  variables: Variable[];
+  constraints: Constraint[];
+}
