@@ -24,7 +24,8 @@ export interface RightsUse {
 }
 
 export interface CountyQuota {
-  county: string;
+  /** null: zones the plan assigns to no county (the prefecture's jade placer zones) */
+  county: string | null;
   mineral: string;
   volume: number;
   mines: MinesByClass;
