@@ -1,0 +1,85 @@
+/**
+ * The browser's own copy of the planner's work: scenarios and solve runs in
+ * IndexedDB through Dexie. The schema is versioned; each version's upgrade
+ * turns data written by the previous release into the current shape, so a
+ * planner who updates the workbench keeps everything.
+ *
+ * v1 (first release): scenarios {id, name, scenario, createdAt, updatedAt};
+ *     runs {id, scenarioId, scenario, report, createdAt}; delete was final.
+ * v2: scenarios gain `deletedAt` (soft delete, so a delete can be undone);
+ *     runs gain `scenarioHash` and `modelVersion` (indexed), backfilled from
+ *     the scenario snapshot and the report each v1 run already held, so old
+ *     runs can also say whether their scenario changed since.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { SolveReport } from '../model/report';
+import { scenarioHash } from './hash';
+
+/** A scenario as edited: it may be invalid while the planner is typing, and is saved as is. */
+export type ScenarioDraft = Record<string, unknown>;
+
+export interface ScenarioRecord {
+  id: string;
+  name: string;
+  scenario: ScenarioDraft;
+  createdAt: number;
+  updatedAt: number;
+  /** Time of a soft delete; null while the scenario is live. */
+  deletedAt: number | null;
+  /** The preset (scenarios/<name>.json) it was created from, if any. */
+  preset?: string;
+}
+
+export interface RunRecord {
+  id: string;
+  scenarioId: string;
+  /** Hash of the scenario as solved (see scenarioHash). */
+  scenarioHash: string;
+  /** Version of the model the run was solved against. */
+  modelVersion: string;
+  /** The scenario as solved, so a run can be read and compared after the scenario changes. */
+  scenario: ScenarioDraft;
+  report: SolveReport;
+  createdAt: number;
+}
+
+export const DB_NAME = 'quota-workbench';
+
+/** Index specs per version, exported so tests can write data the way an older release did. */
+export const SCHEMA = {
+  1: { scenarios: 'id, name, updatedAt', runs: 'id, scenarioId, createdAt' },
+  2: {
+    scenarios: 'id, name, updatedAt, deletedAt',
+    runs: 'id, scenarioId, createdAt, scenarioHash, modelVersion, [scenarioId+createdAt]',
+  },
+} as const;
+
+export const DB_VERSION = 2;
+
+export type WorkbenchDB = Dexie & {
+  scenarios: EntityTable<ScenarioRecord, 'id'>;
+  runs: EntityTable<RunRecord, 'id'>;
+};
+
+export function openDb(name: string = DB_NAME): WorkbenchDB {
+  const db = new Dexie(name) as WorkbenchDB;
+  db.version(1).stores(SCHEMA[1]);
+  db.version(2)
+    .stores(SCHEMA[2])
+    .upgrade(async (tx) => {
+      await tx
+        .table('scenarios')
+        .toCollection()
+        .modify((s: Partial<ScenarioRecord>) => {
+          if (s.deletedAt === undefined) s.deletedAt = null;
+        });
+      await tx
+        .table('runs')
+        .toCollection()
+        .modify((r: Partial<RunRecord>) => {
+          if (r.scenarioHash === undefined) r.scenarioHash = scenarioHash(r.scenario ?? {});
+          if (r.modelVersion === undefined) r.modelVersion = r.report?.modelVersion ?? 'unknown';
+        });
+    });
+  return db;
+}

@@ -1,0 +1,5 @@
+export * from './db';
+export * from './hash';
+export * from './repo';
+export * from './io';
+export { newId } from './ids';

@@ -1,0 +1,143 @@
+/**
+ * Everything the workbench does with stored scenarios and runs. Functions
+ * take the database so tests can open their own.
+ */
+import type { SolveReport } from '../model/report';
+import type { RunRecord, ScenarioDraft, ScenarioRecord, WorkbenchDB } from './db';
+import { scenarioHash } from './hash';
+import { newId } from './ids';
+
+const now = () => Date.now();
+
+function nameOf(draft: ScenarioDraft, fallback: string): string {
+  return typeof draft.name === 'string' && draft.name.trim() !== '' ? draft.name : fallback;
+}
+
+/** Live scenarios, oldest first (the order the planner made them in). */
+export async function listScenarios(db: WorkbenchDB): Promise<ScenarioRecord[]> {
+  const all = await db.scenarios.orderBy('updatedAt').toArray();
+  return all.filter((s) => s.deletedAt === null).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Soft-deleted scenarios, most recently deleted first (for undo). */
+export async function listDeleted(db: WorkbenchDB): Promise<ScenarioRecord[]> {
+  const deleted = await db.scenarios.where('deletedAt').above(0).toArray();
+  return deleted.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+}
+
+export async function getScenario(db: WorkbenchDB, id: string): Promise<ScenarioRecord | undefined> {
+  return db.scenarios.get(id);
+}
+
+export async function createScenario(
+  db: WorkbenchDB,
+  draft: ScenarioDraft,
+  opts: { name?: string; preset?: string } = {},
+): Promise<ScenarioRecord> {
+  const t = now();
+  const name = opts.name ?? nameOf(draft, 'scenario');
+  const rec: ScenarioRecord = {
+    id: newId(),
+    name,
+    scenario: { ...structuredClone(draft), name },
+    createdAt: t,
+    updatedAt: t,
+    deletedAt: null,
+    ...(opts.preset ? { preset: opts.preset } : {}),
+  };
+  await db.scenarios.add(rec);
+  return rec;
+}
+
+/** Saves an edited scenario as is (valid or not); the record's name follows the scenario's name. */
+export async function saveScenario(db: WorkbenchDB, id: string, draft: ScenarioDraft): Promise<void> {
+  await db.transaction('rw', db.scenarios, async () => {
+    const rec = await db.scenarios.get(id);
+    if (!rec) throw new Error(`no scenario ${id}`);
+    await db.scenarios.update(id, { scenario: structuredClone(draft), name: nameOf(draft, rec.name), updatedAt: now() });
+  });
+}
+
+export async function renameScenario(db: WorkbenchDB, id: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('a scenario needs a name');
+  await db.transaction('rw', db.scenarios, async () => {
+    const rec = await db.scenarios.get(id);
+    if (!rec) throw new Error(`no scenario ${id}`);
+    await db.scenarios.update(id, { name: trimmed, scenario: { ...rec.scenario, name: trimmed }, updatedAt: now() });
+  });
+}
+
+export async function duplicateScenario(db: WorkbenchDB, id: string, name: string): Promise<ScenarioRecord> {
+  const rec = await db.scenarios.get(id);
+  if (!rec) throw new Error(`no scenario ${id}`);
+  return createScenario(db, rec.scenario, { name, ...(rec.preset ? { preset: rec.preset } : {}) });
+}
+
+/** Soft delete: the scenario disappears from the list but can be restored with undoDelete. */
+export async function deleteScenario(db: WorkbenchDB, id: string): Promise<void> {
+  await db.scenarios.update(id, { deletedAt: now() });
+}
+
+export async function undoDelete(db: WorkbenchDB, id: string): Promise<void> {
+  await db.scenarios.update(id, { deletedAt: null });
+}
+
+/** Removes for good scenarios deleted before `before` (ms since epoch), with their runs. */
+export async function purgeDeleted(db: WorkbenchDB, before: number): Promise<number> {
+  return db.transaction('rw', db.scenarios, db.runs, async () => {
+    const old = await db.scenarios.where('deletedAt').between(1, before, true, false).toArray();
+    const ids = old.map((s) => s.id);
+    await db.runs.where('scenarioId').anyOf(ids).delete();
+    await db.scenarios.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+export async function addRun(
+  db: WorkbenchDB,
+  run: { scenarioId: string; scenario: ScenarioDraft; report: SolveReport },
+): Promise<RunRecord> {
+  const rec: RunRecord = {
+    id: newId(),
+    scenarioId: run.scenarioId,
+    scenarioHash: scenarioHash(run.scenario),
+    modelVersion: run.report.modelVersion,
+    scenario: structuredClone(run.scenario),
+    report: run.report,
+    createdAt: now(),
+  };
+  await db.runs.add(rec);
+  return rec;
+}
+
+/** Runs of one scenario, newest first. */
+export async function runsFor(db: WorkbenchDB, scenarioId: string): Promise<RunRecord[]> {
+  const runs = await db.runs.where('[scenarioId+createdAt]').between([scenarioId, -Infinity], [scenarioId, Infinity]).toArray();
+  return runs.reverse();
+}
+
+/** The newest run of each scenario that has one. */
+export async function latestRuns(db: WorkbenchDB): Promise<Map<string, RunRecord>> {
+  const out = new Map<string, RunRecord>();
+  const all = await db.runs.orderBy('createdAt').toArray();
+  for (const r of all) out.set(r.scenarioId, r);
+  return out;
+}
+
+export async function deleteRun(db: WorkbenchDB, id: string): Promise<void> {
+  await db.runs.delete(id);
+}
+
+export interface Staleness {
+  stale: boolean;
+  scenarioChanged: boolean;
+  modelChanged: boolean;
+}
+
+/** Whether a stored run still describes the scenario as it is now, against the model as it is now. */
+export function staleness(run: Pick<RunRecord, 'scenarioHash' | 'modelVersion'>, current: ScenarioDraft, modelVersion: string): Staleness {
+  const scenarioChanged = run.scenarioHash !== scenarioHash(current);
+  const modelChanged = run.modelVersion !== modelVersion;
+  return { stale: scenarioChanged || modelChanged, scenarioChanged, modelChanged };
+}

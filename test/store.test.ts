@@ -1,0 +1,220 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  SCHEMA,
+  addRun,
+  canonicalJson,
+  createScenario,
+  deleteScenario,
+  duplicateScenario,
+  getScenario,
+  latestRuns,
+  listDeleted,
+  listScenarios,
+  openDb,
+  parseScenarioFile,
+  purgeDeleted,
+  renameScenario,
+  runsFor,
+  saveScenario,
+  scenarioFileText,
+  scenarioHash,
+  staleness,
+  undoDelete,
+  type WorkbenchDB,
+} from '../src/store';
+import type { SolveReport } from '../src/model/report';
+import type { Dataset } from '../src/domain/dataset';
+
+let n = 0;
+const opened: Dexie[] = [];
+function freshName() {
+  return `test-db-${process.pid}-${++n}`;
+}
+function open(name = freshName()): WorkbenchDB {
+  const db = openDb(name);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const base = { format: 'quota-scenario/1', name: '基准', model: 'hotan-2021-2025', caps: { sand: 2000 } };
+
+function report(modelVersion = '1.0.0'): SolveReport {
+  return {
+    status: 'optimal',
+    objective: 1,
+    totals: {},
+    rights: {
+      class3: { used: 0, cap: 250 },
+      class12: { used: 0, cap: 150 },
+      total: { used: 0, cap: 400 },
+      largeMediumShare: { value: null, min: 0.4 },
+    },
+    counties: [],
+    zones: [],
+    binding: [],
+    explanation: [],
+    size: { variables: 0, integers: 0, constraints: 0 },
+    solveTimeMs: 1,
+    modelVersion,
+  };
+}
+
+describe('scenario hash', () => {
+  it('ignores key order and labels, sees every parameter', () => {
+    const a = { format: 'quota-scenario/1', model: 'm', caps: { sand: 1, clay: 2 }, name: 'a' };
+    const b = { caps: { clay: 2, sand: 1 }, name: 'renamed', model: 'm', format: 'quota-scenario/1', description: 'x' };
+    expect(scenarioHash(a)).toBe(scenarioHash(b));
+    expect(scenarioHash(a)).not.toBe(scenarioHash({ ...a, caps: { sand: 1, clay: 3 } }));
+    expect(scenarioHash(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(canonicalJson({ b: 1, a: { d: undefined, c: [2, 1] } })).toBe('{"a":{"c":[2,1]},"b":1}');
+  });
+});
+
+describe('scenarios', () => {
+  it('create, read, update, rename, duplicate', async () => {
+    const db = open();
+    const s = await createScenario(db, base, { preset: 'baseline' });
+    expect(s.name).toBe('基准');
+    expect(s.preset).toBe('baseline');
+    expect((await getScenario(db, s.id))?.scenario).toEqual(base);
+
+    await saveScenario(db, s.id, { ...base, caps: { sand: 1800 } });
+    expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: 1800 });
+
+    await renameScenario(db, s.id, '  砂石收紧 ');
+    const renamed = await getScenario(db, s.id);
+    expect(renamed?.name).toBe('砂石收紧');
+    expect(renamed?.scenario.name).toBe('砂石收紧');
+    await expect(renameScenario(db, s.id, '   ')).rejects.toThrow();
+
+    const copy = await duplicateScenario(db, s.id, '砂石收紧 (副本)');
+    expect(copy.id).not.toBe(s.id);
+    expect(copy.scenario.caps).toEqual({ sand: 1800 });
+    expect(copy.scenario.name).toBe('砂石收紧 (副本)');
+    expect((await listScenarios(db)).map((r) => r.name)).toEqual(['砂石收紧', '砂石收紧 (副本)']);
+  });
+
+  it('keeps an invalid draft as typed, so a reload loses nothing', async () => {
+    const db = open();
+    const s = await createScenario(db, base);
+    await saveScenario(db, s.id, { ...base, caps: { sand: '20o0' } });
+    expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: '20o0' });
+  });
+
+  it('soft delete hides a scenario; undo brings it back with its runs', async () => {
+    const db = open();
+    const a = await createScenario(db, base);
+    const b = await createScenario(db, { ...base, name: 'B' });
+    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: report() });
+    await deleteScenario(db, a.id);
+    expect((await listScenarios(db)).map((r) => r.id)).toEqual([b.id]);
+    expect((await listDeleted(db)).map((r) => r.id)).toEqual([a.id]);
+    await undoDelete(db, a.id);
+    expect((await listScenarios(db)).map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(await listDeleted(db)).toEqual([]);
+    expect(await runsFor(db, a.id)).toHaveLength(1);
+  });
+
+  it('purges scenarios deleted long ago, with their runs', async () => {
+    const db = open();
+    const a = await createScenario(db, base);
+    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: report() });
+    await deleteScenario(db, a.id);
+    expect(await purgeDeleted(db, Date.now() - 60_000)).toBe(0);
+    expect(await purgeDeleted(db, Date.now() + 1)).toBe(1);
+    expect(await getScenario(db, a.id)).toBeUndefined();
+    expect(await runsFor(db, a.id)).toEqual([]);
+  });
+});
+
+describe('runs', () => {
+  it('records the scenario hash and model version; says when either changed since', async () => {
+    const db = open();
+    const s = await createScenario(db, base);
+    const run = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report('1.0.0') });
+    expect(run.modelVersion).toBe('1.0.0');
+    expect(staleness(run, s.scenario, '1.0.0')).toEqual({ stale: false, scenarioChanged: false, modelChanged: false });
+    // renaming is not a change of what is solved
+    expect(staleness(run, { ...s.scenario, name: 'other' }, '1.0.0').stale).toBe(false);
+    const edited = { ...s.scenario, caps: { sand: 1500 } };
+    expect(staleness(run, edited, '1.0.0')).toEqual({ stale: true, scenarioChanged: true, modelChanged: false });
+    expect(staleness(run, s.scenario, '1.1.0')).toEqual({ stale: true, scenarioChanged: false, modelChanged: true });
+  });
+
+  it('lists runs newest first and the latest run per scenario', async () => {
+    const db = open();
+    const s = await createScenario(db, base);
+    const r1 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report() });
+    await new Promise((r) => setTimeout(r, 5));
+    const r2 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report() });
+    expect((await runsFor(db, s.id)).map((r) => r.id)).toEqual([r2.id, r1.id]);
+    expect((await latestRuns(db)).get(s.id)?.id).toBe(r2.id);
+  });
+});
+
+describe('migration', () => {
+  it('opens data written by v1 and backfills deletedAt, scenarioHash and modelVersion', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA[1]);
+    await v1.open();
+    await v1.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2 });
+    await v1.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report: report('0.9.0'), createdAt: 3 });
+    v1.close();
+
+    const db = open(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const s = await getScenario(db, 's1');
+    expect(s?.deletedAt).toBeNull();
+    expect((await listScenarios(db)).map((r) => r.id)).toEqual(['s1']);
+    const [run] = await runsFor(db, 's1');
+    expect(run?.scenarioHash).toBe(scenarioHash(base));
+    expect(run?.modelVersion).toBe('0.9.0');
+    expect(staleness(run!, base, '0.9.0').stale).toBe(false);
+    expect(staleness(run!, base, '1.0.0').modelChanged).toBe(true);
+  });
+});
+
+describe('scenario files', () => {
+  const dataset = {
+    id: 'hotan-2021-2025',
+    minerals: [{ id: 'sand' }],
+    units: [{ id: 'hotan' }],
+    table23: { zones: [{ id: 'Z01' }] },
+    assumptions: [],
+  } as unknown as Dataset;
+
+  it('reports JSON syntax errors at $', () => {
+    const v = parseScenarioFile('{"format": ', 'x.json', dataset);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.problems[0]?.path).toBe('$');
+  });
+
+  it('reports schema problems with their JSON path', () => {
+    const v = parseScenarioFile(JSON.stringify({ ...base, caps: { sand: -5 }, timeLimitSec: 'x' }), 'x.json', dataset);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$.caps.sand', '$.timeLimitSec']));
+  });
+
+  it('reports ids the model does not know', () => {
+    const v = parseScenarioFile(JSON.stringify({ ...base, excludedZones: ['Z99'] }), 'x.json', dataset);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.problems).toEqual([{ path: '$.excludedZones[0]', message: 'unknown zone "Z99"' }]);
+  });
+
+  it('accepts a valid file (with a BOM) and writes it back with format first', () => {
+    const v = parseScenarioFile('\uFEFF' + JSON.stringify(base), 'x.json', dataset);
+    expect(v.ok).toBe(true);
+    const text = scenarioFileText({ caps: { sand: 1 }, model: 'm', name: 'n', format: 'quota-scenario/1' });
+    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'name', 'model', 'caps']);
+  });
+});
