@@ -1,0 +1,76 @@
+/**
+ * Cells are the places a quota can go: each open concentrated zone; for a
+ * mineral that has zones, each county's existing mines outside them; for a
+ * mineral without zones, each county that holds rights to it.
+ */
+import type { Dataset } from '../domain/dataset';
+import type { Label } from '../domain/label';
+import type { ModelInputs, ZoneInput } from './inputs';
+
+export type CellKind = 'zone' | 'outside' | 'county';
+
+export interface Cell {
+  id: string;
+  kind: CellKind;
+  mineral: string;
+  county: string | null;
+  zone: ZoneInput | null;
+  /** most mines the cell may hold; null: only the prefecture-wide rules limit it */
+  maxMines: number | null;
+  label: Label;
+}
+
+function unitName(d: Dataset, id: string): Label {
+  const u = d.units.find((x) => x.id === id);
+  return u ? u.name : { zh: id, en: id };
+}
+
+function mineralName(d: Dataset, id: string): Label {
+  const m = d.minerals.find((x) => x.id === id);
+  return m ? m.name : { zh: id, en: id };
+}
+
+export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
+  const zoned = new Set(inputs.zones.map((z) => z.zone.mineral));
+  const cells: Cell[] = inputs.zones
+    .filter((z) => !z.excluded)
+    .map((z) => ({
+      id: z.zone.id,
+      kind: 'zone',
+      mineral: z.zone.mineral,
+      county: z.zone.unit,
+      zone: z,
+      maxMines: z.maxMines,
+      label: { zh: z.zone.name, en: `Zone ${z.zone.id}` },
+    }));
+  for (const m of inputs.minerals) {
+    for (const u of d.units) {
+      const rights = inputs.existingRights[u.id]?.[m.id] ?? 0;
+      if (rights === 0) continue;
+      const county = unitName(d, u.id);
+      const mineral = mineralName(d, m.id);
+      if (zoned.has(m.id)) {
+        cells.push({
+          id: `${u.id}.${m.id}.out`,
+          kind: 'outside',
+          mineral: m.id,
+          county: u.id,
+          zone: null,
+          maxMines: inputs.allowNewOutsideZones ? null : rights,
+          label: { zh: `${county.zh}${mineral.zh}（集中开采区外）`, en: `${county.en} ${mineral.en} outside zones` },
+        });
+      } else {
+        cells.push({
+          id: `${u.id}.${m.id}`,
+          kind: 'county',
+          mineral: m.id,
+          county: u.id,
+          zone: null,
+          maxMines: null,
+          label: { zh: `${county.zh}${mineral.zh}`, en: `${county.en} ${mineral.en}` },
+        });
+      }
+    }
+  }
+  return cells;
+}
