@@ -17,6 +17,8 @@ export interface PlanFigure {
   unitText: string;
   /** the figure in the mineral's model unit, null when its unit cannot be converted */
   inModelUnit: number | null;
+  /** the printed unit is taken as a misprint for the mineral's own unit (assumption unitMisprints) */
+  readAsMisprint: boolean;
 }
 
 export interface CapInput {
@@ -108,16 +110,27 @@ function toModelUnit(value: number, unitText: string, m: Mineral, density: Recor
   }
 }
 
+/**
+ * A cap figure in the mineral's unit. Where the `unitMisprints` assumption
+ * says a table's printed unit is a misprint, the figure is read in the
+ * mineral's own unit instead of being converted.
+ */
+function capFigure(table: CapSource, source: string, value: number, unitText: string, m: Mineral, density: Record<string, number>, misprints: Record<string, Record<string, number>>): PlanFigure {
+  const misprint = misprints[table]?.[m.id] === 1;
+  return { source, value, unitText, inModelUnit: misprint ? value : toModelUnit(value, unitText, m, density), readAsMisprint: misprint };
+}
+
 function capInputs(d: Dataset, s: Scenario, density: Record<string, number>): Record<string, CapInput> {
   const capSource: CapSource = s.capSource ?? 'table20';
+  const misprints = matrix(d, s, 'unitMisprints');
   const out: Record<string, CapInput> = {};
   for (const m of d.minerals) {
     const from20 = d.table20.rows
       .filter((r) => r.mineral === m.id)
-      .map((r) => ({ source: d.table20.source, value: r.target2025, unitText: r.unitText, inModelUnit: toModelUnit(r.target2025, r.unitText, m, density) }));
+      .map((r) => capFigure('table20', d.table20.source, r.target2025, r.unitText, m, density, misprints));
     const from11 = d.table11.rows
       .filter((r) => r.mineral === m.id)
-      .map((r) => ({ source: d.table11.source, value: r.target, unitText: r.unitText, inModelUnit: toModelUnit(r.target, r.unitText, m, density) }));
+      .map((r) => capFigure('table11', d.table11.source, r.target, r.unitText, m, density, misprints));
     const preferred = capSource === 'table20' ? [from20, from11] : [from11, from20];
     const chosen = preferred.flat().find((f) => f.inModelUnit !== null);
     const override = s.caps?.[m.id];
