@@ -44,6 +44,7 @@ export function parsePlanUnit(text: string): Measure | null {
   const t = text.replace(/\s/g, '');
   if (/万立方米|万m³|万m3/.test(t)) return '万m³';
   if (/万吨/.test(t)) return '万吨';
+  if (/亿吨/.test(t)) return null;
   if (/吨$/.test(t)) return '吨';
   return null;
 }
