@@ -1,27 +1,47 @@
 /**
- * Node-only loading of a model file for the CLIs and tests: read, parse,
- * validate the whole file, and report every problem with its JSON path.
+ * Node-only loading of model and scenario files for the CLIs and tests: read,
+ * parse, validate the whole file, and report every problem with its JSON path.
  */
 import { readFileSync } from 'node:fs';
 import type { Dataset } from './dataset';
 import { InputError } from './errors';
-import { formatProblems, parseJson, validateDataset, type ValidationProblem } from './validation';
+import type { Scenario } from './scenario';
+import {
+  formatProblems,
+  parseJson,
+  validateDataset,
+  validateScenario,
+  validateScenarioAgainst,
+  type Validated,
+  type ValidationProblem,
+} from './validation';
 
 function fail(file: string, problems: ValidationProblem[]): never {
   throw new InputError(formatProblems({ file, problems }), file, problems);
 }
 
-/** Reads and validates a `quota-model/1` file; throws InputError with `file: $.path: reason` lines. */
-export function loadDatasetFile(path: string): Dataset {
+function unwrap<T>(v: Validated<T>, file: string): T {
+  if (!v.ok) fail(file, v.problems);
+  return v.value;
+}
+
+function readJson(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     fail(path, [{ path: '$', message: `cannot read the file: ${(e as Error).message}` }]);
   }
-  const json = parseJson(text, path);
-  if (!json.ok) fail(path, json.problems);
-  const data = validateDataset(json.value, path);
-  if (!data.ok) fail(path, data.problems);
-  return data.value;
+  return unwrap(parseJson(text, path), path);
+}
+
+/** Reads and validates a `quota-model/1` file; throws InputError with `file: $.path: reason` lines. */
+export function loadDatasetFile(path: string): Dataset {
+  return unwrap(validateDataset(readJson(path), path), path);
+}
+
+/** Reads a `quota-scenario/1` file and checks every id it uses against the model. */
+export function loadScenarioFile(path: string, dataset: Dataset): Scenario {
+  const scenario = unwrap(validateScenario(readJson(path), path), path);
+  return unwrap(validateScenarioAgainst(scenario, dataset, path), path);
 }
