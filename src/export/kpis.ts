@@ -1,0 +1,144 @@
+/**
+ * Plan KPIs against their targets, their status, and binding constraints in
+ * planner words. Pure; shared by the results page, the comparison page, the
+ * workbook and the printable report so that all four say the same thing.
+ */
+import type { Dataset } from '../domain/dataset';
+import type { Lang } from '../domain/label';
+import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
+import exportDict from '../ui/i18n/dict/export';
+import { clean, fmt, fmtPct, fmtSig, mineralName } from './names';
+import { translatorFor } from './tr';
+
+export type KpiKind = 'max' | 'min';
+/** ok; near: within 5% of the limit; at: on the limit; over/under: violates it; none: no target. */
+export type KpiStatus = 'ok' | 'near' | 'at' | 'over' | 'under' | 'none';
+
+export interface Kpi {
+  /** 'volume:<mineral>', 'floor:<mineral>', 'class3', 'class12', 'total', 'share' */
+  id: string;
+  mineral: string | null;
+  kind: KpiKind;
+  value: number | null;
+  limit: number | null;
+  /** the mineral's unit, 'mines', or 'share' (value and limit are fractions) */
+  unit: string;
+  /** value ÷ limit */
+  ratio: number | null;
+  status: KpiStatus;
+}
+
+/** A value at or above 95% of a cap is "near the limit". */
+export const NEAR_LIMIT = 0.95;
+
+export function kpiStatus(value: number | null, limit: number | null, kind: KpiKind): KpiStatus {
+  if (value === null || limit === null || !Number.isFinite(value) || !Number.isFinite(limit)) return 'none';
+  const tol = 1e-6 * Math.max(1, Math.abs(limit));
+  if (kind === 'max') {
+    if (value > limit + tol) return 'over';
+    if (value >= limit - tol) return 'at';
+    if (value >= NEAR_LIMIT * limit) return 'near';
+    return 'ok';
+  }
+  if (limit <= 0) return 'ok';
+  if (value < limit - tol) return 'under';
+  if (value <= limit + tol) return 'at';
+  if (value * NEAR_LIMIT < limit) return 'near';
+  return 'ok';
+}
+
+function kpi(id: string, mineral: string | null, kind: KpiKind, value: number | null, limit: number | null, unit: string): Kpi {
+  const ratio = value !== null && limit !== null && limit !== 0 ? value / limit : null;
+  return { id, mineral, kind, value, limit, unit, ratio, status: kpiStatus(value, limit, kind) };
+}
+
+/** Minerals in the dataset's order, then any the report has that the dataset does not. */
+export function reportMinerals(report: SolveReport, d: Dataset): string[] {
+  const known = d.minerals.map((m) => m.id);
+  const inReport = new Set([...Object.keys(report.totals), ...report.counties.map((c) => c.mineral)]);
+  return [...known.filter((m) => inReport.has(m)), ...[...inReport].filter((m) => !known.includes(m))];
+}
+
+export function hasSolution(report: SolveReport): boolean {
+  return report.status === 'optimal' || report.status === 'feasible' || (report.status === 'timeout' && report.counties.length > 0);
+}
+
+export function planKpis(report: SolveReport, d: Dataset): Kpi[] {
+  const out: Kpi[] = [];
+  for (const m of reportMinerals(report, d)) {
+    const t = report.totals[m];
+    if (!t) continue;
+    out.push(kpi(`volume:${m}`, m, 'max', t.volume, t.cap, t.unit));
+    if (t.floor !== null && t.floor > 0) out.push(kpi(`floor:${m}`, m, 'min', t.volume, t.floor, t.unit));
+  }
+  const r = report.rights;
+  out.push(kpi('class3', null, 'max', r.class3.used, r.class3.cap, 'mines'));
+  out.push(kpi('class12', null, 'max', r.class12.used, r.class12.cap, 'mines'));
+  out.push(kpi('total', null, 'max', r.total.used, r.total.cap, 'mines'));
+  out.push(kpi('share', null, 'min', r.largeMediumShare.value, r.largeMediumShare.min, 'share'));
+  return out;
+}
+
+export function kpiLabel(k: Kpi, d: Dataset, lang: Lang): string {
+  const tr = translatorFor(exportDict, lang);
+  if (k.mineral !== null) return tr(k.id.startsWith('floor:') ? 'export.kpi.floor' : 'export.kpi.volume', { mineral: mineralName(d, k.mineral, lang) });
+  return tr(`export.kpi.${k.id}`);
+}
+
+export function unitText(unit: string, lang: Lang): string {
+  const tr = translatorFor(exportDict, lang);
+  if (unit === 'mines') return tr('export.unit.mines');
+  if (unit === 'share') return tr('export.unit.share');
+  return unit;
+}
+
+export function statusText(status: KpiStatus, kind: KpiKind, lang: Lang): string {
+  const tr = translatorFor(exportDict, lang);
+  if (status === 'ok' || status === 'none') return tr(`export.status.${status}`);
+  return tr(`export.status.${status}.${kind}`);
+}
+
+/** A KPI value as read: shares as percent, mine counts whole, volumes with 2 decimals. */
+export function fmtKpiValue(x: number | null, unit: string, lang: Lang): string {
+  if (unit === 'share') return fmtPct(x, lang);
+  if (unit === 'mines') return fmt(x, lang, 0);
+  return fmt(x, lang);
+}
+
+export function solveStatusText(s: SolveStatus, lang: Lang): string {
+  return translatorFor(exportDict, lang)(`export.solve.${s}`);
+}
+
+export function familyText(family: string, lang: Lang): string {
+  const key = `export.family.${family}`;
+  const s = translatorFor(exportDict, lang)(key);
+  return s === key ? family : s;
+}
+
+const UPPER = new Set(['cap', 'rights', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve']);
+const LOWER = new Set(['floor', 'share']);
+
+/**
+ * What relaxing a binding constraint is worth, read from its dual value
+ * (the change of the objective per unit increase of the row's right-hand
+ * side, from the LP with the integers fixed). For an upper limit, relaxing
+ * means raising it; for a minimum, lowering it.
+ */
+export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit'>, lang: Lang): string {
+  const tr = translatorFor(exportDict, lang);
+  if (b.dual === null || !Number.isFinite(b.dual)) return tr('export.worth.none');
+  const perRelax = LOWER.has(b.family) ? -b.dual : b.dual;
+  if (Math.abs(perRelax) < 1e-9) return tr('export.worth.zero');
+  const key = UPPER.has(b.family) ? 'export.worth.upper' : LOWER.has(b.family) ? 'export.worth.lower' : 'export.worth.other';
+  const change = UPPER.has(b.family) || LOWER.has(b.family) ? perRelax : b.dual;
+  return tr(key, {
+    unit: b.unit || tr('export.worth.unitless'),
+    dir: tr(change > 0 ? 'export.worth.raise' : 'export.worth.lowerObj'),
+    amount: fmtSig(Math.abs(change), lang),
+  });
+}
+
+/** "relax X by N unit to make the scenario feasible" */
+export function relaxationText(r: Relaxation, lang: Lang): string {
+  return translatorFor(exportDict, lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: r.unit });
+}

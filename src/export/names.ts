@@ -1,0 +1,76 @@
+/**
+ * Planner-facing names and numbers: counties, minerals and zones by their
+ * dataset labels in the chosen language, and numbers without float noise.
+ */
+import type { Dataset } from '../domain/dataset';
+import type { Lang } from '../domain/label';
+import exportDict from '../ui/i18n/dict/export';
+import { translatorFor } from './tr';
+
+export function countyName(d: Dataset, id: string | null, lang: Lang): string {
+  if (id === null) return translatorFor(exportDict, lang)('export.noCounty');
+  return d.units.find((u) => u.id === id)?.name[lang] ?? id;
+}
+
+export function mineralName(d: Dataset, id: string, lang: Lang): string {
+  return d.minerals.find((m) => m.id === id)?.name[lang] ?? id;
+}
+
+export function mineralUnit(d: Dataset, id: string, fallback = ''): string {
+  return d.minerals.find((m) => m.id === id)?.unit ?? fallback;
+}
+
+/** Zone names are Chinese data; English shows the id beside them. */
+export function zoneName(d: Dataset, id: string): string {
+  return d.table23.zones.find((z) => z.id === id)?.name ?? id;
+}
+
+/** Orders by the dataset's own order (the plan's column order), unknown ids and null last. */
+export function orderBy<T>(ids: readonly string[], key: (x: T) => string | null): (a: T, b: T) => number {
+  const rank = (x: T) => {
+    const k = key(x);
+    const i = k === null ? -1 : ids.indexOf(k);
+    return i < 0 ? ids.length : i;
+  };
+  return (a, b) => rank(a) - rank(b);
+}
+
+/** Removes binary float noise (123.40000000001 → 123.4) while keeping the figure the solver gave. */
+export function clean(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Number(x.toFixed(6));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Mine counts come from integer variables; a MIP may return 2.9999999. */
+export function count(x: number): number {
+  return Math.round(x);
+}
+
+export function locale(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-GB';
+}
+
+/** A number as a planner reads it: grouped thousands, at most `digits` decimals. */
+export function fmt(x: number | null | undefined, lang: Lang, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(clean(x));
+}
+
+export function fmtPct(ratio: number | null | undefined, lang: Lang, digits = 1): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio);
+}
+
+/** Dual values are small and need significant digits, not decimals. */
+export function fmtSig(x: number, lang: Lang, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  return new Intl.NumberFormat(locale(lang), { maximumSignificantDigits: digits }).format(x);
+}
+
+/** A file name both Windows and a Chinese name survive. */
+export function safeFileName(s: string): string {
+  const out = s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, '_').slice(0, 80);
+  return out || 'scenario';
+}

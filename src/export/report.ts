@@ -1,0 +1,205 @@
+/**
+ * The printable report: one self-contained HTML page (inline CSS, charts as
+ * inline SVG rendered without a DOM) with the run's provenance, KPIs against
+ * targets, county quotas, charts, zones and binding constraints — or, for an
+ * infeasible scenario, the relaxations that would make it feasible. Pure:
+ * the same page is produced in Node (CLI, tests) and in the browser.
+ */
+import type { Dataset } from '../domain/dataset';
+import type { Lang } from '../domain/label';
+import type { Scenario } from '../domain/scenario';
+import type { SolveReport } from '../model/report';
+import { renderSvg } from '../ui/charts/echarts';
+import { countyMapChart, defaultMapMetric, resultsCharts, type ChartSpec } from '../ui/charts/options';
+import exportDict from '../ui/i18n/dict/export';
+import { bindingWorth, familyText, fmtKpiValue, hasSolution, kpiLabel, planKpis, relaxationText, reportMinerals, solveStatusText, statusText, unitText } from './kpis';
+import { fmt, fmtPct, fmtSig, mineralName, mineralUnit } from './names';
+import { countyRows, minesByClass, zoneRows } from './rows';
+import { flattenScenario } from './scenario';
+import { translatorFor } from './tr';
+
+export interface ReportOptions {
+  now?: Date;
+  /** draw charts (default true); false gives tables only */
+  charts?: boolean;
+  /** extra charts drawn by the caller (e.g. the county map on the planner's boundary file) */
+  extraCharts?: ChartSpec[];
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const PRINT_CSS = `
+body { font-family: "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Helvetica Neue", Arial, sans-serif; margin: 2em; color: #111; font-size: 11pt; }
+h1 { font-size: 17pt; margin: 0 0 0.3em; } h2 { font-size: 13pt; margin: 1.2em 0 0.4em; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; margin: 0.3em 0 1em; font-size: 9.5pt; }
+th, td { border: 1px solid #999; padding: 2px 6px; vertical-align: top; }
+thead th { background: #e8edf6; } tfoot th, tfoot td { background: #f2f2f2; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.meta td:first-child { font-weight: 600; white-space: nowrap; }
+.status { white-space: nowrap; padding: 0 4px; border: 1px solid #999; }
+.status-ok { background: #e2f0d9; } .status-near { background: #fff2cc; } .status-at { background: #f8cbad; }
+.status-over, .status-under { background: #8b1e1e; color: #fff; }
+.chart { page-break-inside: avoid; margin: 0.5em 0; } .chart svg { max-width: 100%; height: auto; }
+.explanation { border: 2px solid #8b1e1e; padding: 0.5em 1em; }
+code { font-size: 8.5pt; color: #555; }
+.toolbar { margin-bottom: 1em; } .footer { margin-top: 2em; color: #555; font-size: 9pt; }
+@page { size: A4; margin: 15mm; }
+@media print { body { margin: 0; } .toolbar { display: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+`;
+
+type Cell = string | { html: string } | { num: string } | { head: string };
+
+function table(headers: string[], rows: Cell[][], foot: Cell[][] = [], cls = ''): string {
+  const cell = (c: Cell) => {
+    if (typeof c === 'string') return `<td>${escapeHtml(c)}</td>`;
+    if ('html' in c) return `<td>${c.html}</td>`;
+    if ('head' in c) return `<th scope="row">${escapeHtml(c.head)}</th>`;
+    return `<td class="num">${escapeHtml(c.num)}</td>`;
+  };
+  return (
+    `<table class="${cls}"><thead><tr>${headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c)).join('')}</tr>`).join('')}</tbody>` +
+    (foot.length ? `<tfoot>${foot.map((r) => `<tr>${r.map((c) => cell(c)).join('')}</tr>`).join('')}</tfoot>` : '') +
+    `</table>`
+  );
+}
+
+export function reportHtml(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: ReportOptions = {}): string {
+  const tr = translatorFor(exportDict, lang);
+  const num = (x: number | null, digits = 2) => ({ num: fmt(x, lang, digits) });
+  const now = options.now ?? new Date();
+  const parts: string[] = [];
+  const title = tr('export.report.title', { scenario: scenario.name });
+
+  parts.push(`<div class="toolbar"><button type="button" onclick="window.print()">${escapeHtml(tr('export.report.print'))}</button></div>`);
+  parts.push(`<h1>${escapeHtml(title)}</h1>`);
+  const meta: [string, string][] = [
+    [tr('export.run.scenario'), scenario.name],
+    ...(scenario.description ? [[tr('export.run.description'), scenario.description] as [string, string]] : []),
+    [tr('export.run.model'), `${dataset.name[lang]} (${dataset.id} ${dataset.version})`],
+    [tr('export.run.modelVersion'), report.modelVersion],
+    [tr('export.run.status'), solveStatusText(report.status, lang)],
+    [tr('export.run.objective'), hasSolution(report) && report.objective !== null ? fmt(report.objective, lang, 4) : '—'],
+    [tr('export.run.solveTime'), fmt(report.solveTimeMs, lang, 0)],
+    [tr('export.run.size'), `${report.size.variables} / ${report.size.integers} / ${report.size.constraints}`],
+  ];
+  parts.push(`<table class="meta"><tbody>${meta.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`);
+
+  if (report.status === 'infeasible') {
+    parts.push(`<section class="explanation"><h2>${escapeHtml(tr('export.report.explanation'))}</h2>`);
+    parts.push(
+      report.explanation.length
+        ? `<ol>${report.explanation.map((r) => `<li>${escapeHtml(relaxationText(r, lang))} <code>${escapeHtml(r.constraint)}</code></li>`).join('')}</ol>`
+        : `<p>${escapeHtml(tr('export.report.noExplanation'))}</p>`,
+    );
+    parts.push(`</section>`);
+  } else if (!hasSolution(report)) {
+    parts.push(`<p>${escapeHtml(tr('export.report.noSolution', { status: solveStatusText(report.status, lang) }))}</p>`);
+  } else {
+    const kpis = planKpis(report, dataset);
+    parts.push(`<h2>${escapeHtml(tr('export.report.kpis'))}</h2>`);
+    parts.push(
+      table(
+        [tr('export.col.indicator'), tr('export.col.value'), tr('export.col.limit'), tr('export.col.unit'), tr('export.col.ratio'), tr('export.col.status')],
+        kpis.map((k) => [
+          { head: kpiLabel(k, dataset, lang) },
+          { num: fmtKpiValue(k.value, k.unit, lang) },
+          { num: `${k.kind === 'max' ? '≤' : '≥'} ${fmtKpiValue(k.limit, k.unit, lang)}` },
+          unitText(k.unit, lang),
+          { num: k.unit === 'share' ? '' : fmtPct(k.ratio, lang) },
+          { html: `<span class="status status-${k.status}">${escapeHtml(statusText(k.status, k.kind, lang))}</span>` },
+        ]),
+      ),
+    );
+
+    const by = minesByClass(report);
+    parts.push(`<h2>${escapeHtml(tr('export.report.counties'))}</h2>`);
+    parts.push(
+      table(
+        [tr('export.col.county'), tr('export.col.mineral'), tr('export.col.volume'), tr('export.col.unit'), tr('export.col.large'), tr('export.col.medium'), tr('export.col.small'), tr('export.col.minesTotal')],
+        countyRows(report, dataset, lang).map((r) => [{ head: r.county }, r.mineral, num(r.volume), r.unit, num(r.large, 0), num(r.medium, 0), num(r.small, 0), num(r.minesTotal, 0)]),
+        reportMinerals(report, dataset).map((m) => {
+          const c = by[m] ?? { large: 0, medium: 0, small: 0 };
+          return [
+            { head: tr('export.report.total') },
+            mineralName(dataset, m, lang),
+            num(report.totals[m]?.volume ?? 0),
+            mineralUnit(dataset, m, report.totals[m]?.unit ?? ''),
+            num(c.large, 0),
+            num(c.medium, 0),
+            num(c.small, 0),
+            num(c.large + c.medium + c.small, 0),
+          ];
+        }),
+      ),
+    );
+
+    if (options.charts !== false) {
+      const specs = [
+        ...resultsCharts(report, dataset, lang, true),
+        countyMapChart(report, dataset, lang, { metric: defaultMapMetric(report, dataset), print: true }),
+        ...(options.extraCharts ?? []),
+      ];
+      const svgs = specs.map((s) => ({ s, svg: renderSvg(s.option, 720, s.height ?? 360) })).filter((x) => x.svg !== null);
+      if (svgs.length) {
+        parts.push(`<h2>${escapeHtml(tr('export.report.charts'))}</h2>`);
+        // The SVG is ECharts' own output from our option; texts inside it are escaped by ECharts.
+        for (const { s, svg } of svgs) parts.push(`<figure class="chart" aria-label="${escapeHtml(s.title)}">${svg}</figure>`);
+      }
+    }
+
+    parts.push(`<h2>${escapeHtml(tr('export.report.zones'))}</h2>`);
+    parts.push(
+      table(
+        [tr('export.col.zone'), tr('export.col.zoneName'), tr('export.col.county'), tr('export.col.mineral'), tr('export.col.volume'), tr('export.col.unit'), tr('export.col.mines'), tr('export.col.capacityUse'), tr('export.col.excluded')],
+        zoneRows(report, dataset, lang).map((z) => [
+          { head: z.zoneId },
+          z.zoneName,
+          z.county,
+          z.mineral,
+          num(z.volume),
+          z.unit,
+          num(z.mines, 0),
+          { num: fmtPct(z.capacityUse, lang) },
+          tr(z.excluded ? 'export.yes' : 'export.no'),
+        ]),
+      ),
+    );
+
+    if (report.binding.length) {
+      parts.push(`<h2>${escapeHtml(tr('export.report.binding'))}</h2>`);
+      parts.push(
+        table(
+          [tr('export.col.constraint'), tr('export.col.family'), tr('export.report.slack'), tr('export.report.dual'), tr('export.report.worth')],
+          report.binding.map((b) => [
+            { html: `${escapeHtml(b.label[lang])} <code>${escapeHtml(b.constraint)}</code>` },
+            familyText(b.family, lang),
+            { num: fmtSig(b.slack, lang) },
+            { num: b.dual === null ? '—' : fmtSig(b.dual, lang) },
+            bindingWorth(b, lang),
+          ]),
+        ),
+      );
+    }
+  }
+
+  parts.push(`<h2>${escapeHtml(tr('export.sheet.scenario'))}</h2>`);
+  parts.push(
+    table(
+      [tr('export.col.key'), tr('export.col.paramValue')],
+      flattenScenario(scenario).map((p) => [{ html: `<code>${escapeHtml(p.key)}</code>` }, String(p.value)]),
+    ),
+  );
+  parts.push(`<p class="footer">${escapeHtml(tr('export.run.defaultsNote'))}<br>${escapeHtml(tr('export.report.footer', { source: dataset.sourceDocument, version: report.modelVersion, date: now.toISOString().slice(0, 16).replace('T', ' ') }))}</p>`);
+
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${PRINT_CSS}</style></head>
+<body>
+${parts.join('\n')}
+</body>
+</html>
+`;
+}

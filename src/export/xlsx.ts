@@ -1,0 +1,174 @@
+/**
+ * The recommended plan as an Excel workbook: county quotas, zones, KPIs
+ * against targets, scenario parameters, binding constraints (or, for an
+ * infeasible scenario, the relaxations that would make it feasible) and the
+ * run's provenance. Bold frozen headers, number formats, widths that fit.
+ */
+import ExcelJS from 'exceljs';
+import type { Dataset } from '../domain/dataset';
+import type { Lang } from '../domain/label';
+import type { SolveReport } from '../model/report';
+import type { Scenario } from '../domain/scenario';
+import exportDict from '../ui/i18n/dict/export';
+import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, solveStatusText, statusText, unitText, type KpiStatus } from './kpis';
+import { clean } from './names';
+import { countyRows, zoneRows } from './rows';
+import { flattenScenario } from './scenario';
+import { translatorFor } from './tr';
+
+export interface WorkbookOptions {
+  /** export time written to the Run sheet; defaults to now */
+  now?: Date;
+}
+
+type Cell = string | number | boolean | null | Date;
+interface Col {
+  header: string;
+  numFmt?: string;
+  minWidth?: number;
+}
+
+const FMT_VOLUME = '#,##0.00##';
+const FMT_COUNT = '#,##0';
+const FMT_PCT = '0.0%';
+
+const STATUS_FILL: Record<KpiStatus, string | null> = {
+  ok: 'FFE2F0D9',
+  near: 'FFFFF2CC',
+  at: 'FFF8CBAD',
+  over: 'FFF4B183',
+  under: 'FFF4B183',
+  none: null,
+};
+
+/** Display width of a value: CJK characters take two columns in Excel. */
+function textWidth(v: Cell, numFmt?: string): number {
+  if (v === null) return 0;
+  if (typeof v === 'number') return (numFmt === FMT_PCT ? (v * 100).toFixed(1) + '%' : v.toLocaleString('en', { maximumFractionDigits: 4 })).length;
+  const s = v instanceof Date ? v.toISOString() : String(v);
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function addTable(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Cell[][]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const header = ws.addRow(cols.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+  for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+  cols.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.numFmt) col.numFmt = c.numFmt;
+    const widest = Math.max(textWidth(c.header) , ...rows.map((r) => textWidth(r[i] ?? null, c.numFmt)));
+    col.width = Math.min(60, Math.max(c.minWidth ?? 8, widest + 2));
+  });
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  return ws;
+}
+
+/** Excel forbids []:*?/\ in sheet names and limits them to 31 characters. */
+function sheetName(s: string): string {
+  return s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+}
+
+export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: WorkbookOptions = {}): Promise<Uint8Array> {
+  const tr = translatorFor(exportDict, lang);
+  const col = (k: string, numFmt?: string, minWidth?: number): Col => ({ header: tr(`export.col.${k}`), numFmt, minWidth });
+  const yesNo = (b: boolean) => tr(b ? 'export.yes' : 'export.no');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Hotan quota workbench';
+  wb.title = scenario.name;
+  wb.created = options.now ?? new Date();
+
+  addTable(
+    wb,
+    sheetName(tr('export.sheet.counties')),
+    [col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('volume', FMT_VOLUME), col('large', FMT_COUNT), col('medium', FMT_COUNT), col('small', FMT_COUNT), col('minesTotal', FMT_COUNT), col('cap', FMT_VOLUME)],
+    countyRows(report, dataset, lang).map((r) => [r.county, r.countyId, r.mineral, r.mineralId, r.unit, r.volume, r.large, r.medium, r.small, r.minesTotal, r.cap]),
+  );
+
+  addTable(
+    wb,
+    sheetName(tr('export.sheet.zones')),
+    [col('zone'), col('zoneName'), col('county'), col('mineral'), col('unit'), col('areaKm2', '#,##0.00'), col('volume', FMT_VOLUME), col('mines', FMT_COUNT), col('capacityUse', FMT_PCT), col('excluded')],
+    zoneRows(report, dataset, lang).map((z) => [z.zoneId, z.zoneName, z.county, z.mineral, z.unit, z.areaKm2, z.volume, z.mines, z.capacityUse, yesNo(z.excluded)]),
+  );
+
+  const kpis = planKpis(report, dataset);
+  const kpiSheet = addTable(
+    wb,
+    sheetName(tr('export.sheet.kpis')),
+    [col('indicator'), col('unit'), col('value'), col('limitKind'), col('limit'), col('ratio', FMT_PCT), col('status')],
+    kpis.map((k) => [
+      kpiLabel(k, dataset, lang),
+      unitText(k.unit, lang),
+      k.value === null ? null : clean(k.value),
+      tr(`export.kind.${k.kind}`),
+      k.limit === null ? null : clean(k.limit),
+      k.ratio === null ? null : clean(k.ratio),
+      statusText(k.status, k.kind, lang),
+    ]),
+  );
+  kpis.forEach((k, i) => {
+    const row = kpiSheet.getRow(i + 2);
+    const fmt = k.unit === 'share' ? FMT_PCT : k.unit === 'mines' ? FMT_COUNT : FMT_VOLUME;
+    row.getCell(3).numFmt = fmt;
+    row.getCell(5).numFmt = fmt;
+    const fill = STATUS_FILL[k.status];
+    if (fill) row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  });
+
+  const params = addTable(
+    wb,
+    sheetName(tr('export.sheet.scenario')),
+    [col('key', undefined, 24), col('paramValue', undefined, 12)],
+    flattenScenario(scenario).map((p) => [p.key, p.value]),
+  );
+  params.addRow([]);
+  params.addRow([tr('export.run.defaultsNote')]).font = { italic: true };
+
+  if (report.explanation.length > 0) {
+    addTable(
+      wb,
+      sheetName(tr('export.sheet.explanation')),
+      [col('constraint'), col('indicator'), col('relaxBy', FMT_VOLUME), col('unit'), col('sentence')],
+      report.explanation.map((r) => [r.constraint, r.label[lang], clean(r.relaxBy), r.unit, relaxationText(r, lang)]),
+    );
+  }
+  if (report.binding.length > 0) {
+    addTable(
+      wb,
+      sheetName(tr('export.sheet.binding')),
+      [col('constraint'), col('indicator'), col('family'), col('slack', '0.####'), col('dual', '0.######'), col('unit'), col('worth')],
+      report.binding.map((b) => [b.constraint, b.label[lang], familyText(b.family, lang), clean(b.slack), b.dual === null ? null : b.dual, b.unit, bindingWorth(b, lang)]),
+    );
+  }
+
+  const now = options.now ?? new Date();
+  addTable(
+    wb,
+    sheetName(tr('export.sheet.run')),
+    [col('item'), col('paramValue', undefined, 16)],
+    [
+      [tr('export.run.scenario'), scenario.name],
+      ...(scenario.description ? [[tr('export.run.description'), scenario.description] as Cell[]] : []),
+      [tr('export.run.model'), `${dataset.name[lang]} (${dataset.id} ${dataset.version})`],
+      [tr('export.run.modelVersion'), report.modelVersion],
+      [tr('export.run.status'), solveStatusText(report.status, lang)],
+      [tr('export.run.objective'), hasSolution(report) && report.objective !== null ? report.objective : '—'],
+      [tr('export.run.solveTime'), Math.round(report.solveTimeMs)],
+      [tr('export.run.size'), `${report.size.variables} / ${report.size.integers} / ${report.size.constraints}`],
+      [tr('export.run.exported'), now.toISOString()],
+    ],
+  );
+
+  // Node gives a Buffer (a Uint8Array), the browser an ArrayBuffer.
+  const buf: unknown = await wb.xlsx.writeBuffer();
+  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return new Uint8Array(buf as ArrayBuffer);
+}

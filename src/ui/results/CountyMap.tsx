@@ -1,0 +1,132 @@
+/**
+ * County map: a schematic drawn from county seat coordinates (bubble size by
+ * the chosen metric), or the planner's own boundary GeoJSON, validated before
+ * it is registered with ECharts. A bad file leaves the current map as it was
+ * and says which part of the file is wrong.
+ */
+import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import type { SolveReport } from '../../model/report';
+import { fmt, mineralName, mineralUnit } from '../../export/names';
+import { EChart } from '../charts/EChart';
+import { echarts } from '../charts/echarts';
+import { matchCounty, validateBoundary } from '../charts/geojson';
+import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../charts/options';
+import { lang, t } from '../i18n';
+
+export interface CountyMapProps {
+  report: SolveReport;
+  dataset: Dataset;
+}
+
+interface LoadedBoundary {
+  file: string;
+  mapName: string;
+  regions: { name: string; county: string | null }[];
+}
+
+let mapSerial = 0;
+
+export function CountyMap(props: CountyMapProps): JSX.Element {
+  const id = createUniqueId();
+  const [metric, setMetric] = createSignal<MapMetric>(defaultMapMetric(props.report, props.dataset));
+  const [boundary, setBoundary] = createSignal<LoadedBoundary | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const metrics = createMemo(() => ['mines', ...props.dataset.minerals.filter((m) => props.report.counties.some((c) => c.mineral === m.id)).map((m) => m.id)]);
+  const spec = createMemo(() => {
+    const b = boundary();
+    return countyMapChart(props.report, props.dataset, lang(), {
+      metric: metric(),
+      boundary: b ? { mapName: b.mapName, regions: b.regions } : undefined,
+    });
+  });
+  const unplaced = createMemo(() => {
+    const m = metric();
+    const rows = props.report.counties.filter((c) => c.county === null && (m === 'mines' || c.mineral === m) && (c.volume > 0 || c.mines.large + c.mines.medium + c.mines.small > 0));
+    return [...new Set(rows.map((r) => `${mineralName(props.dataset, r.mineral, lang())} ${fmt(r.volume, lang())} ${mineralUnit(props.dataset, r.mineral)}`))];
+  });
+
+  async function load(e: Event & { currentTarget: HTMLInputElement }) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setError(t('results.geo.error', { file: file.name, path: '', reason: t('results.geo.err.read') }));
+      return;
+    }
+    const checked = validateBoundary(text);
+    if (!checked.ok) {
+      setError(t('results.geo.error', { file: file.name, path: checked.path, reason: t(`results.geo.err.${checked.reason}`) }));
+      input.value = '';
+      return;
+    }
+    const mapName = `county-boundary-${++mapSerial}`;
+    try {
+      echarts.registerMap(mapName, checked.value as unknown as Parameters<typeof echarts.registerMap>[1]);
+    } catch (err) {
+      setError(t('results.geo.error', { file: file.name, path: '$', reason: String((err as Error).message ?? err) }));
+      return;
+    }
+    setError(null);
+    setBoundary({ file: file.name, mapName, regions: checked.names.map((name) => ({ name, county: matchCounty(props.dataset, name) })) });
+  }
+
+  return (
+    <section class="county-map" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t('results.map.title')}</h3>
+      <div class="map-controls">
+        <label>
+          {t('results.map.metric')}{' '}
+          <select value={metric()} onChange={(e) => setMetric(e.currentTarget.value)}>
+            <For each={metrics()}>{(m) => <option value={m}>{mapMetricLabel(m, props.dataset, lang())}</option>}</For>
+          </select>
+        </label>
+        <label>
+          {t('results.map.load')}{' '}
+          <input type="file" accept=".json,.geojson,application/geo+json,application/json" onChange={load} />
+        </label>
+        <Show when={boundary()}>
+          <button type="button" onClick={() => setBoundary(null)}>
+            {t('results.map.clear')}
+          </button>
+        </Show>
+      </div>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show
+        when={boundary()}
+        fallback={<p class="note">{t('results.map.schematic')}</p>}
+      >
+        {(b) => (
+          <p class="note" role="status">
+            {t('results.map.loaded', { file: b().file, features: b().regions.length, matched: b().regions.filter((r) => r.county !== null).length })}
+          </p>
+        )}
+      </Show>
+      <Show when={unplaced().length > 0}>
+        <p class="note">{t('results.map.noCounty', { what: unplaced().join('、') })}</p>
+      </Show>
+      <EChart option={spec().option} label={spec().title} height={spec().height} />
+      <table class="sr-only">
+        <caption>{spec().title}</caption>
+        <tbody>
+          <For each={[...countyMetric(props.report, props.dataset, metric()).entries()]}>
+            {([c, v]) => (
+              <tr>
+                <th scope="row">{props.dataset.units.find((u) => u.id === c)?.name[lang()] ?? c}</th>
+                <td>{fmt(v, lang())}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Export buttons for one run: county quotas as CSV (Excel-ready, with BOM),
+ * the Excel workbook, the scenario JSON, the CPLEX LP file (from the solver,
+ * through `getLp`) and the printable report. Each button's visible text is
+ * its accessible name; a longer description rides along as its description.
+ */
+import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import type { Scenario } from '../../domain/scenario';
+import type { SolveReport } from '../../model/report';
+import { countyQuotasCsv } from '../../export/csv';
+import { downloadBlob, MIME, openHtml } from '../../export/download';
+import { hasSolution } from '../../export/kpis';
+import { safeFileName } from '../../export/names';
+import { reportHtml } from '../../export/report';
+import { scenarioJson } from '../../export/scenario';
+import { workbookXlsx } from '../../export/xlsx';
+import { lang, t } from '../i18n';
+import './results.css';
+
+export interface ExportPanelProps {
+  report: SolveReport;
+  dataset: Dataset;
+  scenario: Scenario;
+  /** the model as a CPLEX LP file, from the solver; no button action without it */
+  getLp?: () => Promise<string>;
+  /** how files are saved; defaults to a browser download (tests and the shell may replace it) */
+  save?: (name: string, data: string | Uint8Array, mime: string) => void;
+  /** how the printable report is shown; defaults to a new tab, falling back to a download */
+  openReport?: (html: string) => boolean;
+}
+
+type Kind = 'csv' | 'xlsx' | 'json' | 'lp' | 'report';
+
+export function ExportPanel(props: ExportPanelProps): JSX.Element {
+  const id = createUniqueId();
+  const [busy, setBusy] = createSignal<Kind | null>(null);
+  const [message, setMessage] = createSignal<{ text: string; error: boolean } | null>(null);
+  const save = (name: string, data: string | Uint8Array, mime: string) => (props.save ?? downloadBlob)(name, data, mime);
+  const base = () => safeFileName(props.scenario.name);
+  const label = (k: Kind) => t(`export.panel.${k}`);
+
+  async function run(kind: Kind, make: () => Promise<{ name: string; data: string | Uint8Array; mime: string } | null>) {
+    setBusy(kind);
+    setMessage({ text: t('export.panel.working', { what: label(kind) }), error: false });
+    try {
+      const out = await make();
+      if (out) {
+        save(out.name, out.data, out.mime);
+        setMessage({ text: t('export.panel.done', { file: out.name }), error: false });
+      } else setMessage(null);
+    } catch (e) {
+      setMessage({ text: t('export.panel.failed', { what: label(kind), reason: e instanceof Error ? e.message : String(e) }), error: true });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const actions: { kind: Kind; disabled?: () => boolean; act: () => void }[] = [
+    {
+      kind: 'csv',
+      act: () =>
+        run('csv', async () => ({
+          name: `${base()}-${t('export.file.quotas')}.csv`,
+          data: countyQuotasCsv(props.report, props.dataset, lang()),
+          mime: MIME.csv,
+        })),
+    },
+    {
+      kind: 'xlsx',
+      act: () =>
+        run('xlsx', async () => ({
+          name: `${base()}-${t('export.file.workbook')}.xlsx`,
+          data: await workbookXlsx(props.report, props.dataset, props.scenario, lang()),
+          mime: MIME.xlsx,
+        })),
+    },
+    { kind: 'json', act: () => run('json', async () => ({ name: `${base()}.json`, data: scenarioJson(props.scenario), mime: MIME.json })) },
+    {
+      kind: 'lp',
+      disabled: () => !props.getLp,
+      act: () =>
+        run('lp', async () => {
+          const get = props.getLp;
+          if (!get) throw new Error(t('export.panel.lpUnavailable'));
+          return { name: `${base()}.lp`, data: await get(), mime: MIME.lp };
+        }),
+    },
+    {
+      kind: 'report',
+      act: () =>
+        run('report', async () => {
+          const html = reportHtml(props.report, props.dataset, props.scenario, lang());
+          const opened = (props.openReport ?? openHtml)(html);
+          return opened ? null : { name: `${base()}-${t('export.file.report')}.html`, data: html, mime: MIME.html };
+        }),
+    },
+  ];
+
+  return (
+    <section class="export-panel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t('export.panel.title')}</h3>
+      <Show when={!hasSolution(props.report)}>
+        <p class="note">{t('export.panel.noSolution')}</p>
+      </Show>
+      <div class="buttons">
+        <For each={actions}>
+          {(a) => (
+            <>
+              <button
+                type="button"
+                data-export={a.kind}
+                aria-describedby={`${id}-${a.kind}`}
+                title={a.disabled?.() ? t('export.panel.lpUnavailable') : t(`export.panel.${a.kind}Name`)}
+                disabled={busy() !== null || (a.disabled?.() ?? false)}
+                onClick={() => a.act()}
+              >
+                {label(a.kind)}
+              </button>
+              <span id={`${id}-${a.kind}`} class="sr-only">
+                {a.disabled?.() ? t('export.panel.lpUnavailable') : t(`export.panel.${a.kind}Name`)}
+              </span>
+            </>
+          )}
+        </For>
+      </div>
+      <p role="status" aria-live="polite" classList={{ error: message()?.error ?? false }}>
+        {message()?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * What one solve tells the planner: plan KPIs against targets, county and
+ * zone quotas, binding constraints and what relaxing them is worth, charts
+ * and a county map; for an infeasible scenario, the relaxations that would
+ * make it feasible instead of empty tables.
+ */
+import { createUniqueId, Match, Show, Switch, type JSX } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import type { Scenario } from '../../domain/scenario';
+import type { SolveReport } from '../../model/report';
+import { hasSolution, solveStatusText } from '../../export/kpis';
+import { fmt } from '../../export/names';
+import { lang, t } from '../i18n';
+import { BindingTable } from './BindingTable';
+import { CountyMap } from './CountyMap';
+import { CountyTable } from './CountyTable';
+import { Explanation } from './Explanation';
+import { KpiTable } from './KpiTable';
+import { ResultsCharts } from './ResultsCharts';
+import { ZoneTable } from './ZoneTable';
+import './results.css';
+
+export interface ResultsViewProps {
+  report: SolveReport;
+  dataset: Dataset;
+  scenario: Scenario;
+  /** the scenario changed since this run */
+  stale?: boolean;
+}
+
+export function ResultsView(props: ResultsViewProps): JSX.Element {
+  const id = createUniqueId();
+  const h = (s: string) => `${id}-${s}`;
+  return (
+    <section class="results-view" aria-labelledby={h('title')}>
+      <h2 id={h('title')}>{t('results.title', { scenario: props.scenario.name })}</h2>
+      <Show when={props.stale}>
+        <div class="banner stale" role="status">
+          ⚠ {t('results.stale')}
+        </div>
+      </Show>
+      <p class="summary">
+        <span class={`solve-status solve-${props.report.status}`}>
+          {t('results.statusLabel')}: {solveStatusText(props.report.status, lang())}
+        </span>{' '}
+        <span>
+          {t('results.summary', {
+            objective: hasSolution(props.report) && props.report.objective !== null ? fmt(props.report.objective, lang(), 4) : '—',
+            ms: fmt(props.report.solveTimeMs, lang(), 0),
+            vars: props.report.size.variables,
+            ints: props.report.size.integers,
+            cons: props.report.size.constraints,
+            version: props.report.modelVersion,
+          })}
+        </span>
+      </p>
+      <Switch>
+        <Match when={props.report.status === 'infeasible'}>
+          <Explanation report={props.report} />
+        </Match>
+        <Match when={!hasSolution(props.report)}>
+          <p class="no-solution" role="status">
+            {t('results.noSolution', { status: solveStatusText(props.report.status, lang()) })}
+          </p>
+        </Match>
+        <Match when={true}>
+          <section aria-labelledby={h('kpis')}>
+            <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
+            <KpiTable report={props.report} dataset={props.dataset} />
+          </section>
+          <section aria-labelledby={h('counties')}>
+            <h3 id={h('counties')}>{t('results.counties.title')}</h3>
+            <CountyTable report={props.report} dataset={props.dataset} />
+          </section>
+          <section aria-labelledby={h('charts')}>
+            <h3 id={h('charts')}>{t('results.charts.title')}</h3>
+            <ResultsCharts report={props.report} dataset={props.dataset} />
+          </section>
+          <CountyMap report={props.report} dataset={props.dataset} />
+          <section aria-labelledby={h('zones')}>
+            <h3 id={h('zones')}>{t('results.zones.title')}</h3>
+            <ZoneTable report={props.report} dataset={props.dataset} />
+          </section>
+          <section aria-labelledby={h('binding')}>
+            <h3 id={h('binding')}>{t('results.binding.title')}</h3>
+            <BindingTable report={props.report} />
+          </section>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
