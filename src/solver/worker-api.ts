@@ -1,0 +1,46 @@
+/**
+ * What the solver web worker offers, separate from `worker.ts` so that it can
+ * be extended (the worker spreads it into a larger API object) and tested in
+ * Node without a worker. Every method is async because the solver loads lazily;
+ * every argument and result is structured-cloneable.
+ */
+import type { LinearModel } from '../model/linear';
+import type { InfeasibilityExplanation, Solution, SolveOptions, Solver } from './adapter';
+
+export interface SolverWorkerBaseApi {
+  /** Loads glpk if needed; resolves with its version once the wasm runs. */
+  ping(): Promise<{ glpkVersion: string }>;
+  solve(model: LinearModel, opts?: SolveOptions): Promise<Solution>;
+  writeLp(model: LinearModel): Promise<string>;
+  /** Plain-object form (the array-with-flags `Explanation` would lose its flags in the clone); the client turns it back. */
+  explainInfeasible(model: LinearModel, opts?: SolveOptions): Promise<InfeasibilityExplanation>;
+}
+
+export function createSolverWorkerApi(load: () => Promise<Solver>): SolverWorkerBaseApi & { getSolver(): Promise<Solver> } {
+  let solver: Promise<Solver> | null = null;
+  const getSolver = () => {
+    if (!solver) {
+      solver = load();
+      solver.catch(() => {
+        solver = null;
+      });
+    }
+    return solver;
+  };
+  return {
+    /** For functions added to the worker later (e.g. solving a whole scenario). */
+    getSolver,
+    async ping() {
+      return { glpkVersion: (await getSolver()).glpkVersion };
+    },
+    async solve(model, opts) {
+      return (await getSolver()).solve(model, opts);
+    },
+    async writeLp(model) {
+      return (await getSolver()).writeLp(model);
+    },
+    async explainInfeasible(model, opts) {
+      return (await getSolver()).explainInfeasibility(model, opts);
+    },
+  };
+}
