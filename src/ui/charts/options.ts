@@ -47,7 +47,8 @@ export interface ChartSpec {
 
 const base = (title: string, print: boolean): ChartOption => ({
   title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-  aria: { enabled: true, decal: { show: print } },
+  // ECharts' generated description reads badly (and only in English): the chart's title is its name, the tables hold the figures.
+  aria: { enabled: true, label: { description: title }, decal: { show: print } },
   animation: !print,
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
 });
@@ -67,8 +68,8 @@ export function quotaByCountyCharts(report: SolveReport, d: Dataset, lang: Lang,
       title,
       option: {
         ...base(title, print),
-        legend: { top: 24 },
-        grid: { top: 64, left: 56, right: 16, bottom: 56, containLabel: true },
+        legend: { top: 30 },
+        grid: { top: 72, left: 56, right: 16, bottom: 56 },
         xAxis: { type: 'category', data: used.map((c) => countyName(d, c, lang)), axisLabel: { interval: 0, rotate: used.length > 5 ? 30 : 0 } },
         yAxis: { type: 'value', name: unit },
         series: minerals.map((m) => ({
@@ -95,7 +96,7 @@ export function capUseChart(report: SolveReport, d: Dataset, lang: Lang, print =
     height: 60 + 44 * Math.max(2, kpis.length),
     option: {
       ...base(title, print),
-      grid: { top: 40, left: 16, right: 48, bottom: 40, containLabel: true },
+      grid: { top: 40, left: 16, right: 48, bottom: 40 },
       xAxis: { type: 'value', name: tr('results.chart.percentOfCap'), nameLocation: 'middle', nameGap: 26, max: Math.ceil(max / 10) * 10 },
       yAxis: { type: 'category', inverse: true, data: kpis.map((k) => mineralName(d, k.mineral ?? '', lang)) },
       series: [
@@ -117,8 +118,8 @@ export function capUseChart(report: SolveReport, d: Dataset, lang: Lang, print =
             symbol: 'none',
             silent: true,
             data: [
-              { xAxis: 95, name: tr('results.chart.nearLine'), lineStyle: { color: STATUS_COLORS.near, type: 'dashed' }, label: { formatter: '95%' } },
-              { xAxis: 100, name: tr('results.chart.capLine'), lineStyle: { color: STATUS_COLORS.at, type: 'solid' }, label: { formatter: '100%' } },
+              { xAxis: 95, name: tr('results.chart.nearLine'), lineStyle: { color: STATUS_COLORS.near, type: 'dashed' }, label: { formatter: '95%', position: 'start' } },
+              { xAxis: 100, name: tr('results.chart.capLine'), lineStyle: { color: STATUS_COLORS.at, type: 'solid' }, label: { formatter: '100%', position: 'end' } },
             ],
           },
         },
@@ -138,8 +139,8 @@ export function minesBySizeChart(report: SolveReport, d: Dataset, lang: Lang, pr
     title,
     option: {
       ...base(title, print),
-      legend: { top: 24 },
-      grid: { top: 64, left: 48, right: 16, bottom: 40, containLabel: true },
+      legend: { top: 30 },
+      grid: { top: 72, left: 48, right: 16, bottom: 40 },
       xAxis: { type: 'category', data: minerals.map((m) => mineralName(d, m, lang)), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', name: tr('results.chart.mines'), minInterval: 1 },
       series: SIZE_CLASSES.map((k) => ({
@@ -147,8 +148,10 @@ export function minesBySizeChart(report: SolveReport, d: Dataset, lang: Lang, pr
         name: tr(`results.size.${k}`),
         stack: 'mines',
         itemStyle: { color: SIZE_COLORS[k] },
-        label: { show: true, position: 'inside', formatter: '{c}' },
-        data: minerals.map((m) => by[m]?.[k] ?? 0),
+        data: minerals.map((m) => {
+          const v = by[m]?.[k] ?? 0;
+          return { value: v, label: { show: v > 0, position: 'inside', formatter: '{c}' } };
+        }),
       })),
     },
   };
@@ -249,11 +252,12 @@ export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: M
       xAxis: { type: 'value', name: tr('results.chart.lon'), nameLocation: 'middle', nameGap: 28, min: Math.floor(Math.min(...lons) - 0.5), max: Math.ceil(Math.max(...lons) + 0.5), splitLine: { lineStyle: { type: 'dotted' } } },
       yAxis: { type: 'value', name: tr('results.chart.lat'), min: Math.floor((Math.min(...lats) - 0.3) * 2) / 2, max: Math.ceil((Math.max(...lats) + 0.3) * 2) / 2, splitLine: { lineStyle: { type: 'dotted' } } },
       series: [
-        { type: 'scatter', name: metricLabel, data: points.filter((p) => p.name !== topName) },
+        { type: 'scatter', name: metricLabel, data: points.filter((p) => p.name !== topName), labelLayout: { moveOverlap: 'shiftY' } },
         {
           type: 'effectScatter',
           name: metricLabel,
           rippleEffect: { scale: 2.5, brushType: 'stroke' },
+          labelLayout: { moveOverlap: 'shiftY' },
           data: points.filter((p) => p.name === topName),
         },
       ],

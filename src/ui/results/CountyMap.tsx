@@ -27,6 +27,17 @@ interface LoadedBoundary {
 
 let mapSerial = 0;
 
+/** Blob.text() where there is one, FileReader elsewhere (older browsers, jsdom). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result ?? ''));
+    r.onerror = () => reject(r.error ?? new Error('read failed'));
+    r.readAsText(file);
+  });
+}
+
 export function CountyMap(props: CountyMapProps): JSX.Element {
   const id = createUniqueId();
   const [metric, setMetric] = createSignal<MapMetric>(defaultMapMetric(props.report, props.dataset));
@@ -53,7 +64,7 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     if (!file) return;
     let text: string;
     try {
-      text = await file.text();
+      text = await readText(file);
     } catch {
       setError(t('results.geo.error', { file: file.name, path: '', reason: t('results.geo.err.read') }));
       return;
