@@ -3,7 +3,7 @@
  * zones with capacity use, the plan's KPIs. Pure; never parses variable
  * names (the builder's index says what each column is).
  */
-import type { Dataset, SizeClass } from '../domain/dataset';
+import type { SizeClass } from '../domain/dataset';
 import type { BuiltModel } from './build';
 import type { CountyQuota, MineralTotal, MinesByClass, SolveReport, ZoneQuota } from './report';
 
@@ -89,9 +89,4 @@ export function resultsFrom(b: BuiltModel, values: Values): Pick<SolveReport, 't
     counties: countyQuotas(b, values),
     zones: zoneQuotas(b, values),
   };
-}
-
-export function countyName(d: Dataset, county: string | null, lang: 'zh' | 'en'): string {
-  if (county === null) return lang === 'zh' ? '地区级（未分县）' : 'Prefecture (no county)';
-  return d.units.find((u) => u.id === county)?.name[lang] ?? county;
 }

@@ -1,0 +1,63 @@
+/**
+ * Dataset + scenario → SolveReport: build, solve, and read the answer the way
+ * a planner needs it. The same function runs in Node (CLI, tests) and in the
+ * web worker; only the solver it is given differs.
+ */
+import type { Dataset } from '../domain/dataset';
+import type { Scenario } from '../domain/scenario';
+import { buildModel, type BuiltModel } from './build';
+import type { ConstraintFamily, LinearModel } from './linear';
+import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from './report';
+import { resultsFrom } from './results';
+
+export interface Solution {
+  status: SolveStatus;
+  objective: number | null;
+  values: Record<string, number>;
+  rowActivity: Record<string, number>;
+  duals: Record<string, number> | null;
+  timeMs: number;
+}
+
+/** What the model layer needs of a solver; the glpk.js adapter provides it. */
+export interface ModelSolver {
+  solve(model: LinearModel, opts: { timeLimitSec?: number }): Solution;
+  explainInfeasible(model: LinearModel): Relaxation[];
+  bindingConstraints(model: LinearModel, solution: Solution): BindingConstraint[];
+}
+
+/** Families a planner can act on; scale, supply and balance rows bind by construction. */
+const POLICY_FAMILIES: ReadonlySet<ConstraintFamily> = new Set([
+  'cap', 'floor', 'rights', 'share', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve', 'countyBound',
+]);
+
+export function reportFrom(d: Dataset, b: BuiltModel, solution: Solution, explanation: Relaxation[], binding: BindingConstraint[]): SolveReport {
+  const solved = solution.status === 'optimal' || solution.status === 'feasible';
+  return {
+    status: solution.status,
+    objective: solved ? solution.objective : null,
+    ...resultsFrom(b, solved ? solution.values : {}),
+    binding: binding.filter((c) => POLICY_FAMILIES.has(c.family as ConstraintFamily)),
+    explanation,
+    size: {
+      variables: b.linear.variables.length,
+      integers: b.linear.variables.filter((v) => v.integer).length,
+      constraints: b.linear.constraints.length,
+    },
+    solveTimeMs: solution.timeMs,
+    modelVersion: `${d.id}@${d.version}`,
+  };
+}
+
+export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver): SolveReport {
+  const built = buildModel(d, s);
+  return runBuilt(d, built, solver);
+}
+
+export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): SolveReport {
+  const solution = solver.solve(built.linear, { timeLimitSec: built.inputs.timeLimitSec });
+  const solved = solution.status === 'optimal' || solution.status === 'feasible';
+  const explanation = solution.status === 'infeasible' ? solver.explainInfeasible(built.linear) : [];
+  const binding = solved ? solver.bindingConstraints(built.linear, solution) : [];
+  return reportFrom(d, built, solution, explanation, binding);
+}
