@@ -8,6 +8,11 @@
  */
 import * as Comlink from 'comlink';
 import GLPK from 'glpk.js/node';
+import type { Dataset } from '../domain/dataset';
+import type { Scenario } from '../domain/scenario';
+import { buildModel } from '../model/build';
+import type { SolveReport } from '../model/report';
+import { runScenario } from '../model/run';
 import { createSolver } from './adapter';
 import { instantiateGlpk } from './quiet';
 import { createSolverWorkerApi } from './worker-api';
@@ -19,6 +24,14 @@ const api = {
   solve: base.solve,
   writeLp: base.writeLp,
   explainInfeasible: base.explainInfeasible,
+  /** The whole scenario in the worker: build, solve, explain, report. */
+  async solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport> {
+    return runScenario(dataset, scenario, await base.getSolver());
+  },
+  /** The exact model of a scenario as a CPLEX LP file. */
+  async writeScenarioLp(dataset: Dataset, scenario: Scenario): Promise<string> {
+    return (await base.getSolver()).writeLp(buildModel(dataset, scenario).linear);
+  },
 };
 
 export type SolverWorkerApi = typeof api;
