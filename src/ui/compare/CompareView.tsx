@@ -1,0 +1,220 @@
+/**
+ * Two to four runs side by side: KPI differences against the first run, the
+ * county quota table with highlighted deltas, grouped charts, and which
+ * constraints bind in each run.
+ */
+import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import { fmtKpiValue, hasSolution, kpiLabel, solveStatusText, unitText, type Kpi } from '../../export/kpis';
+import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../export/names';
+import { EChart } from '../charts/EChart';
+import { lang, t } from '../i18n';
+import { StatusBadge } from '../results/Status';
+import '../results/results.css';
+import { compareMinesChart, compareVolumeCharts } from './charts';
+import { Delta, SAME_TOL } from './Delta';
+import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, type BindingCell, type CompareRun } from './model';
+
+export interface CompareViewProps {
+  runs: CompareRun[];
+  dataset: Dataset;
+}
+
+export function CompareView(props: CompareViewProps): JSX.Element {
+  const id = createUniqueId();
+  const h = (s: string) => `${id}-${s}`;
+  const runs = createMemo(() => props.runs.slice(0, MAX_RUNS));
+  const baseName = () => runs()[0]?.name ?? '';
+  const others = () => runs().slice(1);
+  const noPlan = (i: number) => {
+    const r = runs()[i];
+    return !r || !hasSolution(r.report);
+  };
+  const noPlanText = (i: number) => (runs()[i]?.report.status === 'infeasible' ? t('compare.infeasible') : t('compare.noSolution'));
+
+  const kpis = createMemo(() => compareKpis(runs(), props.dataset));
+  const counties = createMemo(() => compareCounties(runs(), props.dataset));
+  const binding = createMemo(() => compareBinding(runs()));
+  const charts = createMemo(() => [...compareVolumeCharts(runs(), props.dataset, lang()), compareMinesChart(runs(), lang())]);
+  const objectives = createMemo(() => runs().map((r) => (hasSolution(r.report) ? r.report.objective : null)));
+
+  const kpiCell = (k: Kpi | null, i: number) =>
+    noPlan(i) ? (
+      <td class="no-plan">{noPlanText(i)}</td>
+    ) : (
+      <td class="num">
+        {k ? fmtKpiValue(k.value, k.unit, lang()) : '—'} {k ? <StatusBadge status={k.status} kind={k.kind} /> : null}
+      </td>
+    );
+
+  const bindingCell = (c: BindingCell) => {
+    switch (c.kind) {
+      case 'binding':
+        return (
+          <td class="binding-on">
+            {t('compare.binding.on')}
+            <Show when={c.dual !== null}> ({t('compare.binding.dual', { dual: fmtSig(c.dual ?? 0, lang()) })})</Show>
+          </td>
+        );
+      case 'relax':
+        return <td class="binding-relax">{t('compare.binding.relax', { amount: fmt(c.relaxBy, lang(), 4), unit: c.unit })}</td>;
+      case 'noPlan':
+        return <td class="no-plan">{t('compare.noSolution')}</td>;
+      default:
+        return <td class="binding-off">{t('compare.binding.off')}</td>;
+    }
+  };
+
+  return (
+    <section class="compare-view" aria-labelledby={h('title')}>
+      <h2 id={h('title')}>{t('compare.title')}</h2>
+      <Show when={runs().length >= 2} fallback={<p role="status">{t('compare.needRuns')}</p>}>
+        <Show when={props.runs.length > MAX_RUNS}>
+          <p class="note" role="status">
+            {t('compare.tooMany')}
+          </p>
+        </Show>
+        <p class="note">{t('compare.baseNote', { base: baseName() })}</p>
+
+        <section aria-labelledby={h('kpis')}>
+          <h3 id={h('kpis')}>{t('compare.kpis.title')}</h3>
+          <table class="data compare-kpis">
+            <caption>{t('compare.kpis.caption', { base: baseName() })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.col.indicator')}</th>
+                <th scope="col">{t('compare.col.unit')}</th>
+                <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
+                <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
+              </tr>
+            </thead>
+            <tbody>
+              <tr data-kpi="status">
+                <th scope="row">{t('compare.row.status')}</th>
+                <td />
+                <For each={runs()}>{(r) => <td>{solveStatusText(r.report.status, lang())}</td>}</For>
+                <For each={others()}>{() => <td />}</For>
+              </tr>
+              <tr data-kpi="objective">
+                <th scope="row">{t('compare.row.objective')}</th>
+                <td />
+                <Index each={objectives()}>{(o) => <td class="num">{fmt(o(), lang(), 4)}</td>}</Index>
+                <Index each={objectives().slice(1)}>
+                  {(o) => (
+                    <td class="num">
+                      <Delta value={delta(o(), objectives()[0])} digits={4} />
+                    </td>
+                  )}
+                </Index>
+              </tr>
+              <For each={kpis()}>
+                {(row) => {
+                  const first = () => row.kpis.find((k) => k !== null) ?? null;
+                  return (
+                    <tr data-kpi={row.id}>
+                      <th scope="row">{first() ? kpiLabel(first()!, props.dataset, lang()) : row.id}</th>
+                      <td class="unit">{first() && first()!.unit !== 'share' ? unitText(first()!.unit, lang()) : first()?.unit === 'share' ? '%' : ''}</td>
+                      <Index each={row.kpis}>{(k, i) => kpiCell(k(), i)}</Index>
+                      <Index each={row.deltas.slice(1)}>
+                        {(d) => (
+                          <td class="num" classList={{ changed: Math.abs(d() ?? 0) > SAME_TOL }}>
+                            <Delta value={d()} share={first()?.unit === 'share'} digits={first()?.unit === 'mines' ? 0 : 2} />
+                          </td>
+                        )}
+                      </Index>
+                    </tr>
+                  );
+                }}
+              </For>
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby={h('counties')}>
+          <h3 id={h('counties')}>{t('compare.counties.title')}</h3>
+          <table class="data compare-counties">
+            <caption>{t('compare.counties.caption', { base: baseName() })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.col.county')}</th>
+                <th scope="col">{t('compare.col.mineral')}</th>
+                <th scope="col">{t('compare.col.unit')}</th>
+                <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
+                <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={counties()}>
+                {(row) => (
+                  <tr data-county={row.countyId ?? ''} data-mineral={row.mineral} classList={{ 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) }}>
+                    <th scope="row">{countyName(props.dataset, row.countyId, lang())}</th>
+                    <td>{mineralName(props.dataset, row.mineral, lang())}</td>
+                    <td class="unit">{mineralUnit(props.dataset, row.mineral)}</td>
+                    <Index each={row.volumes}>
+                      {(v, i) =>
+                        noPlan(i) ? (
+                          <td class="no-plan">{noPlanText(i)}</td>
+                        ) : (
+                          <td class="num">
+                            {fmt(v(), lang())} <span class="unit">({t('compare.mines', { n: row.mines[i] ?? 0 })})</span>
+                          </td>
+                        )
+                      }
+                    </Index>
+                    <Index each={row.deltas.slice(1)}>
+                      {(d, i) => (
+                        <td class="num delta-cell" classList={{ changed: Math.abs(d() ?? 0) > SAME_TOL || Math.abs(row.mineDeltas[i + 1] ?? 0) > SAME_TOL }}>
+                          <Delta value={d()} base={row.volumes[0]} />
+                          <Show when={Math.abs(row.mineDeltas[i + 1] ?? 0) > SAME_TOL}>
+                            <br />
+                            <span class="unit">
+                              <Delta value={row.mineDeltas[i + 1] ?? null} digits={0} /> {t('compare.chart.minesAxis')}
+                            </span>
+                          </Show>
+                        </td>
+                      )}
+                    </Index>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby={h('charts')}>
+          <h3 id={h('charts')}>{t('compare.charts.title')}</h3>
+          <div class="charts">
+            <For each={charts()}>{(s) => <EChart option={s.option} label={s.title} height={s.height} />}</For>
+          </div>
+        </section>
+
+        <section aria-labelledby={h('binding')}>
+          <h3 id={h('binding')}>{t('compare.binding.title')}</h3>
+          <Show when={binding().length > 0} fallback={<p>{t('compare.binding.empty')}</p>}>
+            <table class="data compare-binding">
+              <caption>{t('compare.binding.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('compare.col.constraint')}</th>
+                  <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={binding()}>
+                  {(row) => (
+                    <tr data-constraint={row.constraint}>
+                      <th scope="row">
+                        {row.label[lang()]} <code class="id">{row.constraint}</code>
+                      </th>
+                      <For each={row.cells}>{(c) => bindingCell(c)}</For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
+        </section>
+      </Show>
+    </section>
+  );
+}
