@@ -1,0 +1,101 @@
+/**
+ * The workbench: a header (pages, current scenario, solve, language) over the
+ * page of the current hash route. Every page works from the keyboard; the
+ * title and <html lang> follow the language.
+ */
+import { createEffect, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { lang, t } from './i18n';
+import { EditorPage } from './editor/EditorPage';
+import { PlanPage } from './plan/PlanPage';
+import { ScenariosPage } from './scenarios/ScenariosPage';
+import { ComparePage } from './shell/ComparePage';
+import { ExportPage } from './shell/ExportPage';
+import { LangSwitch } from './shell/LangSwitch';
+import { ModelProblems } from './shell/ModelProblems';
+import { Notices } from './shell/Notices';
+import { ResultsPage } from './shell/ResultsPage';
+import { href, PAGES, route } from './shell/router';
+import { ScenarioPicker } from './shell/ScenarioPicker';
+import { SolveBar } from './shell/SolveBar';
+import { SaveIndicator } from './shell/SaveIndicator';
+import { model } from './state/model';
+import { isSolving, solveCurrent } from './state/solve';
+
+export function App() {
+  let main: HTMLElement | undefined;
+  createEffect(() => {
+    document.title = `${t(`shell.page.${route().page}`)} · ${t('common.appTitle')}`;
+    document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  });
+  onMount(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !isSolving()) {
+        e.preventDefault();
+        void solveCurrent().then((run) => {
+          if (run) location.hash = href('results');
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    onCleanup(() => window.removeEventListener('keydown', onKey));
+  });
+
+  return (
+    <div class="app">
+      <button type="button" class="skip-link" onClick={() => main?.focus()}>
+        {t('shell.skip')}
+      </button>
+      <header class="topbar">
+        <div class="brand" aria-hidden="true">
+          {t('common.appTitle')}
+        </div>
+        <nav aria-label={t('shell.nav')}>
+          <ul>
+            <For each={PAGES}>
+              {(p) => (
+                <li>
+                  <a href={href(p)} aria-current={route().page === p ? 'page' : undefined} onClick={() => queueMicrotask(() => main?.focus())}>
+                    {t(`shell.page.${p}`)}
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </nav>
+        <div class="topbar-tools">
+          <Show when={model.ok}>
+            <ScenarioPicker />
+            <SaveIndicator />
+            <SolveBar />
+          </Show>
+          <LangSwitch />
+        </div>
+      </header>
+      <main id="main" ref={main} tabindex="-1" aria-label={t(`shell.page.${route().page}`)}>
+        <Show when={model.ok} fallback={<ModelProblems />}>
+          <Switch>
+            <Match when={route().page === 'plan'}>
+              <PlanPage />
+            </Match>
+            <Match when={route().page === 'scenarios'}>
+              <ScenariosPage />
+            </Match>
+            <Match when={route().page === 'editor'}>
+              <EditorPage />
+            </Match>
+            <Match when={route().page === 'results'}>
+              <ResultsPage />
+            </Match>
+            <Match when={route().page === 'compare'}>
+              <ComparePage />
+            </Match>
+            <Match when={route().page === 'export'}>
+              <ExportPage />
+            </Match>
+          </Switch>
+        </Show>
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,618 @@
+/**
+ * Every parameter of the current scenario (src/domain/scenario.ts), with its
+ * unit, the default that applies when it is left empty, and for caps the
+ * plan's own figures (专栏20, 专栏11). Problems are shown beside each field
+ * and listed at the top; a scenario with problems cannot be solved.
+ */
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
+import { labelOf } from '../../domain/label';
+import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
+import { lang, t } from '../i18n';
+import { href, route } from '../shell/router';
+import { draft, draftCheck, draftId, getIn } from '../state/draft';
+import { dataset } from '../state/model';
+import { currentScenario } from '../state/scenarios';
+import { AssumptionsSection } from './AssumptionsSection';
+import { editorDefaults, type EditorDefaults } from './defaults';
+import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
+
+export const EDITOR_SECTIONS = ['general', 'caps', 'rights', 'scale', 'zones', 'counties', 'demand', 'objective', 'assumptions'] as const;
+
+export function EditorPage() {
+  const d = dataset();
+  const defaults = createMemo<EditorDefaults | null>(() => {
+    const dr = draft();
+    if (!dr) return null;
+    try {
+      return editorDefaults(d, dr);
+    } catch {
+      return editorDefaults(d, {});
+    }
+  });
+  createEffect(() => {
+    const target = route().rest;
+    if (route().page === 'editor' && target) queueMicrotask(() => document.getElementById(`ed-${target}`)?.scrollIntoView({ block: 'start' }));
+  });
+  return (
+    <section class="page editor-page">
+      <Show when={draftId() !== null ? defaults() : null} fallback={<p class="empty">{t('shell.noScenario')}</p>}>
+        {(def) => (
+          <div class="editor-layout">
+            <nav class="editor-toc" aria-label={t('editor.toc')}>
+              <ul>
+                <For each={EDITOR_SECTIONS}>
+                  {(s) => (
+                    <li>
+                      <a href={href('editor', s)}>{t(`editor.section.${s}`)}</a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </nav>
+            <div class="editor-main">
+              <div class="page-head">
+                <h2>
+                  {t('shell.page.editor')} <span class="sub">— {currentScenario()?.name}</span>
+                </h2>
+              </div>
+              <ProblemSummary />
+              <General d={d} def={def()} />
+              <Caps d={d} def={def()} />
+              <Rights d={d} def={def()} />
+              <Scale d={d} def={def()} />
+              <Zones d={d} def={def()} />
+              <CountyBounds d={d} />
+              <Demand d={d} def={def()} />
+              <Objective def={def()} />
+              <AssumptionsSection d={d} defaults={def().assumptions} />
+            </div>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function ProblemSummary() {
+  const problems = () => {
+    const c = draftCheck();
+    return c && !c.ok ? c.problems : [];
+  };
+  const jump = (path: string) => {
+    const id = fieldForPath(path);
+    const el = id ? document.getElementById(id) : null;
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
+  return (
+    <Show
+      when={problems().length > 0}
+      fallback={
+        <p class="valid-note" role="status">
+          {t('editor.valid')}
+        </p>
+      }
+    >
+      <div class="problems-box" role="alert" data-testid="editor-problems">
+        <p>
+          <strong>{t('editor.problems', { n: problems().length })}</strong> {t('editor.noSolve')}
+        </p>
+        <ul>
+          <For each={problems()}>
+            {(p) => (
+              <li>
+                <button type="button" class="link" onClick={() => jump(p.path)}>
+                  <code>{p.path}</code>
+                </button>{' '}
+                {p.message}
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+    </Show>
+  );
+}
+
+function Section(props: { id: string; children: import('solid-js').JSX.Element; intro?: string }) {
+  return (
+    <section class="editor-section" id={`ed-${props.id}`} aria-labelledby={`ed-${props.id}-h`}>
+      <h3 id={`ed-${props.id}-h`}>{t(`editor.section.${props.id}`)}</h3>
+      <Show when={props.intro}>
+        <p class="intro">{props.intro}</p>
+      </Show>
+      {props.children}
+    </section>
+  );
+}
+
+type P = { d: Dataset; def: EditorDefaults };
+
+const mname = (m: Mineral) => labelOf(m.name, lang());
+const perYear = (m: Mineral) => t('editor.perYear', { unit: m.unit });
+
+function General(props: P) {
+  return (
+    <Section id="general">
+      <div class="field-row">
+        <TextField path={['name']} label={t('editor.name')} required />
+        <div class="field">
+          <span class="label">{t('editor.model')}</span>
+          <span class="readonly">
+            {String(getIn(draft(), ['model']) ?? '')} <span class="muted">({labelOf(props.d.name, lang())} v{props.d.version})</span>
+          </span>
+        </div>
+        <NumField path={['timeLimitSec']} label={t('editor.timeLimit')} unit={t('editor.seconds')} def={props.def.timeLimitSec} />
+      </div>
+      <TextField path={['description']} label={t('editor.description')} multiline />
+    </Section>
+  );
+}
+
+/** Reads a cap that is stored either as a number (max) or as {min, max}. */
+function capPart(mineral: string, part: 'min' | 'max'): unknown {
+  const cur = getIn(draft(), ['caps', mineral]);
+  if (cur !== null && typeof cur === 'object') return (cur as Record<string, unknown>)[part];
+  return part === 'max' ? cur : undefined;
+}
+
+function setCapPart(mineral: string, part: 'min' | 'max', v: number | string | undefined): void {
+  let max = capPart(mineral, 'max');
+  let min = capPart(mineral, 'min');
+  if (part === 'max') max = v;
+  else min = v;
+  const next = min === undefined ? max : max === undefined ? { min } : { min, max };
+  setPath(['caps', mineral], next);
+}
+
+function Caps(props: P) {
+  return (
+    <Section id="caps" intro={t('editor.capsIntro')}>
+      <div class="field-row">
+        <div class="field" role="radiogroup" aria-labelledby="cap-source-l">
+          <span class="label" id="cap-source-l">
+            {t('editor.capSource')}
+          </span>
+          <For each={['table20', 'table11'] as const}>
+            {(src) => (
+              <label class="check">
+                <input
+                  type="radio"
+                  name="capSource"
+                  value={src}
+                  checked={(getIn(draft(), ['capSource']) ?? 'table20') === src}
+                  onChange={() => setPath(['capSource'], src === 'table20' ? undefined : src)}
+                />
+                {t(`editor.capSource.${src}`, { source: props.d[src].source })}
+              </label>
+            )}
+          </For>
+        </div>
+      </div>
+      <table class="grid editor-grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.mineral')}</th>
+            <th scope="col">{t('editor.capMax')}</th>
+            <th scope="col">{t('editor.capMin')}</th>
+            <th scope="col">{t('editor.planFigures')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.d.minerals}>
+            {(m) => {
+              const cap = () => props.def.caps[m.id];
+              return (
+                <tr>
+                  <th scope="row">
+                    {mname(m)}
+                    <Show when={m.restricted}>
+                      <span class="tag warn" title={m.restricted?.note}>
+                        {t('editor.restricted')}
+                      </span>
+                    </Show>
+                  </th>
+                  <td>
+                    <NumField
+                      path={['caps', m.id, 'max']}
+                      errorPaths={[`$.caps.${m.id}`]}
+                      label={t('editor.capMaxOf', { mineral: mname(m) })}
+                      hideLabel
+                      unit={perYear(m)}
+                      def={cap()?.max ?? null}
+                      get={() => capPart(m.id, 'max')}
+                      set={(v) => setCapPart(m.id, 'max', v)}
+                    />
+                  </td>
+                  <td>
+                    <NumField
+                      path={['caps', m.id, 'min']}
+                      label={t('editor.capMinOf', { mineral: mname(m) })}
+                      hideLabel
+                      unit={perYear(m)}
+                      def={null}
+                      get={() => capPart(m.id, 'min')}
+                      set={(v) => setCapPart(m.id, 'min', v)}
+                    />
+                  </td>
+                  <td class="plan-figures">
+                    <For each={cap()?.planFigures ?? []} fallback={<span class="muted">{t('editor.noPlanFigure')}</span>}>
+                      {(f) => (
+                        <div classList={{ 'in-use': cap()?.source !== 'scenario' && cap()?.max === f.inModelUnit && props.d[cap()?.source === 'table11' ? 'table11' : 'table20'].source === f.source }}>
+                          <span class="source">{f.source}</span> {formatDefault(f.value)} {f.unitText}
+                          <Show when={f.inModelUnit !== null && f.inModelUnit !== f.value}>
+                            <span class="muted"> ≈ {formatDefault(f.inModelUnit)} {m.unit}</span>
+                          </Show>
+                          <Show when={f.inModelUnit === null}>
+                            <span class="muted"> ({t('editor.unitNotConvertible')})</span>
+                          </Show>
+                        </div>
+                      )}
+                    </For>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+function Rights(props: P) {
+  const P = props.d.policy;
+  const shareMinerals = () => {
+    const v = getIn(draft(), ['largeMediumShare', 'minerals']);
+    return Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : props.def.share.minerals;
+  };
+  const toggleMineral = (id: string, on: boolean) => {
+    const next = on ? [...shareMinerals(), id] : shareMinerals().filter((x) => x !== id);
+    const same = next.length === props.def.share.minerals.length && next.every((x) => props.def.share.minerals.includes(x));
+    setPath(['largeMediumShare', 'minerals'], same ? undefined : props.d.minerals.map((m) => m.id).filter((x) => next.includes(x)));
+  };
+  return (
+    <Section id="rights" intro={t('editor.rightsIntro')}>
+      <div class="field-row">
+        <NumField path={['rightsCaps', 'class3']} label={t('editor.rights.class3')} unit={t('editor.mines')} def={props.def.rightsCaps.class3} hint={<span class="source">{P.maxClass3.source}</span>} />
+        <NumField path={['rightsCaps', 'class12']} label={t('editor.rights.class12')} unit={t('editor.mines')} def={props.def.rightsCaps.class12} hint={<span class="source">{P.maxClass12.source}</span>} />
+        <NumField path={['rightsCaps', 'total']} label={t('editor.rights.total')} unit={t('editor.mines')} def={props.def.rightsCaps.total} hint={<span class="source">{P.maxMinesTotal.source}</span>} />
+      </div>
+      <div class="field-row">
+        <NumField
+          path={['largeMediumShare', 'min']}
+          label={t('editor.shareMin')}
+          unit={t('editor.fraction')}
+          def={props.def.share.min}
+          hint={<span class="source">{P.minLargeMediumShare.source}</span>}
+        />
+        <fieldset class="field">
+          <legend>{t('editor.shareMinerals')}</legend>
+          <For each={props.d.minerals}>
+            {(m) => (
+              <label class="check">
+                <input type="checkbox" checked={shareMinerals().includes(m.id)} onChange={(e) => toggleMineral(m.id, e.currentTarget.checked)} />
+                {mname(m)}
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </div>
+    </Section>
+  );
+}
+
+function Scale(props: P) {
+  return (
+    <Section id="scale" intro={t('editor.scaleIntro', { source: props.d.table21.source })}>
+      <table class="grid editor-grid">
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              {t('plan.mineral')}
+            </th>
+            <For each={SIZE_CLASSES}>
+              {(k) => (
+                <th scope="colgroup" colSpan={2}>
+                  {t(`plan.size.${k}`)}
+                </th>
+              )}
+            </For>
+          </tr>
+          <tr>
+            <For each={SIZE_CLASSES}>
+              {() => (
+                <>
+                  <th scope="col">{t('editor.min')}</th>
+                  <th scope="col">{t('editor.max')}</th>
+                </>
+              )}
+            </For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.d.minerals}>
+            {(m) => (
+              <tr>
+                <th scope="row">
+                  {mname(m)}
+                  <div class="muted">{perYear(m)}</div>
+                </th>
+                <For each={SIZE_CLASSES}>
+                  {(k) => (
+                    <>
+                      <td>
+                        <NumField
+                          path={['minScale', m.id, k]}
+                          label={t('editor.scaleMinOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
+                          hideLabel
+                          def={props.def.minScale[m.id]?.[k] ?? null}
+                        />
+                      </td>
+                      <td>
+                        <NumField
+                          path={['maxScale', m.id, k]}
+                          label={t('editor.scaleMaxOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
+                          hideLabel
+                          def={props.def.maxScale[m.id]?.[k] ?? null}
+                        />
+                      </td>
+                    </>
+                  )}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+function Zones(props: P) {
+  const [county, setCounty] = createSignal('');
+  const excluded = () => {
+    const v = getIn(draft(), ['excludedZones']);
+    return Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  };
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...excluded(), id] : excluded().filter((x) => x !== id);
+    const ordered = props.d.table23.zones.map((z) => z.id).filter((z) => next.includes(z));
+    setPath(['excludedZones'], ordered.length ? ordered : undefined);
+  };
+  const unitName = (id: string | null, text: string) => {
+    const u = props.d.units.find((x) => x.id === id);
+    return u ? labelOf(u.name, lang()) : text;
+  };
+  // rows follow the dataset's own zone objects, so re-computed defaults never re-create a row (focus stays put)
+  const shown = () => props.d.table23.zones.filter((z) => !county() || z.unit === county());
+  const input = (id: string) => props.def.zones.find((z) => z.zone.id === id);
+  const mineralOf = (id: string) => props.d.minerals.find((m) => m.id === id);
+  return (
+    <Section id="zones" intro={t('editor.zonesIntro', { source: props.d.table23.source, n: props.d.table23.zones.length })}>
+      <div class="field-row">
+        <CheckField path={['allowNewOutsideZones']} label={t('editor.allowOutside')} def={false} hint={t('editor.allowOutsideHint')} />
+        <div class="field select-field">
+          <label for="zone-county-filter">{t('editor.filterCounty')}</label>
+          <select id="zone-county-filter" onChange={(e) => setCounty(e.currentTarget.value)}>
+            <option value="" selected={county() === ''}>
+              {t('editor.allCounties')}
+            </option>
+            <For each={props.d.units}>
+              {(u) => (
+                <option value={u.id} selected={county() === u.id}>
+                  {labelOf(u.name, lang())}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <span class="label">{t('editor.excludedCount')}</span>
+          <span class="readonly" data-testid="excluded-count">
+            {excluded().length} / {props.d.table23.zones.length}
+          </span>
+        </div>
+      </div>
+      <div class="scroll-table">
+        <table class="grid editor-grid zones" id={`f-excludedZones`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('editor.exclude')}</th>
+              <th scope="col">{t('plan.zoneId')}</th>
+              <th scope="col">{t('plan.zoneName')}</th>
+              <th scope="col">{t('plan.county')}</th>
+              <th scope="col">{t('plan.mineral')}</th>
+              <th scope="col" class="num">{t('plan.areaKm2')}</th>
+              <th scope="col" class="num">{t('editor.zoneCapacity')}</th>
+              <th scope="col" class="num">{t('editor.zoneMaxMines')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shown()}>
+              {(zone) => (
+                <tr classList={{ excluded: excluded().includes(zone.id) }}>
+                  <td class="center">
+                    <input
+                      type="checkbox"
+                      checked={excluded().includes(zone.id)}
+                      aria-label={t('editor.excludeZone', { id: zone.id, name: zone.name })}
+                      onChange={(e) => toggle(zone.id, e.currentTarget.checked)}
+                    />
+                  </td>
+                  <th scope="row">{zone.id}</th>
+                  <td>{zone.name}</td>
+                  <td>{unitName(zone.unit, zone.unitText)}</td>
+                  <td>{mineralOf(zone.mineral) ? mname(mineralOf(zone.mineral) as Mineral) : zone.mineralText}</td>
+                  <td class="num">{formatDefault(zone.areaKm2)}</td>
+                  <td class="num">
+                    {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{mineralOf(zone.mineral)?.unit}</span>
+                  </td>
+                  <td class="num">{input(zone.id)?.maxMines ?? '—'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function CountyBounds(props: { d: Dataset }) {
+  return (
+    <Section id="counties" intro={t('editor.countiesIntro')}>
+      <div class="scroll-table">
+        <table class="grid editor-grid bounds">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t('plan.county')}
+              </th>
+              <For each={props.d.minerals}>
+                {(m) => (
+                  <th scope="colgroup" colSpan={2}>
+                    {mname(m)} <span class="muted">{m.unit}</span>
+                  </th>
+                )}
+              </For>
+            </tr>
+            <tr>
+              <For each={props.d.minerals}>
+                {() => (
+                  <>
+                    <th scope="col">{t('editor.min')}</th>
+                    <th scope="col">{t('editor.max')}</th>
+                  </>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.d.units}>
+              {(u) => (
+                <tr>
+                  <th scope="row">{labelOf(u.name, lang())}</th>
+                  <For each={props.d.minerals}>
+                    {(m) => (
+                      <>
+                        <td>
+                          <NumField
+                            path={['countyBounds', u.id, m.id, 'min']}
+                            errorPaths={[`$.countyBounds.${u.id}.${m.id}`]}
+                            label={t('editor.boundMinOf', { county: labelOf(u.name, lang()), mineral: mname(m) })}
+                            hideLabel
+                            class="compact"
+                          />
+                        </td>
+                        <td>
+                          <NumField
+                            path={['countyBounds', u.id, m.id, 'max']}
+                            label={t('editor.boundMaxOf', { county: labelOf(u.name, lang()), mineral: mname(m) })}
+                            hideLabel
+                            class="compact"
+                          />
+                        </td>
+                      </>
+                    )}
+                  </For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+/** A county × mineral table of amounts (demand, reference allocation). */
+function CountyMatrix(props: { d: Dataset; path: string; minerals: Mineral[]; def?: Record<string, Record<string, number>>; labelKey: string }) {
+  return (
+    <div class="scroll-table">
+      <table class="grid editor-grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.county')}</th>
+            <For each={props.minerals}>
+              {(m) => (
+                <th scope="col">
+                  {mname(m)} <span class="muted">{perYear(m)}</span>
+                </th>
+              )}
+            </For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.d.units}>
+            {(u) => (
+              <tr>
+                <th scope="row">{labelOf(u.name, lang())}</th>
+                <For each={props.minerals}>
+                  {(m) => (
+                    <td>
+                      <NumField
+                        path={[...props.path.split('.'), u.id, m.id]}
+                        label={t(props.labelKey, { county: labelOf(u.name, lang()), mineral: mname(m) })}
+                        hideLabel
+                        class="compact"
+                        def={props.def ? (props.def[u.id]?.[m.id] ?? null) : undefined}
+                      />
+                    </td>
+                  )}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Demand(props: P) {
+  const demandMinerals = () => {
+    const ids = new Set<string>();
+    for (const byM of Object.values(props.def.demand)) for (const m of Object.keys(byM)) ids.add(m);
+    const typed = getIn(draft(), ['demand', 'perCounty']);
+    if (typed && typeof typed === 'object') for (const byM of Object.values(typed)) if (byM && typeof byM === 'object') for (const m of Object.keys(byM)) ids.add(m);
+    return props.d.minerals.filter((m) => ids.has(m.id));
+  };
+  return (
+    <Section id="demand" intro={t('editor.demandIntro')}>
+      <div class="field-row">
+        <CheckField path={['demand', 'enabled']} label={t('editor.demandEnabled')} def={props.def.demandEnabled} hint={t('editor.demandEnabledHint')} />
+        <NumField path={['demand', 'radiusKm']} label={t('editor.radius')} unit="km" def={props.def.radiusKm} />
+      </div>
+      <h4>{t('editor.demandPerCounty')}</h4>
+      <CountyMatrix d={props.d} path="demand.perCounty" minerals={demandMinerals()} def={props.def.demand} labelKey="editor.demandOf" />
+      <h4>{t('editor.reference')}</h4>
+      <p class="intro">{t('editor.referenceIntro')}</p>
+      <CountyMatrix d={props.d} path="reference" minerals={props.d.minerals} labelKey="editor.referenceOf" />
+    </Section>
+  );
+}
+
+function Objective(props: { def: EditorDefaults }) {
+  return (
+    <Section id="objective" intro={t('editor.objectiveIntro')}>
+      <div class="field-row">
+        <SelectField
+          path={['objective', 'preset']}
+          label={t('editor.preset')}
+          defLabel={t('editor.presetDefault', { preset: t('editor.preset.max-value') })}
+          options={OBJECTIVE_PRESETS.map((p) => ({ value: p, label: t(`editor.preset.${p}`) }))}
+        />
+      </div>
+      <p class="hint">{t(`editor.presetHint.${props.def.preset}`)}</p>
+      <div class="field-row">
+        <For each={OBJECTIVE_TERMS}>
+          {(term) => (
+            <NumField path={['objective', 'weights', term]} label={t(`editor.weight.${term}`)} def={props.def.weights[term]} />
+          )}
+        </For>
+      </div>
+    </Section>
+  );
+}

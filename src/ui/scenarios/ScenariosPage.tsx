@@ -1,0 +1,326 @@
+/**
+ * The planner's scenarios: make one from a preset, open, rename, duplicate,
+ * export or delete it (with undo), and import a scenario file. An imported
+ * file changes nothing unless it is valid in full; otherwise every problem is
+ * listed with its JSON path.
+ */
+import { createSignal, For, Show } from 'solid-js';
+import { parseScenarioFile, scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
+import { t } from '../i18n';
+import { downloadText } from '../shell/download';
+import { navigate } from '../shell/router';
+import { formatTime } from '../shell/RunInfo';
+import { dataset, emptyScenario, modelVersionOf, presetLoad } from '../state/model';
+import {
+  createFrom,
+  currentScenario,
+  deletedScenarios,
+  duplicate,
+  latestRunByScenario,
+  remove,
+  rename,
+  restore,
+  scenarios,
+  scenariosLoaded,
+  selectScenario,
+} from '../state/scenarios';
+import { localizeProblems, type Problem } from '../state/validate';
+import { notify } from '../state/notices';
+
+export function ScenariosPage() {
+  return (
+    <section class="page scenarios-page">
+      <h2>{t('shell.page.scenarios')}</h2>
+      <div class="two-col">
+        <div>
+          <ScenarioList />
+          <Deleted />
+        </div>
+        <aside>
+          <Presets />
+          <Import />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function ScenarioList() {
+  return (
+    <Show
+      when={scenarios().length > 0}
+      fallback={<p class="empty">{scenariosLoaded() ? t('scenarios.empty') : t('shell.loading')}</p>}
+    >
+      <table class="grid scenario-list">
+        <caption>{t('scenarios.list', { n: scenarios().length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('scenarios.name')}</th>
+            <th scope="col">{t('scenarios.updated')}</th>
+            <th scope="col">{t('scenarios.lastRun')}</th>
+            <th scope="col">{t('scenarios.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={scenarios()}>{(s) => <ScenarioRow rec={s} />}</For>
+        </tbody>
+      </table>
+    </Show>
+  );
+}
+
+function ScenarioRow(props: { rec: ScenarioRecord }) {
+  const [editing, setEditing] = createSignal(false);
+  const [name, setName] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  let input: HTMLInputElement | undefined;
+  const isCurrent = () => currentScenario()?.id === props.rec.id;
+  const run = () => latestRunByScenario().get(props.rec.id);
+  const stale = () => {
+    const r = run();
+    return r && dataset() ? staleness(r, props.rec.scenario, modelVersionOf(dataset())).stale : false;
+  };
+  const startRename = () => {
+    setName(props.rec.name);
+    setError(null);
+    setEditing(true);
+    queueMicrotask(() => input?.select());
+  };
+  const saveRename = async () => {
+    const n = name().trim();
+    if (!n) {
+      setError(t('scenarios.nameRequired'));
+      return;
+    }
+    if (scenarios().some((s) => s.id !== props.rec.id && s.name === n)) {
+      setError(t('scenarios.nameTaken'));
+      return;
+    }
+    await rename(props.rec.id, n);
+    setEditing(false);
+  };
+  const open = () => {
+    selectScenario(props.rec.id);
+    navigate('editor');
+  };
+  return (
+    <tr class={isCurrent() ? 'current' : undefined} aria-current={isCurrent() ? 'true' : undefined} data-scenario={props.rec.name}>
+      <td>
+        <Show
+          when={editing()}
+          fallback={
+            <button type="button" class="link" onClick={open} aria-label={t('scenarios.openNamed', { name: props.rec.name })}>
+              {props.rec.name}
+            </button>
+          }
+        >
+          <form
+            class="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saveRename();
+            }}
+          >
+            <input
+              ref={input}
+              aria-label={t('scenarios.newName')}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setEditing(false);
+              }}
+              aria-invalid={error() ? 'true' : undefined}
+              aria-describedby={error() ? `rename-err-${props.rec.id}` : undefined}
+            />
+            <button type="submit">{t('scenarios.save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('scenarios.cancel')}
+            </button>
+            <Show when={error()}>
+              <span class="field-error" id={`rename-err-${props.rec.id}`}>
+                {error()}
+              </span>
+            </Show>
+          </form>
+        </Show>
+        <Show when={props.rec.preset}>
+          <span class="tag">{t('scenarios.fromPreset', { preset: props.rec.preset ?? '' })}</span>
+        </Show>
+      </td>
+      <td class="nowrap">{formatTime(props.rec.updatedAt)}</td>
+      <td class="nowrap">
+        <Show when={run()} fallback={<span class="muted">{t('scenarios.notSolved')}</span>}>
+          {(r) => (
+            <>
+              {t(`shell.solve.status.${r().report.status}`)}
+              <Show when={stale()}>
+                <span class="stale-tag">{t('scenarios.stale')}</span>
+              </Show>
+            </>
+          )}
+        </Show>
+      </td>
+      <td class="actions">
+        <button type="button" onClick={open} aria-label={t('scenarios.editNamed', { name: props.rec.name })}>
+          {t('scenarios.edit')}
+        </button>
+        <button type="button" onClick={startRename} aria-label={t('scenarios.renameNamed', { name: props.rec.name })}>
+          {t('scenarios.rename')}
+        </button>
+        <button type="button" onClick={() => void duplicate(props.rec.id)} aria-label={t('scenarios.duplicateNamed', { name: props.rec.name })}>
+          {t('scenarios.duplicate')}
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText(scenarioFileText(props.rec.scenario), scenarioFileName(props.rec.name))}
+          aria-label={t('scenarios.exportNamed', { name: props.rec.name })}
+        >
+          {t('scenarios.export')}
+        </button>
+        <button type="button" class="danger" onClick={() => void remove(props.rec.id)} aria-label={t('scenarios.deleteNamed', { name: props.rec.name })}>
+          {t('scenarios.delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function Deleted() {
+  return (
+    <Show when={deletedScenarios().length > 0}>
+      <details class="deleted">
+        <summary>{t('scenarios.recentlyDeleted', { n: deletedScenarios().length })}</summary>
+        <ul>
+          <For each={deletedScenarios()}>
+            {(s) => (
+              <li>
+                {s.name} <span class="muted">{formatTime(s.deletedAt ?? 0)}</span>{' '}
+                <button type="button" onClick={() => void restore(s.id)} aria-label={t('scenarios.restoreNamed', { name: s.name })}>
+                  {t('scenarios.restore')}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+        <p class="muted">{t('scenarios.purgeNote')}</p>
+      </details>
+    </Show>
+  );
+}
+
+function Presets() {
+  const create = async (scenario: Parameters<typeof createFrom>[0], name: string, preset?: string) => {
+    const rec = await createFrom(scenario, name, preset);
+    notify({ kind: 'info', message: t('scenarios.created', { name: rec.name }) });
+  };
+  return (
+    <section class="panel" aria-labelledby="presets-h">
+      <h3 id="presets-h">{t('scenarios.newFromPreset')}</h3>
+      <ul class="presets">
+        <For each={presetLoad.presets}>
+          {(p) => (
+            <li>
+              <div class="preset-name">{p.scenario.name}</div>
+              <Show when={p.scenario.description}>
+                <div class="preset-desc">{p.scenario.description}</div>
+              </Show>
+              <button
+                type="button"
+                onClick={() => void create(p.scenario, p.scenario.name, p.id)}
+                aria-label={t('scenarios.createFromNamed', { name: p.scenario.name })}
+                data-preset={p.id}
+              >
+                {t('scenarios.createFrom')}
+              </button>
+            </li>
+          )}
+        </For>
+        <li>
+          <div class="preset-name">{t('scenarios.emptyName')}</div>
+          <div class="preset-desc">{t('scenarios.emptyDesc')}</div>
+          <button
+            type="button"
+            onClick={() => void create(emptyScenario(dataset(), t('scenarios.emptyName')), t('scenarios.emptyName'))}
+            aria-label={t('scenarios.createFromNamed', { name: t('scenarios.emptyName') })}
+          >
+            {t('scenarios.createFrom')}
+          </button>
+        </li>
+      </ul>
+      <Show when={presetLoad.problems.length > 0}>
+        <div class="problems-box" role="note">
+          <p>{t('scenarios.presetProblems')}</p>
+          <ul>
+            <For each={presetLoad.problems}>
+              {(p) => (
+                <li>
+                  scenarios/{p.id}.json: {localizeProblems(p.problems).map((x) => `${x.path} ${x.message}`).join('; ')}
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
+function Import() {
+  const [problems, setProblems] = createSignal<{ file: string; problems: Problem[] } | null>(null);
+  let fileInput: HTMLInputElement | undefined;
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const v = parseScenarioFile(text, file.name, dataset());
+    if (fileInput) fileInput.value = '';
+    if (!v.ok) {
+      setProblems({ file: v.file, problems: localizeProblems(v.problems) });
+      return;
+    }
+    setProblems(null);
+    const rec = await createFrom(v.value, v.value.name);
+    notify({ kind: 'info', message: t('scenarios.imported', { name: rec.name, file: file.name }) });
+  };
+  return (
+    <section class="panel" aria-labelledby="import-h">
+      <h3 id="import-h">{t('scenarios.import')}</h3>
+      <p class="muted">{t('scenarios.importHint')}</p>
+      <label class="file">
+        {t('scenarios.importFile')}
+        <input ref={fileInput} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+      </label>
+      <Show when={problems()}>
+        {(p) => (
+          <div class="problems-box" role="alert" data-testid="import-problems">
+            <p>
+              <strong>{t('scenarios.importRejected', { file: p().file, n: p().problems.length })}</strong>
+            </p>
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('scenarios.jsonPath')}</th>
+                  <th scope="col">{t('scenarios.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={p().problems}>
+                  {(x) => (
+                    <tr>
+                      <td>
+                        <code>{x.path}</code>
+                      </td>
+                      <td>{x.message}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <button type="button" onClick={() => setProblems(null)}>
+              {t('shell.dismiss')}
+            </button>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

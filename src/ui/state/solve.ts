@@ -1,0 +1,178 @@
+/**
+ * One solve at a time, in the worker. The page stays live: the status shows
+ * the elapsed time against the scenario's time limit; Cancel terminates the
+ * worker and starts a fresh one; a worker that dies or stops answering is
+ * restarted and the error is shown. Nothing the planner typed is touched:
+ * the draft is saved before the solve and the run is stored beside it.
+ */
+import { createRoot, createSignal, onCleanup } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import type { Scenario } from '../../domain/scenario';
+import type { SolveReport } from '../../model/report';
+import { DEFAULT_TIME_LIMIT_SEC } from '../../model/inputs';
+import { addRun, type RunRecord } from '../../store';
+import { t } from '../i18n';
+import { db } from './db';
+import { draft, draftCheck, draftId, flushDraft } from './draft';
+import { model } from './model';
+import { notify } from './notices';
+
+/** What the UI needs of the worker client (src/solver/client.ts). */
+export interface SolverHandle {
+  solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport>;
+  /** Terminates the worker at once (a running solve is rejected); the next solve starts a fresh worker. */
+  restart(): void;
+}
+
+export type SolverFactory = () => Promise<SolverHandle>;
+
+/** Extra time, beyond the scenario's time limit, before a silent worker is taken for dead. */
+export const WATCHDOG_GRACE_SEC = 15;
+
+export type SolvePhase =
+  | { phase: 'idle' }
+  | { phase: 'running'; scenarioId: string; name: string; startedAt: number; timeLimitSec: number }
+  | { phase: 'done'; scenarioId: string; runId: string; status: SolveReport['status']; ms: number }
+  | { phase: 'cancelled'; scenarioId: string }
+  | { phase: 'error'; scenarioId: string | null; message: string };
+
+class Cancelled extends Error {}
+class WorkerSilent extends Error {}
+
+const clientModule = import.meta.glob<Record<string, unknown>>('../../solver/client.ts');
+
+/** The worker client (src/solver/client.ts) as a SolverHandle: solveScenario is a function of the worker's API. */
+async function defaultFactory(): Promise<SolverHandle> {
+  const load = Object.values(clientModule)[0];
+  if (!load) throw new Error(t('shell.solve.noClient'));
+  const mod = await load();
+  const create = mod.createWorkerSolver as (() => WorkerClient) | undefined;
+  if (typeof create !== 'function') throw new Error(t('shell.solve.noClient'));
+  const client = create();
+  return {
+    solveScenario: (d, s) => client.call('solveScenario', d, s),
+    restart: () => client.restart(),
+  };
+}
+
+interface WorkerClient {
+  call(method: string, ...args: unknown[]): Promise<SolveReport>;
+  restart(): void;
+}
+
+const state = createRoot(() => {
+  const [phase, setPhase] = createSignal<SolvePhase>({ phase: 'idle' });
+  const [now, setNow] = createSignal(Date.now());
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  onCleanup(() => ticker && clearInterval(ticker));
+  return { phase, setPhase, now, setNow, ticker: (on: boolean) => {
+    if (ticker) clearInterval(ticker);
+    ticker = on ? setInterval(() => setNow(Date.now()), 200) : null;
+    setNow(Date.now());
+  } };
+});
+
+let factory: SolverFactory = defaultFactory;
+let solver: SolverHandle | null = null;
+let cancelCurrent: (() => void) | null = null;
+
+export const solvePhase = state.phase;
+
+/** Seconds since the running solve started (0 when none runs). */
+export function elapsedSec(): number {
+  const p = state.phase();
+  return p.phase === 'running' ? Math.max(0, (state.now() - p.startedAt) / 1000) : 0;
+}
+
+export function isSolving(): boolean {
+  return state.phase().phase === 'running';
+}
+
+/** For tests and for a different transport: how a solver is made. */
+export function useSolverFactory(next: SolverFactory): void {
+  solver?.restart();
+  solver = null;
+  factory = next;
+}
+
+async function getSolver(): Promise<SolverHandle> {
+  solver ??= await factory();
+  return solver;
+}
+
+function restartSolver(): void {
+  try {
+    solver?.restart();
+  } catch {
+    solver = null; // made afresh on the next solve
+  }
+}
+
+/**
+ * Solves the current draft. Returns the stored run, or null when the draft is
+ * invalid, the solve was cancelled or it failed (the phase says which).
+ */
+export async function solveCurrent(): Promise<RunRecord | null> {
+  if (isSolving()) return null;
+  const id = draftId();
+  const check = draftCheck();
+  if (!model.ok || id === null || !check) return null;
+  if (!check.ok) {
+    const message = t('shell.solve.invalid', { n: check.problems.length });
+    state.setPhase({ phase: 'error', scenarioId: id, message });
+    notify({ kind: 'error', message });
+    return null;
+  }
+  await flushDraft();
+  const scenario = check.scenario;
+  const snapshot = draft() ?? scenario;
+  const timeLimitSec = scenario.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC;
+  const startedAt = Date.now();
+  state.setPhase({ phase: 'running', scenarioId: id, name: scenario.name, startedAt, timeLimitSec });
+  state.ticker(true);
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
+  try {
+    const s = await getSolver();
+    const report = await new Promise<SolveReport>((resolve, reject) => {
+      cancelCurrent = () => reject(new Cancelled());
+      watchdog = setTimeout(() => reject(new WorkerSilent()), (timeLimitSec + WATCHDOG_GRACE_SEC) * 1000);
+      s.solveScenario(model.ok ? model.dataset : (undefined as never), scenario).then(resolve, reject);
+    });
+    const run = await addRun(db(), { scenarioId: id, scenario: snapshot, report });
+    state.setPhase({ phase: 'done', scenarioId: id, runId: run.id, status: report.status, ms: Date.now() - startedAt });
+    return run;
+  } catch (e) {
+    if (e instanceof Cancelled) {
+      restartSolver();
+      state.setPhase({ phase: 'cancelled', scenarioId: id });
+      notify({ kind: 'info', message: t('shell.solve.cancelled') });
+    } else {
+      const message =
+        e instanceof WorkerSilent ? t('shell.solve.silent', { s: timeLimitSec + WATCHDOG_GRACE_SEC }) : t('shell.solve.failed', { reason: errorText(e) });
+      restartSolver();
+      state.setPhase({ phase: 'error', scenarioId: id, message });
+      notify({ kind: 'error', message });
+    }
+    return null;
+  } finally {
+    if (watchdog) clearTimeout(watchdog);
+    cancelCurrent = null;
+    state.ticker(false);
+  }
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** Stops the running solve: the worker is terminated and a fresh one started. */
+export function cancelSolve(): void {
+  cancelCurrent?.();
+}
+
+/** Forgets the last outcome (the status bar goes quiet). */
+export function clearSolvePhase(): void {
+  if (!isSolving()) state.setPhase({ phase: 'idle' });
+}
