@@ -42,6 +42,8 @@ export interface ZoneInput {
 
 export interface ModelInputs {
   minerals: Mineral[];
+  /** county ids in the plan's column order */
+  unitOrder: string[];
   caps: Record<string, CapInput>;
   /** size classes available per mineral; a class the plan marks "-" is absent */
   scale: Record<string, Partial<Record<SizeClass, ScaleClass>>>;
@@ -285,6 +287,7 @@ export function resolveInputs(d: Dataset, s: Scenario): ModelInputs {
     for (const [m, v] of Object.entries(byMineral)) (perCounty[u] ??= {})[m] = v;
   return {
     minerals: d.minerals,
+    unitOrder: d.units.map((u) => u.id),
     caps: capInputs(d, s, density),
     scale: scaleInputs(d, s),
     rightsCaps: {

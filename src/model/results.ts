@@ -44,7 +44,9 @@ export function countyQuotas(b: BuiltModel, values: Values): CountyQuota[] {
     const q = byKey.get(keyOf(x.cell.county, x.cell.mineral));
     if (q) q.mines[x.size] += Math.round(values[x.variable] ?? 0);
   }
-  return [...byKey.values()];
+  const unitRank = (c: string | null) => (c === null ? Infinity : b.inputs.unitOrder.indexOf(c));
+  const mineralRank = (m: string) => b.inputs.minerals.findIndex((x) => x.id === m);
+  return [...byKey.values()].sort((x, y) => unitRank(x.county) - unitRank(y.county) || mineralRank(x.mineral) - mineralRank(y.mineral));
 }
 
 export function zoneQuotas(b: BuiltModel, values: Values): ZoneQuota[] {
