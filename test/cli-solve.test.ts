@@ -1,0 +1,137 @@
+/**
+ * The solve command as a planner or a script uses it: real model, real
+ * solver, real files; exit codes and messages as the README promises.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lpObjectiveWithHighs } from './helpers/highs';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'solve-cli-'));
+
+async function solve(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/solve.ts', ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function scenarioFile(name: string, body: object): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ format: 'quota-scenario/1', name, model: 'hotan-2021-2025', ...body }));
+  return path;
+}
+
+describe('solve --json on the baseline', () => {
+  let out: { code: number; stdout: string; stderr: string };
+  const lpFile = join(dir, 'baseline.lp');
+  const csvFile = join(dir, 'baseline.csv');
+  beforeAll(async () => {
+    out = await solve('scenarios/baseline.json', '--json', '--lp', lpFile, '--csv', csvFile);
+  });
+
+  it('prints only the report object, with every key the issue names', () => {
+    expect(out.code).toBe(0);
+    const r = JSON.parse(out.stdout) as Record<string, unknown>;
+    expect(Object.keys(r).sort()).toEqual(['binding', 'counties', 'explanation', 'objective', 'rights', 'status', 'totals', 'zones'].sort());
+    expect(r.status).toBe('optimal');
+    expect(r.explanation).toEqual([]);
+  });
+
+  it('keeps every total within its cap and counts the fixed class-1/2 mines', () => {
+    const r = JSON.parse(out.stdout) as {
+      totals: Record<string, { volume: number; cap: number; unit: string; mines: number }>;
+      rights: { class12: { used: number; cap: number }; class3: { used: number; cap: number } };
+      counties: { county: string | null; mineral: string; volume: number }[];
+    };
+    for (const [mineral, t] of Object.entries(r.totals)) {
+      expect(t.volume).toBeLessThanOrEqual(t.cap + 1e-6);
+      const byCounty = r.counties.filter((c) => c.mineral === mineral).reduce((a, c) => a + c.volume, 0);
+      expect(byCounty).toBeCloseTo(t.volume, 4);
+    }
+    expect(r.totals.sand?.unit).toBe('万m³');
+    // 55 class-1/2 mines of minerals outside the model (砂金 45, 金 2, 锂 1, 铅 3, 煤 1, 石英闪长岩 3; 专栏5) are held fixed
+    expect(r.rights.class12.used).toBeGreaterThanOrEqual(55);
+    expect(r.rights.class12.used).toBeLessThanOrEqual(r.rights.class12.cap);
+  });
+
+  it('writes an LP file that another solver (HiGHS) solves to the same objective', async () => {
+    const r = JSON.parse(out.stdout) as { objective: number };
+    const highs = await lpObjectiveWithHighs(readFileSync(lpFile, 'utf8'));
+    expect(highs.status).toBe('Optimal');
+    // both solvers stop within the 0.01% MIP gap of the true optimum
+    expect(Math.abs(highs.objective - r.objective) / Math.abs(r.objective)).toBeLessThan(2e-4);
+  });
+
+  it('writes the county quotas as CSV with a BOM for Excel', () => {
+    const csv = readFileSync(csvFile, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('建筑用砂');
+  });
+});
+
+describe('solve exit codes and messages', () => {
+  it('prints a readable county table without --json', async () => {
+    const out = await solve('scenarios/baseline.json', '--lang', 'en');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/Status: optimal/);
+    expect(out.stdout).toMatch(/Construction sand/);
+  });
+
+  it('exits 2 with the smallest relaxation for an infeasible scenario', async () => {
+    // a sand floor of 2500 万m³ against the 专栏20 cap of 2000: either moves by 500, but relative to its
+    // own figure lowering the floor is the smaller change (500/2500 = 20% < 500/2000 = 25%)
+    const file = scenarioFile('infeasible.json', { caps: { sand: { min: 2500 } } });
+    const out = await solve(file, '--json');
+    expect(out.code).toBe(2);
+    const r = JSON.parse(out.stdout) as { status: string; explanation: { constraint: string; relaxBy: number }[] };
+    expect(r.status).toBe('infeasible');
+    expect(r.explanation).toHaveLength(1);
+    expect(r.explanation[0]?.constraint).toBe('floor[sand]');
+    expect(r.explanation[0]?.relaxBy).toBeCloseTo(500, 4);
+  });
+
+  it('exits 1 naming the file, the JSON path and the reason for a bad scenario', async () => {
+    const file = scenarioFile('bad.json', { caps: { sand: -5 }, excludedZones: ['Z99'] });
+    const out = await solve(file, '--json');
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(`${file}: $.caps.sand`);
+  });
+
+  it('exits 1 for ids the model does not know', async () => {
+    const file = scenarioFile('unknown.json', { excludedZones: ['Z99'], caps: { gold: 5 } });
+    const out = await solve(file);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`${file}: $.excludedZones[0]: unknown zone "Z99"`);
+    expect(out.stderr).toContain(`${file}: $.caps.gold: unknown mineral "gold"`);
+  });
+
+  it('exits 1 for a file that is not JSON, and for a missing file', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "format": ');
+    const broken = await solve(file);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`${file}: $: not valid JSON`);
+    const missing = await solve(join(dir, 'nope.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot read the file');
+  });
+
+  it('exits 1 for a bad model file given with --model', async () => {
+    const model = join(dir, 'model.json');
+    const data = JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')) as { table23: { zones: { areaKm2: number }[] } };
+    (data.table23.zones[3] as { areaKm2: number }).areaKm2 = -1;
+    writeFileSync(model, JSON.stringify(data));
+    const out = await solve('scenarios/baseline.json', '--model', model);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`${model}: $.table23.zones[3].areaKm2`);
+  });
+});
