@@ -90,6 +90,15 @@ describe('CompareView', () => {
     const share = table.querySelector('tr[data-kpi="share"]') as HTMLElement;
     expect(share.textContent).toContain('＝ 0');
     expect(table.querySelector('tr[data-kpi="status"]')!.textContent).toContain('infeasible');
+    expect(screen.queryByText(/objective values are not comparable/)).toBeNull();
+  });
+
+  test('warns when the runs optimise different objectives', () => {
+    setLang('en');
+    const r = runs().slice(0, 2);
+    r[1]!.scenario = { ...r[1]!.scenario, objective: { preset: 'min-mines' } };
+    render(() => <CompareView runs={r} dataset={toyDataset} />);
+    expect(screen.getByText('The runs use different objectives (preset or weights): their objective values are not comparable.')).toBeTruthy();
   });
 
   test('which constraints bind in each run, as a matrix', () => {

@@ -31,11 +31,11 @@ export function escapeHtml(s: string): string {
 }
 
 const PRINT_CSS = `
-body { font-family: "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Helvetica Neue", Arial, sans-serif; margin: 2em; color: #111; font-size: 11pt; }
+body { font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif; margin: 2em; color: #111; font-size: 11pt; }
 h1 { font-size: 17pt; margin: 0 0 0.3em; } h2 { font-size: 13pt; margin: 1.2em 0 0.4em; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; margin: 0.3em 0 1em; font-size: 9.5pt; }
 th, td { border: 1px solid #999; padding: 2px 6px; vertical-align: top; }
-thead th { background: #e8edf6; } tfoot th, tfoot td { background: #f2f2f2; font-weight: 600; }
+thead th { background: #e8edf6; } tbody th, tfoot th { text-align: left; font-weight: 600; } tfoot th, tfoot td { background: #f2f2f2; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .meta td:first-child { font-weight: 600; white-space: nowrap; }
 .status { white-space: nowrap; padding: 0 4px; border: 1px solid #999; }

@@ -13,7 +13,7 @@ import { StatusBadge } from '../results/Status';
 import '../results/results.css';
 import { compareMinesChart, compareVolumeCharts } from './charts';
 import { Delta, SAME_TOL } from './Delta';
-import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, type BindingCell, type CompareRun } from './model';
+import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, objectivesDiffer, type BindingCell, type CompareRun } from './model';
 
 export interface CompareViewProps {
   runs: CompareRun[];
@@ -75,6 +75,9 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           </p>
         </Show>
         <p class="note">{t('compare.baseNote', { base: baseName() })}</p>
+        <Show when={objectivesDiffer(runs())}>
+          <p class="note objective-note">{t('compare.objectiveNote')}</p>
+        </Show>
 
         <section aria-labelledby={h('kpis')}>
           <h3 id={h('kpis')}>{t('compare.kpis.title')}</h3>

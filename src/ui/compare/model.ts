@@ -114,3 +114,13 @@ export function minesPerRun(runs: CompareRun[]): { class3: number | null; class1
       : { class3: null, class12: null, total: null },
   );
 }
+
+/** True when the runs optimise different objectives, so objective values do not compare. */
+export function objectivesDiffer(runs: CompareRun[]): boolean {
+  const key = (r: CompareRun) => {
+    const o = r.scenario.objective ?? {};
+    const w = o.weights ?? {};
+    return JSON.stringify([o.preset ?? null, Object.keys(w).sort().map((k) => [k, w[k as keyof typeof w]])]);
+  };
+  return new Set(runs.map(key)).size > 1;
+}
