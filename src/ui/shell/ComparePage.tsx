@@ -64,43 +64,11 @@ export function ComparePage() {
           </For>
         </fieldset>
         <Show when={runs().length >= 2} fallback={<p class="empty">{t('shell.compare.pickTwo')}</p>}>
-          <Show when={CompareView} fallback={<CompareSummary runs={runs()} />}>
-            {(View) => {
-              const V = View();
-              return (
-                <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
-                  <V runs={runs()} dataset={dataset()} />
-                </Suspense>
-              );
-            }}
-          </Show>
+          <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
+            <CompareView runs={runs()} dataset={dataset()} />
+          </Suspense>
         </Show>
       </Show>
     </section>
-  );
-}
-
-function CompareSummary(props: { runs: { name: string; report: { status: string; objective: number | null } }[] }) {
-  return (
-    <table class="grid">
-      <thead>
-        <tr>
-          <th scope="col">{t('shell.compare.scenario')}</th>
-          <th scope="col">{t('shell.results.status')}</th>
-          <th scope="col" class="num">{t('shell.compare.objective')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.runs}>
-          {(r) => (
-            <tr>
-              <td>{r.name}</td>
-              <td>{t(`shell.solve.status.${r.report.status}`)}</td>
-              <td class="num">{r.report.objective?.toFixed(2) ?? '—'}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
   );
 }

@@ -7,6 +7,7 @@ import { currentScenario, latestRunByScenario } from '../state/scenarios';
 import { downloadText } from './download';
 import { RunInfo, runScenario } from './RunInfo';
 import { ExportPanel } from './views';
+import { scenarioLp } from '../state/solve';
 
 /** Files for the current scenario: its JSON always; quotas, workbook, LP and report once it is solved. */
 export function ExportPage() {
@@ -40,16 +41,9 @@ export function ExportPage() {
           {(r) => (
             <div class="export-block">
               <RunInfo run={r()} current={draft()} />
-              <Show when={ExportPanel} fallback={<p class="muted">{t('shell.notBuilt')}</p>}>
-                {(Panel) => {
-                  const P = Panel();
-                  return (
-                    <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
-                      <P report={r().report} dataset={dataset()} scenario={runScenario(r())} />
-                    </Suspense>
-                  );
-                }}
-              </Show>
+              <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
+                <ExportPanel report={r().report} dataset={dataset()} scenario={runScenario(r())} getLp={() => scenarioLp(runScenario(r()))} />
+              </Suspense>
             </div>
           )}
         </Show>
