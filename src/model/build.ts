@@ -40,9 +40,13 @@ export const volume = (cell: string, k: SizeClass) => `v[${cell},${k}]`;
 
 class Rows {
   readonly constraints: Constraint[] = [];
+  /** A row with no columns is kept only when 0 breaks it: an unmeetable minimum must make the scenario infeasible, not vanish. */
   add(c: Omit<Constraint, 'lb' | 'ub'> & { lb?: number | null; ub?: number | null }): void {
-    if (c.terms.length === 0) return;
-    this.constraints.push({ ...c, lb: c.lb ?? null, ub: c.ub ?? null });
+    const lb = c.lb ?? null;
+    const ub = c.ub ?? null;
+    const zeroFits = (lb === null || lb <= 0) && (ub === null || ub >= 0);
+    if (c.terms.length === 0 && zeroFits) return;
+    this.constraints.push({ ...c, lb, ub });
   }
 }
 
