@@ -16,7 +16,7 @@ import type { SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
 import { createNodeSolver } from '../src/solver/node';
 import type { Solver } from '../src/solver/adapter';
-import { eps, scenario, tiny, tinyZonesOnly } from './helpers/tiny';
+import { scenario, tiny, tinyZonesOnly } from './helpers/tiny';
 
 let solver: Solver;
 let d: Dataset;

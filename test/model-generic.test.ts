@@ -16,7 +16,7 @@ import { convert, parsePlanUnit } from '../src/domain/units';
 import { validateDataset, validateScenario, validateScenarioAgainst } from '../src/domain/validation';
 import { buildModel, type BuiltModel } from '../src/model/build';
 import type { SolveReport } from '../src/model/report';
-import { reportFrom, runScenario, type Solution } from '../src/model/run';
+import { reportFrom, runScenario, solveBuilt, type Solution } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
 import { scenario, tiny, tinyJson } from './helpers/tiny';
@@ -138,7 +138,7 @@ describe('the Hotan baseline satisfies every constraint', () => {
   beforeAll(() => {
     d = loadHotan();
     built = buildModel(d, loadBaseline(d));
-    sol = solver.solve(built.linear, { timeLimitSec: built.inputs.timeLimitSec });
+    sol = solveBuilt(built, solver);
     r = reportFrom(d, built, sol, [], solver.bindingConstraints(built.linear, sol));
   });
 

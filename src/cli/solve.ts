@@ -92,7 +92,7 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   const { class3, class12, total, largeMediumShare } = r.rights;
   out.push('', `${zh ? '三类矿山' : 'Class-3 mines'} ${class3.used}/${class3.cap}   ${zh ? '一二类矿山' : 'Class-1/2 mines'} ${class12.used}/${class12.cap}   ${zh ? '合计' : 'All'} ${total.used}/${total.cap}   ${zh ? '大中型比例' : 'Large/medium share'} ${fmtPct(largeMediumShare.value, lang)} (≥ ${fmtPct(largeMediumShare.min, lang)})`);
   if (r.binding.length) {
-    out.push('', zh ? '起作用的约束（对偶值：每放宽一个单位目标值的变化，万元）' : 'Binding constraints (dual: objective change per unit relaxed, 万元)');
+    out.push('', zh ? '起作用的约束（对偶值：右端项每增加一个单位目标值的变化，万元；整数变量固定后的线性规划）' : 'Binding constraints (dual: objective change per unit added to the right-hand side, 万元; LP with the integers fixed)');
     for (const b of r.binding) out.push(`  ${b.label[lang]}  ${zh ? '对偶值' : 'dual'} ${b.dual === null ? '—' : fmt(b.dual, lang, 4)}`);
   }
   return out.join('\n');

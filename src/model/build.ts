@@ -11,6 +11,7 @@ import type { Scenario } from '../domain/scenario';
 import { cellsOf, type Cell } from './cells';
 import { resolveInputs, type ModelInputs } from './inputs';
 import type { Constraint, LinearModel, Term, Variable } from './linear';
+import { countyLabel, mineralLabel } from './labels';
 import { objectiveTerms } from './objective';
 
 const CLASS_NAMES: Record<SizeClass, { zh: string; en: string }> = {
@@ -56,10 +57,6 @@ function sizeClasses(inputs: ModelInputs, mineral: string): SizeClass[] {
 
 function unitOf(inputs: ModelInputs, mineral: string): string {
   return inputs.minerals.find((m) => m.id === mineral)?.unit ?? '';
-}
-
-function mineralLabel(inputs: ModelInputs, mineral: string) {
-  return inputs.minerals.find((m) => m.id === mineral)?.name ?? { zh: mineral, en: mineral };
 }
 
 function volumeTerms(index: ModelIndex, keep: (c: Cell) => boolean): Term[] {
@@ -188,10 +185,10 @@ function reserveRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
 /** per-county bounds the scenario sets */
 function countyBoundRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset): void {
   for (const [county, byMineral] of Object.entries(inputs.countyBounds)) {
-    const name = d.units.find((u) => u.id === county)?.name ?? { zh: county, en: county };
+    const name = countyLabel(d, county);
     for (const [mineral, b] of Object.entries(byMineral)) {
       const terms = volumeTerms(index, (c) => c.county === county && c.mineral === mineral);
-      const m = mineralLabel(inputs, mineral);
+      const m = mineralLabel(d, mineral);
       const unit = unitOf(inputs, mineral);
       if (b.max !== undefined)
         rows.add({ name: `countyMax[${county},${mineral}]`, family: 'countyBound', elastic: true, unit, terms, ub: b.max,
@@ -216,7 +213,8 @@ function demandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Va
       const km = inputs.roadKm[cell.county]?.[county] ?? (cell.county === county ? 0 : undefined);
       if (km === undefined || km > radiusKm) continue;
       const x = `x[${cell.id},${county}]`;
-      vars.push({ name: x, label: { zh: `${cell.label.zh}运往${county}`, en: `${cell.label.en} to ${county}` }, integer: false, lb: 0, ub: null });
+      const to = countyLabel(d, county);
+      vars.push({ name: x, label: { zh: `${cell.label.zh}运往${to.zh}`, en: `${cell.label.en} to ${to.en}` }, integer: false, lb: 0, ub: null });
       index.flows.push({ cell, county, km, variable: x });
       flows.push({ variable: x, coef: 1 });
     }
@@ -225,10 +223,10 @@ function demandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Va
       terms: [...flows, ...volumeTerms(index, (c) => c.id === cell.id).map((t) => ({ ...t, coef: -1 }))] });
   }
   for (const [county, byMineral] of Object.entries(perCounty)) {
-    const name = d.units.find((u) => u.id === county)?.name ?? { zh: county, en: county };
+    const name = countyLabel(d, county);
     for (const [mineral, demand] of Object.entries(byMineral)) {
       const u = `unmet[${county},${mineral}]`;
-      const m = mineralLabel(inputs, mineral);
+      const m = mineralLabel(d, mineral);
       vars.push({ name: u, label: { zh: `${name.zh}${m.zh}未满足需求`, en: `${name.en} ${m.en} unmet demand` }, integer: false, lb: 0, ub: null });
       index.unmet.push({ county, mineral, demand, variable: u });
       const inflow = index.flows.filter((f) => f.county === county && f.cell.mineral === mineral).map((f) => ({ variable: f.variable, coef: 1 }));
@@ -240,16 +238,18 @@ function demandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Va
 }
 
 /** |county quota − reference| as two nonnegative parts */
-function deviationRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[]): void {
+function deviationRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[], d: Dataset): void {
   for (const [county, byMineral] of Object.entries(inputs.reference)) {
+    const name = countyLabel(d, county);
     for (const [mineral, reference] of Object.entries(byMineral)) {
+      const m = mineralLabel(d, mineral);
       const up = `devUp[${county},${mineral}]`;
       const down = `devDown[${county},${mineral}]`;
-      vars.push({ name: up, label: { zh: `${county} ${mineral} 高于参考`, en: `${county} ${mineral} above reference` }, integer: false, lb: 0, ub: null });
-      vars.push({ name: down, label: { zh: `${county} ${mineral} 低于参考`, en: `${county} ${mineral} below reference` }, integer: false, lb: 0, ub: null });
+      vars.push({ name: up, label: { zh: `${name.zh}${m.zh}高于参考`, en: `${name.en} ${m.en} above reference` }, integer: false, lb: 0, ub: null });
+      vars.push({ name: down, label: { zh: `${name.zh}${m.zh}低于参考`, en: `${name.en} ${m.en} below reference` }, integer: false, lb: 0, ub: null });
       index.deviation.push({ county, mineral, reference, up, down });
       rows.add({ name: `deviation[${county},${mineral}]`, family: 'deviation', elastic: false, unit: unitOf(inputs, mineral), lb: reference, ub: reference,
-        label: { zh: `${county} ${mineral} 与参考分配之差`, en: `${county} ${mineral} deviation from reference` },
+        label: { zh: `${name.zh}${m.zh}与参考分配之差`, en: `${name.en} ${m.en} deviation from reference` },
         terms: [...volumeTerms(index, (c) => c.county === county && c.mineral === mineral), { variable: up, coef: -1 }, { variable: down, coef: 1 }] });
     }
   }
@@ -271,7 +271,7 @@ export function buildModel(d: Dataset, s: Scenario): BuiltModel {
   reserveRows(rows, index, inputs);
   countyBoundRows(rows, index, inputs, d);
   demandRows(rows, index, inputs, variables, cells, d);
-  deviationRows(rows, index, inputs, variables);
+  deviationRows(rows, index, inputs, variables, d);
   return {
     linear: { name: s.name, sense: 'max', objective: objectiveTerms(inputs, index), objectiveConstant: 0, variables, constraints: rows.constraints },
     inputs,

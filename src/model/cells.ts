@@ -6,6 +6,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Label } from '../domain/label';
 import type { ModelInputs, ZoneInput } from './inputs';
+import { countyLabel, mineralLabel } from './labels';
 
 export type CellKind = 'zone' | 'outside' | 'county';
 
@@ -18,16 +19,6 @@ export interface Cell {
   /** most mines the cell may hold; null: only the prefecture-wide rules limit it */
   maxMines: number | null;
   label: Label;
-}
-
-function unitName(d: Dataset, id: string): Label {
-  const u = d.units.find((x) => x.id === id);
-  return u ? u.name : { zh: id, en: id };
-}
-
-function mineralName(d: Dataset, id: string): Label {
-  const m = d.minerals.find((x) => x.id === id);
-  return m ? m.name : { zh: id, en: id };
 }
 
 export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
@@ -47,8 +38,8 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
     for (const u of d.units) {
       const rights = inputs.existingRights[u.id]?.[m.id] ?? 0;
       if (rights === 0) continue;
-      const county = unitName(d, u.id);
-      const mineral = mineralName(d, m.id);
+      const county = countyLabel(d, u.id);
+      const mineral = mineralLabel(d, m.id);
       if (zoned.has(m.id)) {
         cells.push({
           id: `${u.id}.${m.id}.out`,

@@ -31,7 +31,7 @@ export const MIP_GAP = 1e-4;
 /** What the model layer needs of a solver; the glpk.js adapter provides it. */
 export interface ModelSolver {
   solve(model: LinearModel, opts: { timeLimitSec?: number; mipGap?: number }): Solution;
-  explainInfeasible(model: LinearModel): Relaxation[];
+  explainInfeasible(model: LinearModel, opts: { timeLimitSec?: number; mipGap?: number }): Relaxation[];
   bindingConstraints(model: LinearModel, solution: Solution): BindingConstraint[];
 }
 
@@ -63,12 +63,18 @@ export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver): Solve
   return runBuilt(d, built, solver);
 }
 
-export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): SolveReport {
+/** Solves within the scenario's time limit to the MIP gap; a gap-proven solution is reported optimal. */
+export function solveBuilt(built: BuiltModel, solver: ModelSolver): Solution {
   const raw = solver.solve(built.linear, { timeLimitSec: built.inputs.timeLimitSec, mipGap: MIP_GAP });
   const provenWithinGap = raw.status === 'feasible' && raw.timedOut === false;
-  const solution: Solution = provenWithinGap ? { ...raw, status: 'optimal' } : raw;
+  return provenWithinGap ? { ...raw, status: 'optimal' } : raw;
+}
+
+export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): SolveReport {
+  const solution = solveBuilt(built, solver);
   const solved = solution.status === 'optimal' || solution.status === 'feasible';
-  const explanation = solution.status === 'infeasible' ? solver.explainInfeasible(built.linear) : [];
+  const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: MIP_GAP };
+  const explanation = solution.status === 'infeasible' ? solver.explainInfeasible(built.linear, limits) : [];
   const binding = solved ? solver.bindingConstraints(built.linear, solution) : [];
   return reportFrom(d, built, solution, explanation, binding);
 }

@@ -1,0 +1,162 @@
+/**
+ * Sweeps: one scenario parameter over a range, or two on a grid, one exact
+ * solve per point. Pure and shared by the CLI, the tests and the browser:
+ * the solve is passed in (a Node solver, the worker, or a worker pool that
+ * takes `sweepScenarios` and runs the list itself).
+ */
+import type { Dataset } from '../../domain/dataset';
+import type { Scenario } from '../../domain/scenario';
+import type { SolveReport } from '../report';
+import { ParamPathError, paramInfo, setPath } from './params';
+
+export { ParamPathError, getPath, paramInfo, pathSegments, setPath, type ParamInfo, type ParamTarget } from './params';
+export { OutputKeyError, checkOutputKey, outputKeys, outputOf } from './outputs';
+
+/** One swept parameter: `steps` values from `from` to `to`, both ends included. */
+export interface SweepAxis {
+  path: string;
+  from: number;
+  to: number;
+  steps: number;
+}
+
+/** One axis, or two for a grid (the first axis varies slowest). */
+export interface SweepSpec {
+  axes: [SweepAxis] | [SweepAxis, SweepAxis];
+}
+
+/** The parameter values of one point, by path. */
+export type SweepParams = Record<string, number>;
+
+export interface SweepCase {
+  params: SweepParams;
+  scenario: Scenario;
+}
+
+export interface SweepPoint {
+  params: SweepParams;
+  report: SolveReport;
+}
+
+export interface SweepProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** estimate from the mean time per point so far; null before the first point */
+  remainingMs: number | null;
+}
+
+export interface SweepResult {
+  spec: SweepSpec;
+  /** the points solved, in the order of `sweepPoints` (a cancelled sweep keeps those done) */
+  points: SweepPoint[];
+  total: number;
+  cancelled: boolean;
+  elapsedMs: number;
+}
+
+/** Most points a sweep may have (a grid of 100 × 100). */
+export const MAX_SWEEP_POINTS = 10_000;
+
+export class SweepSpecError extends Error {
+  override readonly name = 'SweepSpecError';
+}
+
+/** Removes float noise from a computed grid value (0.30000000000000004 → 0.3). */
+function tidy(x: number): number {
+  const r = Number(x.toPrecision(12));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** The values of one axis, `from` first, `to` last, evenly spaced. */
+export function axisValues(axis: SweepAxis): number[] {
+  const { from, to, steps, path } = axis;
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new SweepSpecError(`${path}: from and to must be finite numbers`);
+  if (!Number.isInteger(steps) || steps < 1) throw new SweepSpecError(`${path}: steps is the number of points, a whole number ≥ 1 (got ${steps})`);
+  if (steps === 1) {
+    if (from !== to) throw new SweepSpecError(`${path}: one step cannot go from ${from} to ${to}; give steps ≥ 2`);
+    return [from];
+  }
+  return Array.from({ length: steps }, (_, i) => (i === steps - 1 ? to : tidy(from + ((to - from) * i) / (steps - 1))));
+}
+
+/** Checks the axes' paths (and ids, given the model) and sizes; throws ParamPathError or SweepSpecError. */
+export function checkSweepSpec(spec: SweepSpec, dataset?: Dataset): void {
+  if (spec.axes.length < 1 || spec.axes.length > 2) throw new SweepSpecError('a sweep has one or two parameters');
+  for (const a of spec.axes) paramInfo(a.path, dataset);
+  const [a, b] = spec.axes;
+  if (b && paramInfo(a.path).segments.join('.') === paramInfo(b.path).segments.join('.')) throw new SweepSpecError(`both axes vary ${a.path}`);
+  const total = spec.axes.reduce((n, x) => n * axisValues(x).length, 1);
+  if (total > MAX_SWEEP_POINTS) throw new SweepSpecError(`${total} points is more than ${MAX_SWEEP_POINTS}`);
+}
+
+/** The parameter values of every point, in order (a grid row by row: the first axis outer). */
+export function sweepPoints(spec: SweepSpec): SweepParams[] {
+  checkSweepSpec(spec);
+  const [a, b] = spec.axes;
+  const out: SweepParams[] = [];
+  for (const x of axisValues(a)) {
+    if (!b) out.push({ [a.path]: x });
+    else for (const y of axisValues(b)) out.push({ [a.path]: x, [b.path]: y });
+  }
+  return out;
+}
+
+/**
+ * The scenario of every point, validated against the schema and the model
+ * before anything is solved (a value the schema refuses throws
+ * ParamPathError naming the point). For a bench or a worker pool.
+ */
+export function sweepScenarios(dataset: Dataset, scenario: Scenario, spec: SweepSpec): SweepCase[] {
+  checkSweepSpec(spec, dataset);
+  return sweepPoints(spec).map((params) => {
+    let s = scenario;
+    for (const [path, value] of Object.entries(params)) {
+      try {
+        s = setPath(s, path, value, dataset);
+      } catch (e) {
+        if (e instanceof ParamPathError) throw new ParamPathError(path, `at ${value}: ${e.reason}`, e.problems);
+        throw e;
+      }
+    }
+    const suffix = Object.entries(params).map(([p, v]) => `${p}=${v}`).join(', ');
+    return { params, scenario: { ...s, name: `${scenario.name} [${suffix}]` } };
+  });
+}
+
+export type ScenarioSolve = (s: Scenario) => SolveReport | Promise<SolveReport>;
+
+const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Solves every point in order. `onProgress` after each; `signal` aborts
+ * between points, keeping the points done (`cancelled: true`). The event loop
+ * gets a turn between points so an abort from the same thread is seen.
+ */
+export async function runSweep(
+  dataset: Dataset,
+  scenario: Scenario,
+  spec: SweepSpec,
+  solve: ScenarioSolve,
+  onProgress?: (p: SweepProgress, point: SweepPoint) => void,
+  signal?: AbortSignal,
+): Promise<SweepResult> {
+  const cases = sweepScenarios(dataset, scenario, spec);
+  const t0 = performance.now();
+  const points: SweepPoint[] = [];
+  let cancelled = false;
+  for (const c of cases) {
+    if (signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const report = await solve(c.scenario);
+    const point = { params: c.params, report };
+    points.push(point);
+    const elapsedMs = performance.now() - t0;
+    onProgress?.({ done: points.length, total: cases.length, elapsedMs, remainingMs: (elapsedMs / points.length) * (cases.length - points.length) }, point);
+    await nextTick();
+  }
+  if (signal?.aborted && points.length < cases.length) cancelled = true;
+  return { spec, points, total: cases.length, cancelled, elapsedMs: performance.now() - t0 };
+}
