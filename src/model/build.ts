@@ -72,7 +72,7 @@ function mineAndVolumeColumns(cells: Cell[], inputs: ModelInputs, vars: Variable
     for (const k of sizeClasses(inputs, cell.mineral)) {
       const n = mines(cell.id, k);
       const v = volume(cell.id, k);
-      vars.push({ name: n, label: { zh: `${cell.label.zh}${CLASS_NAMES[k].zh}矿山数`, en: `${cell.label.en}: ${CLASS_NAMES[k].en} mines` }, integer: true, lb: 0, ub: cell.maxMines });
+      vars.push({ name: n, label: { zh: `${cell.label.zh}${CLASS_NAMES[k].zh}矿山数`, en: `${cell.label.en}: ${CLASS_NAMES[k].en} mines` }, integer: true, lb: 0, ub: null });
       vars.push({ name: v, label: { zh: `${cell.label.zh}${CLASS_NAMES[k].zh}矿山开采量`, en: `${cell.label.en}: ${CLASS_NAMES[k].en} mines' output` }, integer: false, lb: 0, ub: null });
       index.mines.push({ cell, size: k, variable: n });
       index.volume.push({ cell, size: k, variable: v });
