@@ -130,7 +130,13 @@ describe('county map boundary file', () => {
 
   test('a bad file shows a clear error; a good one is drawn and matched to counties', async () => {
     setLang('en');
-    render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    const opened: string[] = [];
+    render(() => (
+      <>
+        <ExportPanel report={toyReport()} dataset={toyDataset} scenario={toyScenario} save={() => undefined} openReport={(html) => (opened.push(html), true)} />
+        <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />
+      </>
+    ));
     const input = screen.getByLabelText('Load a county boundary GeoJSON file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['{"type":"Topology"}'], 'bad.json', { type: 'application/json' })] } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Cannot use “bad.json”: $.type must be a GeoJSON FeatureCollection ("type": "FeatureCollection")'));
@@ -138,6 +144,10 @@ describe('county map boundary file', () => {
     fireEvent.change(input, { target: { files: [new File([JSON.stringify(fc)], 'hotan.geojson')] } });
     await waitFor(() => expect(screen.getByText('Boundaries “hotan.geojson” loaded: 3 areas, 2 matched to county names.')).toBeTruthy());
     expect(screen.queryByRole('alert')).toBeNull();
+    // the printable report draws the planner's map too: 4 charts, the schematic map and the boundary map
+    fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect((opened[0]!.match(/<svg/g) ?? []).length).toBe(6);
     fireEvent.click(screen.getByRole('button', { name: 'Back to the schematic map' }));
     expect(screen.getByText('Schematic: drawn from county seat coordinates, not boundaries.')).toBeTruthy();
   });

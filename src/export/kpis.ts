@@ -118,19 +118,29 @@ export function familyText(family: string, lang: Lang): string {
 const UPPER = new Set(['cap', 'rights', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve']);
 const LOWER = new Set(['floor', 'share']);
 
+/** Whether a row is an upper limit (relaxed by raising it) or a minimum (relaxed by lowering it). */
+function limitSide(b: { family: string; constraint?: string }): 'upper' | 'lower' | 'unknown' {
+  if (UPPER.has(b.family)) return 'upper';
+  if (LOWER.has(b.family)) return 'lower';
+  // county bounds come in both kinds; the builder names them countyMax[…] and countyMin[…]
+  if (b.constraint?.startsWith('countyMax[')) return 'upper';
+  if (b.constraint?.startsWith('countyMin[')) return 'lower';
+  return 'unknown';
+}
+
 /**
  * What relaxing a binding constraint is worth, read from its dual value
  * (the change of the objective per unit increase of the row's right-hand
  * side, from the LP with the integers fixed). For an upper limit, relaxing
  * means raising it; for a minimum, lowering it.
  */
-export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit'>, lang: Lang): string {
+export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit'> & { constraint?: string }, lang: Lang): string {
   const tr = translatorFor(exportDict, lang);
   if (b.dual === null || !Number.isFinite(b.dual)) return tr('export.worth.none');
-  const perRelax = LOWER.has(b.family) ? -b.dual : b.dual;
-  if (Math.abs(perRelax) < 1e-9) return tr('export.worth.zero');
-  const key = UPPER.has(b.family) ? 'export.worth.upper' : LOWER.has(b.family) ? 'export.worth.lower' : 'export.worth.other';
-  const change = UPPER.has(b.family) || LOWER.has(b.family) ? perRelax : b.dual;
+  const side = limitSide(b);
+  const change = side === 'lower' ? -b.dual : b.dual;
+  if (Math.abs(change) < 1e-9) return tr('export.worth.zero');
+  const key = side === 'upper' ? 'export.worth.upper' : side === 'lower' ? 'export.worth.lower' : 'export.worth.other';
   return tr(key, {
     unit: b.unit || tr('export.worth.unitless'),
     dir: tr(change > 0 ? 'export.worth.raise' : 'export.worth.lowerObj'),

@@ -13,16 +13,11 @@ import { echarts } from '../charts/echarts';
 import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../charts/options';
 import { lang, t } from '../i18n';
+import { boundary, setBoundary } from './boundary';
 
 export interface CountyMapProps {
   report: SolveReport;
   dataset: Dataset;
-}
-
-interface LoadedBoundary {
-  file: string;
-  mapName: string;
-  regions: { name: string; county: string | null }[];
 }
 
 let mapSerial = 0;
@@ -41,7 +36,6 @@ function readText(file: File): Promise<string> {
 export function CountyMap(props: CountyMapProps): JSX.Element {
   const id = createUniqueId();
   const [metric, setMetric] = createSignal<MapMetric>(defaultMapMetric(props.report, props.dataset));
-  const [boundary, setBoundary] = createSignal<LoadedBoundary | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
   const metrics = createMemo(() => ['mines', ...props.dataset.minerals.filter((m) => props.report.counties.some((c) => c.mineral === m.id)).map((m) => m.id)]);

@@ -15,7 +15,9 @@ import { safeFileName } from '../../export/names';
 import { reportHtml } from '../../export/report';
 import { scenarioJson } from '../../export/scenario';
 import { workbookXlsx } from '../../export/xlsx';
+import { countyMapChart, defaultMapMetric } from '../charts/options';
 import { lang, t } from '../i18n';
+import { boundary } from './boundary';
 import './results.css';
 
 export interface ExportPanelProps {
@@ -90,7 +92,12 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
       kind: 'report',
       act: () =>
         run('report', async () => {
-          const html = reportHtml(props.report, props.dataset, props.scenario, lang());
+          const b = boundary();
+          // the planner's boundary map, when one is loaded, joins the schematic one
+          const extraCharts = b
+            ? [countyMapChart(props.report, props.dataset, lang(), { metric: defaultMapMetric(props.report, props.dataset), boundary: b, print: true })]
+            : [];
+          const html = reportHtml(props.report, props.dataset, props.scenario, lang(), { extraCharts });
           const opened = (props.openReport ?? openHtml)(html);
           return opened ? null : { name: `${base()}-${t('export.file.report')}.html`, data: html, mime: MIME.html };
         }),
