@@ -12,9 +12,13 @@ import { resultsFrom } from './results';
 
 export interface Solution {
   status: SolveStatus;
+  /** objective value including the model's constant; null without a solution */
   objective: number | null;
+  /** variable values by model name; empty without a solution */
   values: Record<string, number>;
+  /** row activities (Σ coef·value) by constraint name; empty without a solution */
   rowActivity: Record<string, number>;
+  /** row duals by constraint name; null when there are none */
   duals: Record<string, number> | null;
   timeMs: number;
   /** the solve stopped at its time limit rather than at the gap tolerance */

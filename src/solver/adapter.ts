@@ -17,6 +17,7 @@
 import type { GLPK, Options, Result } from 'glpk.js/node';
 import type { Constraint, ConstraintFamily, LinearModel, Variable } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveStatus } from '../model/report';
+import type { Solution as ModelSolution } from '../model/run';
 import { assertValidModel, crossedBounds, indexNames, toGlpkLp, type GlpkLp, type GlpkNames } from './glpk-format';
 import { lpFileNames } from './lp-names';
 import { muteGlpkOutput } from './quiet';
@@ -29,21 +30,12 @@ export interface SolveOptions {
   mipGap?: number;
 }
 
-export interface Solution {
-  status: SolveStatus;
-  /** objective value including the model's constant; null without a solution */
-  objective: number | null;
-  /** variable values by model name; empty without a solution */
-  values: Record<string, number>;
-  /** row activities (Σ coef·value) by constraint name; empty without a solution */
-  rowActivity: Record<string, number>;
-  /** row duals by constraint name; null when there are none (no solution, or a time-limited LP) */
-  duals: Record<string, number> | null;
+/** The model layer's `Solution` (values, row activities and duals by planner name), plus how the duals were found. */
+export interface Solution extends ModelSolution {
   /** 'lp': duals of the LP itself; 'lp-with-integers-fixed': of the LP left when a MIP's integers are fixed */
   dualsFrom: 'lp' | 'lp-with-integers-fixed' | null;
   /** the solve stopped at its time limit ('timeout', or 'feasible' without proof of optimality) */
   timedOut: boolean;
-  timeMs: number;
 }
 
 export interface ElasticRelaxation extends Relaxation {
