@@ -41,7 +41,7 @@ export const W = {
     sandFloor: 'Construction sand total floor',
     class3: 'Class-3 (sand/gravel/clay) mines, at most',
     saved: 'Saved',
-    countyTable: 'Recommended county quotas and mines by size class',
+    countyTable: 'Recommended county quotas with mines by size class',
     rename: (n: string) => `Rename scenario “${n}”`,
     duplicate: (n: string) => `Duplicate scenario “${n}”`,
     del: (n: string) => `Delete scenario “${n}”`,
