@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { validateDataset, validateScenario } from '../src/domain';
 import { BOM, countyQuotasCsv, flattenScenario, planKpis, reportHtml, scenarioJson, workbookXlsx } from '../src/export';
 import { bindingWorth, kpiStatus } from '../src/export/kpis';
-import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from '../src/export/testing/toy';
+import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import type { SolveReport } from '../src/model/report';
 
 const ZH_HEADERS = ['县（市）', '县（市）代码', '矿种', '矿种代码', '单位', '开采总量', '大型矿山数', '中型矿山数', '小型矿山数', '矿山数合计', '全地区该矿种总量上限'];

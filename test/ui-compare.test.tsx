@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { setLang } from '../src/ui/i18n';
 import { CompareView } from '../src/ui/compare/CompareView';
 import { compareBinding, compareCounties, compareKpis } from '../src/ui/compare/model';
-import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from '../src/export/testing/toy';
+import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import type { SolveReport } from '../src/model/report';
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { setLang } from '../src/ui/i18n';
 import { ResultsView } from '../src/ui/results/ResultsView';
 import { ExportPanel } from '../src/ui/results/ExportPanel';
-import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from '../src/export/testing/toy';
+import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import { validateBoundary } from '../src/ui/charts/geojson';
 
 afterEach(() => {

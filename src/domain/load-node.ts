@@ -40,8 +40,12 @@ export function loadDatasetFile(path: string): Dataset {
   return unwrap(validateDataset(readJson(path), path), path);
 }
 
-/** Reads a `quota-scenario/1` file and checks every id it uses against the model. */
-export function loadScenarioFile(path: string, dataset: Dataset): Scenario {
-  const scenario = unwrap(validateScenario(readJson(path), path), path);
+/** Reads and validates a `quota-scenario/1` file on its own. */
+export function loadScenarioFile(path: string): Scenario {
+  return unwrap(validateScenario(readJson(path), path), path);
+}
+
+/** Checks every id a scenario uses against the model it runs on. */
+export function checkScenarioAgainst(scenario: Scenario, dataset: Dataset, path: string): Scenario {
   return unwrap(validateScenarioAgainst(scenario, dataset, path), path);
 }

@@ -4,9 +4,9 @@
  * zones, a hand-made optimal report whose totals are the sums of its rows,
  * and an infeasible one. Not Hotan's plan figures.
  */
-import type { Dataset } from '../../domain/dataset';
-import type { Scenario } from '../../domain/scenario';
-import type { SolveReport } from '../../model/report';
+import type { Dataset } from '../../src/domain/dataset';
+import type { Scenario } from '../../src/domain/scenario';
+import type { SolveReport } from '../../src/model/report';
 
 export const toyDataset: Dataset = {
   format: 'quota-model/1',
