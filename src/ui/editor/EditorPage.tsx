@@ -15,9 +15,9 @@ import { dataset } from '../state/model';
 import { currentScenario } from '../state/scenarios';
 import { AssumptionsSection } from './AssumptionsSection';
 import { editorDefaults, type EditorDefaults } from './defaults';
+import { EDITOR_SECTIONS } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
 
-export const EDITOR_SECTIONS = ['general', 'caps', 'rights', 'scale', 'zones', 'counties', 'demand', 'objective', 'assumptions'] as const;
 
 export function EditorPage() {
   const d = dataset();

@@ -5,7 +5,7 @@
  * listed with its JSON path.
  */
 import { createSignal, For, Show } from 'solid-js';
-import { parseScenarioFile, scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
+import { scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
 import { t } from '../i18n';
 import { downloadText } from '../shell/download';
 import { navigate } from '../shell/router';
@@ -24,7 +24,7 @@ import {
   scenariosLoaded,
   selectScenario,
 } from '../state/scenarios';
-import { localizeProblems, type Problem } from '../state/validate';
+import { checkScenarioFile, localizeProblems, type Problem } from '../state/validate';
 import { notify } from '../state/notices';
 
 export function ScenariosPage() {
@@ -271,14 +271,14 @@ function Import() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
-    const v = parseScenarioFile(text, file.name, dataset());
+    const v = checkScenarioFile(text, file.name, dataset());
     if (fileInput) fileInput.value = '';
     if (!v.ok) {
-      setProblems({ file: v.file, problems: localizeProblems(v.problems) });
+      setProblems({ file: v.file, problems: v.problems });
       return;
     }
     setProblems(null);
-    const rec = await createFrom(v.value, v.value.name);
+    const rec = await createFrom(v.scenario, v.scenario.name);
     notify({ kind: 'info', message: t('scenarios.imported', { name: rec.name, file: file.name }) });
   };
   return (

@@ -20,14 +20,18 @@ import { notify } from './notices';
 /** What the UI needs of the worker client (src/solver/client.ts). */
 export interface SolverHandle {
   solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport>;
+  /** The scenario's model as a CPLEX LP file. */
+  writeScenarioLp(dataset: Dataset, scenario: Scenario): Promise<string>;
   /** Terminates the worker at once (a running solve is rejected); the next solve starts a fresh worker. */
   restart(): void;
 }
 
 export type SolverFactory = () => Promise<SolverHandle>;
 
-/** Extra time, beyond the scenario's time limit, before a silent worker is taken for dead. */
-export const WATCHDOG_GRACE_SEC = 15;
+export const solveConfig = {
+  /** Extra time, beyond the scenario's time limit, before a silent worker is taken for dead. */
+  watchdogGraceSec: 15,
+};
 
 export type SolvePhase =
   | { phase: 'idle' }
@@ -39,25 +43,15 @@ export type SolvePhase =
 class Cancelled extends Error {}
 class WorkerSilent extends Error {}
 
-const clientModule = import.meta.glob<Record<string, unknown>>('../../solver/client.ts');
-
-/** The worker client (src/solver/client.ts) as a SolverHandle: solveScenario is a function of the worker's API. */
+/** The worker client (src/solver/client.ts), loaded on first use so the first page load stays small. */
 async function defaultFactory(): Promise<SolverHandle> {
-  const load = Object.values(clientModule)[0];
-  if (!load) throw new Error(t('shell.solve.noClient'));
-  const mod = await load();
-  const create = mod.createWorkerSolver as (() => WorkerClient) | undefined;
-  if (typeof create !== 'function') throw new Error(t('shell.solve.noClient'));
-  const client = create();
+  const { createWorkerSolver } = await import('../../solver/client');
+  const client = createWorkerSolver();
   return {
     solveScenario: (d, s) => client.call('solveScenario', d, s),
+    writeScenarioLp: (d, s) => client.call('writeScenarioLp', d, s),
     restart: () => client.restart(),
   };
-}
-
-interface WorkerClient {
-  call(method: string, ...args: unknown[]): Promise<SolveReport>;
-  restart(): void;
 }
 
 const state = createRoot(() => {
@@ -135,7 +129,7 @@ export async function solveCurrent(): Promise<RunRecord | null> {
     const s = await getSolver();
     const report = await new Promise<SolveReport>((resolve, reject) => {
       cancelCurrent = () => reject(new Cancelled());
-      watchdog = setTimeout(() => reject(new WorkerSilent()), (timeLimitSec + WATCHDOG_GRACE_SEC) * 1000);
+      watchdog = setTimeout(() => reject(new WorkerSilent()), (timeLimitSec + solveConfig.watchdogGraceSec) * 1000);
       s.solveScenario(model.ok ? model.dataset : (undefined as never), scenario).then(resolve, reject);
     });
     const run = await addRun(db(), { scenarioId: id, scenario: snapshot, report });
@@ -148,7 +142,7 @@ export async function solveCurrent(): Promise<RunRecord | null> {
       notify({ kind: 'info', message: t('shell.solve.cancelled') });
     } else {
       const message =
-        e instanceof WorkerSilent ? t('shell.solve.silent', { s: timeLimitSec + WATCHDOG_GRACE_SEC }) : t('shell.solve.failed', { reason: errorText(e) });
+        e instanceof WorkerSilent ? t('shell.solve.silent', { s: timeLimitSec + solveConfig.watchdogGraceSec }) : t('shell.solve.failed', { reason: errorText(e) });
       restartSolver();
       state.setPhase({ phase: 'error', scenarioId: id, message });
       notify({ kind: 'error', message });
@@ -165,6 +159,12 @@ function errorText(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;
   if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
   return String(e);
+}
+
+/** The CPLEX LP file of a scenario, written by the worker (for the Export panel). */
+export async function scenarioLp(scenario: Scenario): Promise<string> {
+  if (!model.ok) throw new Error('no model');
+  return (await getSolver()).writeScenarioLp(model.dataset, scenario);
 }
 
 /** Stops the running solve: the worker is terminated and a fresh one started. */

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { scenarioSchema, type Scenario } from '../../domain/scenario';
-import { jsonPath, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { jsonPath, parseJson, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { resolveInputs } from '../../model/inputs';
 import { t } from '../i18n';
 
@@ -73,7 +73,7 @@ export function localizeProblems(problems: readonly ValidationProblem[]): Proble
 
 /** Problems of an arbitrary JSON value read as a scenario, with localized reasons. */
 export function schemaProblems(value: unknown): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
-  const parsed = scenarioSchema.safeParse(value);
+  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return { ok: true, scenario: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) })) };
 }
@@ -89,4 +89,22 @@ export function checkDraft(dataset: Dataset, draft: unknown): Checked {
     return { ok: false, problems: [{ path: '$', message: t('editor.v.engine', { reason: (e as Error).message }) }] };
   }
   return { ok: true, scenario: shape.scenario, problems: [] };
+}
+
+/**
+ * An imported scenario file, checked in full with reasons in the planner's
+ * language: JSON syntax, then the schema, then the model's ids.
+ */
+export function checkScenarioFile(
+  text: string,
+  file: string,
+  dataset: Dataset,
+): { ok: true; scenario: Scenario } | { ok: false; file: string; problems: Problem[] } {
+  const json = parseJson(text.replace(/^\uFEFF/, ''), file);
+  if (!json.ok) return { ok: false, file, problems: localizeProblems(json.problems) };
+  const shape = schemaProblems(json.value);
+  if (!shape.ok) return { ok: false, file, problems: shape.problems };
+  const ids = validateScenarioAgainst(shape.scenario, dataset, file);
+  if (!ids.ok) return { ok: false, file, problems: localizeProblems(ids.problems) };
+  return { ok: true, scenario: shape.scenario };
 }
