@@ -91,8 +91,8 @@ export class FrontierError extends Error {
 }
 
 export const DEFAULT_MAX_SOLVES = 60;
-/** No limit on the class while searching for the fewest mines. */
-const UNLIMITED = 1e6;
+/** Time for the min-mines solve: it finds the fewest mines fast, and proving it is left to the next solve. */
+export const FEWEST_TIME_LIMIT_SEC = 1;
 
 function mineralsOf(d: Dataset, limit: MineLimit): string[] {
   const inClass = d.minerals.filter((m) => limit === 'total' || m.rightsClass === limit);
@@ -142,6 +142,8 @@ export interface FrontierPlan {
   minerals: string[];
   unit: string;
   cap: number;
+  /** mines of the class held fixed (outside the model): no limit below this is feasible */
+  fixed: number;
   /** the scenario solved at a given limit */
   at(limit: number): Scenario;
   pointOf(limit: number, r: SolveReport): FrontierPoint;
@@ -175,6 +177,7 @@ export function frontierPlan(d: Dataset, s: Scenario, o: FrontierOptions): Front
     minerals,
     unit: measure === 'value' ? '万元' : [...units][0] ?? '',
     cap: inputs.rightsCaps[o.limit],
+    fixed: o.limit === 'total' ? inputs.fixedMines.class3 + inputs.fixedMines.class12 : inputs.fixedMines[o.limit],
     at: (limit) => objective(withMineLimit(s, o.limit, limit)),
     pointOf,
   };
@@ -254,13 +257,31 @@ export async function computeFrontier(
     return r;
   };
 
-  const fewestReport = await run(minMinesObjective(withMineLimit(s, o.limit, UNLIMITED)), 'fewest');
+  const byLimit = new Map<number, FrontierPoint>();
+  const reports = new Map<number, SolveReport>();
+  const solveAt = async (limit: number, phase: FrontierProgress['phase']): Promise<SolveReport | null> => {
+    const known = reports.get(limit);
+    if (known) return known;
+    const r = await run(plan.at(limit), phase);
+    if (r) {
+      reports.set(limit, r);
+      byLimit.set(limit, plan.pointOf(limit, r));
+    }
+    return r;
+  };
+
+  // The fewest mines: a min-mines solve with the class unlimited, which finds the count fast but may not
+  // prove it within the short time limit (the LP bound is fractional, the zones symmetric); then the limit
+  // one below is solved as a frontier point, and its infeasibility (fast to prove) settles it.
+  const relaxed = Math.max(10 * plan.cap, 1000);
+  const fewestScenario = { ...minMinesObjective(withMineLimit(s, o.limit, relaxed)), timeLimitSec: Math.min(s.timeLimitSec ?? FEWEST_TIME_LIMIT_SEC, FEWEST_TIME_LIMIT_SEC) };
+  const fewestReport = await run(fewestScenario, 'fewest');
   const baselineReport = await run(s, 'baseline');
   const empty = (limit: number, status: SolveStatus): FrontierPoint => ({ limit, status, volume: null, value: null, mines: null, volumes: {} });
   const baseline = baselineReport ? plan.pointOf(baselineReport.rights[o.limit].used, baselineReport) : empty(plan.cap, 'timeout');
   if (baselineReport && !solved(baselineReport)) baseline.limit = plan.cap;
-  const result = (points: FrontierPoint[], fewest: number | null, extra: Partial<Frontier> = {}): Frontier => {
-    const sorted = monotone([...points].sort((a, b) => a.limit - b.limit), plan.measure);
+  const result = (fewest: number | null, extra: Partial<Frontier> = {}): Frontier => {
+    const sorted = monotone([...byLimit.values()].sort((a, b) => a.limit - b.limit), plan.measure);
     return {
       limit: o.limit,
       measure: plan.measure,
@@ -277,10 +298,25 @@ export async function computeFrontier(
       ...extra,
     };
   };
-  if (!fewestReport) return result([], null);
-  if (!solved(fewestReport)) return result([], null, { infeasible: fewestReport });
-
-  const lo = fewestReport.rights[o.limit].used;
+  if (!fewestReport) return result(null);
+  if (fewestReport.status === 'infeasible') return result(null, { infeasible: fewestReport });
+  // bisect on feasibility between the fixed mines and a feasible limit; the first probe (one below the
+  // min-mines count) is usually infeasible, which proves the count
+  let feasible = solved(fewestReport) ? fewestReport.rights[o.limit].used : Math.max(relaxed, plan.cap);
+  if (!solved(fewestReport)) {
+    const r = await solveAt(feasible, 'fewest');
+    if (!r) return result(null);
+    if (!solved(r)) return result(null, { infeasible: r });
+  }
+  let below = plan.fixed - 1;
+  for (let probe = feasible - 1; probe > below; probe = Math.floor((below + feasible) / 2)) {
+    const r = await solveAt(probe, 'fewest');
+    if (!r) return result(null);
+    if (solved(r)) feasible = Math.min(probe, r.rights[o.limit].used);
+    else below = probe;
+  }
+  const lo = feasible;
+  for (const limit of [...byLimit.keys()]) if (limit < lo) byLimit.delete(limit);
   const hi = Math.max(lo, Math.floor(o.to ?? plan.cap));
   const budget = maxSolves - solves;
   const refine = o.refine ?? o.step === undefined;
@@ -294,11 +330,9 @@ export async function computeFrontier(
   if (solved(baselineReport ?? fewestReport) && baseline.limit >= lo && baseline.limit <= hi) limits.add(baseline.limit);
   if (o.step !== undefined && limits.size > budget) throw new FrontierError(`step ${o.step} needs ${limits.size} solves, more than the ${budget} left of maxSolves ${maxSolves}`);
 
-  const byLimit = new Map<number, FrontierPoint>();
-  for (const limit of [...limits].sort((a, b) => a - b).slice(0, budget)) {
-    const r = await run(plan.at(limit), 'grid');
+  for (const limit of [...limits].sort((a, b) => a - b).filter((l) => !byLimit.has(l)).slice(0, Math.max(0, budget))) {
+    const r = await solveAt(limit, 'grid');
     if (!r) break;
-    byLimit.set(limit, plan.pointOf(limit, r));
   }
   while (refine && !cancelled && solves < maxSolves) {
     const done = [...byLimit.values()].sort((a, b) => a.limit - b.limit);
@@ -313,9 +347,8 @@ export async function computeFrontier(
       if (rise > 1e-9 * Math.max(1, Math.abs(yb)) && (pick === null || rise > pick.rise)) pick = { mid: Math.floor((a.limit + b.limit) / 2), rise };
     }
     if (!pick) break;
-    const r = await run(plan.at(pick.mid), 'refine');
+    const r = await solveAt(pick.mid, 'refine');
     if (!r) break;
-    byLimit.set(pick.mid, plan.pointOf(pick.mid, r));
   }
-  return result([...byLimit.values()], lo);
+  return result(lo);
 }

@@ -1,0 +1,162 @@
+/**
+ * npm run -s frontier -- <scenario.json> [--limit class3|class12|total] [--measure volume|value]
+ *                        [--minerals sand,clay] [--step N] [--max-solves N] [--to N] [--json] [--model <file>] [--lang zh|en]
+ *
+ * The most volume (or output value) the scenario's rules allow for each limit
+ * on the number of mines, from the fewest mines that meet the floors up to
+ * the scenario's cap, one exact solve per limit, with the baseline, the
+ * plan's point and the knee marked. Exit 0: the frontier was computed; 2: the
+ * scenario is infeasible whatever the limit (the explanation is printed);
+ * 1: bad input; 130: interrupted (the points done are printed).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../domain/dataset';
+import { InputError } from '../domain/errors';
+import type { Lang } from '../domain/label';
+import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
+import type { Scenario } from '../domain/scenario';
+import { fmt, mineralName } from '../export/names';
+import { textTable } from '../model/explore/format';
+import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';
+import { runScenario } from '../model/run';
+import { createNodeSolver } from '../solver/node';
+
+const USAGE =
+  'usage: npm run -s frontier -- <scenario.json> [--limit class3|class12|total] [--measure volume|value] [--minerals a,b] [--step N] [--max-solves N] [--to N] [--json] [--model <file>] [--lang zh|en]';
+const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
+
+interface Options {
+  scenario: string;
+  model: string | undefined;
+  json: boolean;
+  lang: Lang;
+  frontier: FrontierOptions;
+}
+
+function whole(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isInteger(x) || x < 0) throw new InputError(`--${name}: "${text}" is not a whole number\n${USAGE}`);
+  return x;
+}
+
+function options(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        limit: { type: 'string', default: 'class3' },
+        measure: { type: 'string' },
+        minerals: { type: 'string' },
+        step: { type: 'string' },
+        'max-solves': { type: 'string' },
+        to: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values: v, positionals } = parsed;
+  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
+  if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
+  if (!MINE_LIMITS.includes(v.limit as MineLimit)) throw new InputError(`--limit is one of ${MINE_LIMITS.join(', ')}\n${USAGE}`);
+  if (v.measure !== undefined && v.measure !== 'volume' && v.measure !== 'value') throw new InputError(`--measure is volume or value\n${USAGE}`);
+  const frontier: FrontierOptions = { limit: v.limit as MineLimit };
+  if (v.measure) frontier.measure = v.measure as FrontierMeasure;
+  if (v.minerals) frontier.minerals = v.minerals.split(',').map((m) => m.trim()).filter(Boolean);
+  const step = whole('step', v.step);
+  if (step !== undefined) {
+    if (step < 1) throw new InputError(`--step is at least 1\n${USAGE}`);
+    frontier.step = step;
+  }
+  const maxSolves = whole('max-solves', v['max-solves']);
+  if (maxSolves !== undefined) frontier.maxSolves = maxSolves;
+  const to = whole('to', v.to);
+  if (to !== undefined) frontier.to = to;
+  return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, lang: v.lang, frontier };
+}
+
+function modelPath(o: Options, s: Scenario): string {
+  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
+}
+
+function readable(f: Frontier, d: Dataset, lang: Lang): string {
+  const zh = lang === 'zh';
+  const cls = { class3: zh ? '三类矿山' : 'class-3 mines', class12: zh ? '一二类矿山' : 'class-1/2 mines', total: zh ? '矿山总数' : 'all mines' }[f.limit];
+  const what = f.measure === 'value' ? (zh ? '开采产值（万元）' : 'output value (万元)') : `${f.minerals.map((m) => mineralName(d, m, lang)).join('+')}（${f.unit}）`;
+  const out: string[] = [];
+  if (f.fewest === null) {
+    out.push(zh ? '方案在任何矿山数限制下都不可行。' : 'The scenario is infeasible whatever the limit on mines.');
+    for (const x of f.infeasible?.explanation ?? []) out.push(`  ${x.label[lang]}: ${zh ? '放宽' : 'relax by'} ${fmt(x.relaxBy, lang)} ${x.unit}`);
+    return out.join('\n');
+  }
+  out.push(zh ? `${cls}上限与最大${what}` : `Most ${what} for each limit on ${cls}`);
+  const mark = (p: FrontierPoint) =>
+    [p.limit === f.cap ? (zh ? '规划上限' : 'plan cap') : '', f.knee?.limit === p.limit ? (zh ? '拐点' : 'knee') : '', f.baseline.limit === p.limit ? (zh ? '基准方案' : 'baseline') : '', p.carried ? (zh ? '沿用较小上限的解' : 'carried') : '']
+      .filter(Boolean)
+      .join(', ');
+  const byVolume = f.measure === 'volume';
+  const header = [
+    zh ? '矿山数上限' : 'limit',
+    ...(byVolume ? [`${zh ? '开采量' : 'volume'}(${f.unit})`] : []),
+    zh ? '产值(万元)' : 'value (万元)',
+    zh ? '使用矿山' : 'mines used',
+    zh ? '状态' : 'status',
+    '',
+  ];
+  const rows = f.points.map((p) => [
+    String(p.limit),
+    ...(byVolume ? [fmt(p.volume, lang)] : []),
+    fmt(p.value, lang),
+    p.mines === null ? '—' : String(p.mines),
+    p.status,
+    mark(p),
+  ]);
+  out.push(textTable([header, ...rows]));
+  const b = f.baseline;
+  out.push('', `${zh ? '基准方案（按其自身目标求解）' : 'Baseline (solved with its own objective)'}: ${b.mines ?? '—'} ${zh ? '个矿山' : 'mines'}, ${fmt(f.measure === 'value' ? b.value : b.volume, lang)} ${f.unit}, ${b.status}`);
+  out.push(`${zh ? '最少矿山数（满足下限）' : 'Fewest mines meeting the floors'}: ${f.fewest};  ${zh ? '求解次数' : 'solves'}: ${f.solves}${f.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}`);
+  return out.join('\n');
+}
+
+async function main(): Promise<number> {
+  const o = options(process.argv.slice(2));
+  const named = loadScenarioFile(o.scenario);
+  const dataset = loadDatasetFile(modelPath(o, named));
+  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const solver = await createNodeSolver();
+  const abort = new AbortController();
+  process.on('SIGINT', () => abort.abort());
+  let f: Frontier;
+  try {
+    f = await computeFrontier(dataset, scenario, o.frontier, (s) => runScenario(dataset, s, solver), (p) => {
+      if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.solves}/${p.maxSolves} ${p.phase}   `);
+    }, abort.signal);
+  } catch (e) {
+    if (e instanceof FrontierError) throw new InputError(`${e.message}\n${USAGE}`);
+    throw e;
+  }
+  if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
+  if (o.json) {
+    const { infeasible, ...rest } = f;
+    const body = infeasible ? { ...rest, status: infeasible.status, explanation: infeasible.explanation } : rest;
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  } else process.stdout.write(`${readable(f, dataset, o.lang)}\n`);
+  if (f.cancelled) return 130;
+  return f.fewest === null ? 2 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,178 @@
+/**
+ * npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N
+ *                     [--param2 <path> --from2 A --to2 B --steps2 N] [--json] [--model <file>] [--lang zh|en]
+ *
+ * Solves the scenario once per value of a parameter (a path in the scenario
+ * file: caps.sand, rightsCaps.class3, minScale.sand.small,
+ * largeMediumShare.min, demand.radiusKm, countyBounds.moyu.sand.max, ...),
+ * or on a grid of two. `--steps` is the number of points, both ends included.
+ * With --json prints only {param, points: [{value, status, objective, totals,
+ * rights, explanation}]} (a grid adds param2 and value2 per point).
+ * Exit 0: the sweep ran (infeasible points are results, shown as such);
+ * 1: bad input, named by file, JSON path and reason; 130: interrupted (the
+ * points done are printed).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../domain/dataset';
+import { InputError } from '../domain/errors';
+import type { Lang } from '../domain/label';
+import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
+import type { Scenario } from '../domain/scenario';
+import { fmt, fmtPct, mineralName } from '../export/names';
+import { textTable } from '../model/explore/format';
+import { ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
+import { runScenario } from '../model/run';
+import { createNodeSolver } from '../solver/node';
+
+const USAGE =
+  'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--json] [--model <file>] [--lang zh|en]';
+const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
+
+interface Options {
+  scenario: string;
+  model: string | undefined;
+  json: boolean;
+  lang: Lang;
+  axes: SweepAxis[];
+}
+
+function numberOption(name: string, text: string | undefined): number {
+  if (text === undefined) throw new InputError(`--${name} is missing\n${USAGE}`);
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x)) throw new InputError(`--${name}: "${text}" is not a number\n${USAGE}`);
+  return x;
+}
+
+function options(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        param: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        steps: { type: 'string' },
+        param2: { type: 'string' },
+        from2: { type: 'string' },
+        to2: { type: 'string' },
+        steps2: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values: v, positionals } = parsed;
+  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
+  if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
+  if (v.param === undefined) throw new InputError(`--param is missing\n${USAGE}`);
+  const axes: SweepAxis[] = [{ path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) }];
+  const second = [v.param2, v.from2, v.to2, v.steps2];
+  if (second.some((x) => x !== undefined)) {
+    if (v.param2 === undefined) throw new InputError(`--from2/--to2/--steps2 need --param2\n${USAGE}`);
+    axes.push({ path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) });
+  }
+  return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, lang: v.lang, axes };
+}
+
+function modelPath(o: Options, s: Scenario): string {
+  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
+}
+
+function jsonOut(r: SweepResult): object {
+  const [a, b] = r.spec.axes;
+  return {
+    param: a.path,
+    ...(b ? { param2: b.path } : {}),
+    ...(r.cancelled ? { cancelled: true, total: r.total } : {}),
+    points: r.points.map(({ params, report }) => ({
+      value: params[a.path],
+      ...(b ? { value2: params[b.path] } : {}),
+      status: report.status,
+      objective: report.objective,
+      totals: Object.fromEntries(Object.entries(report.totals).map(([m, t]) => [m, { volume: t.volume }])),
+      rights: report.rights,
+      explanation: report.explanation,
+    })),
+  };
+}
+
+function readable(r: SweepResult, d: Dataset, lang: Lang): string {
+  const zh = lang === 'zh';
+  const axes = r.spec.axes;
+  const minerals = d.minerals.map((m) => m.id);
+  const header = [
+    ...axes.map((a) => a.path),
+    zh ? '状态' : 'status',
+    zh ? '目标值(万元)' : 'objective (万元)',
+    ...d.minerals.map((m) => `${mineralName(d, m.id, lang)}(${m.unit})`),
+    zh ? '三类矿山' : 'class-3',
+    zh ? '一二类矿山' : 'class-1/2',
+    zh ? '矿山合计' : 'all mines',
+    zh ? '大中型比例' : 'large/medium',
+  ];
+  const rows = r.points.map(({ params, report: p }) => {
+    const ok = p.status === 'optimal' || p.status === 'feasible';
+    return [
+      ...axes.map((a) => String(params[a.path])),
+      p.status,
+      fmt(p.objective, lang),
+      ...minerals.map((m) => (ok ? fmt(p.totals[m]?.volume, lang) : '—')),
+      ok ? String(p.rights.class3.used) : '—',
+      ok ? String(p.rights.class12.used) : '—',
+      ok ? String(p.rights.total.used) : '—',
+      ok ? fmtPct(p.rights.largeMediumShare.value, lang) : '—',
+    ];
+  });
+  const out = [textTable([header, ...rows])];
+  const infeasible = r.points.filter((p) => p.report.status === 'infeasible');
+  if (infeasible.length) {
+    out.push('', zh ? '不可行的点（放宽以下约束即可行）：' : 'Infeasible points (relaxing these makes them feasible):');
+    for (const { params, report } of infeasible) {
+      const at = axes.map((a) => `${a.path}=${params[a.path]}`).join(', ');
+      const why = report.explanation.map((x) => `${x.label[lang]} ${zh ? '放宽' : '+'}${fmt(x.relaxBy, lang)} ${x.unit}`).join('; ');
+      out.push(`  ${at}: ${why || (zh ? '仅放宽政策约束无法使其可行' : 'no relaxation of policy constraints alone helps')}`);
+    }
+  }
+  const ms = r.points.reduce((a, p) => a + p.report.solveTimeMs, 0);
+  out.push('', `${r.points.length}/${r.total} ${zh ? '个点' : 'points'}${r.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}, ${zh ? '求解合计' : 'solving'} ${fmt(ms, lang, 0)} ms`);
+  return out.join('\n');
+}
+
+async function main(): Promise<number> {
+  const o = options(process.argv.slice(2));
+  const named = loadScenarioFile(o.scenario);
+  const dataset = loadDatasetFile(modelPath(o, named));
+  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const spec = { axes: o.axes } as SweepSpec;
+  const solver = await createNodeSolver();
+  const abort = new AbortController();
+  process.on('SIGINT', () => abort.abort());
+  let result: SweepResult;
+  try {
+    result = await runSweep(dataset, scenario, spec, (s) => runScenario(dataset, s, solver), (p) => {
+      if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total}  ${p.remainingMs === null ? '' : `~${Math.ceil(p.remainingMs / 1000)} s left`}   `);
+    }, abort.signal);
+  } catch (e) {
+    if (e instanceof ParamPathError) throw new InputError(`${o.scenario}: $.${e.path}: ${e.reason}`, o.scenario);
+    if (e instanceof SweepSpecError) throw new InputError(`${e.message}\n${USAGE}`);
+    throw e;
+  }
+  if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
+  process.stdout.write(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang)}\n`);
+  return result.cancelled ? 130 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);
