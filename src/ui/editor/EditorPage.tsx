@@ -14,18 +14,24 @@ import { draft, draftCheck, draftId, getIn } from '../state/draft';
 import { dataset } from '../state/model';
 import { currentScenario } from '../state/scenarios';
 import { AssumptionsSection } from './AssumptionsSection';
-import { editorDefaults, type EditorDefaults } from './defaults';
+import { defaultsInputs, editorDefaults, type EditorDefaults } from './defaults';
+import { canonicalJson } from '../../store';
 import { EDITOR_SECTIONS } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
 
 
 export function EditorPage() {
   const d = dataset();
-  const defaults = createMemo<EditorDefaults | null>(() => {
+  // defaults depend on a few settings only: recomputed when those change, not on every keystroke
+  const inputs = createMemo(() => {
     const dr = draft();
-    if (!dr) return null;
+    return dr ? canonicalJson(defaultsInputs(dr)) : null;
+  });
+  const defaults = createMemo<EditorDefaults | null>(() => {
+    const key = inputs();
+    if (key === null) return null;
     try {
-      return editorDefaults(d, dr);
+      return editorDefaults(d, JSON.parse(key) as Record<string, unknown>);
     } catch {
       return editorDefaults(d, {});
     }

@@ -58,6 +58,13 @@ function context(d: Dataset, draft: Record<string, unknown>): Scenario {
   return s;
 }
 
+/** The part of a draft that other fields' defaults depend on (a change elsewhere leaves the defaults as they are). */
+export function defaultsInputs(draft: Record<string, unknown>): Record<string, unknown> {
+  const objective = isObject(draft.objective) ? { preset: draft.objective.preset } : undefined;
+  const demand = isObject(draft.demand) ? { enabled: draft.demand.enabled } : undefined;
+  return { capSource: draft.capSource, objective, assumptions: draft.assumptions, minScale: draft.minScale, demand };
+}
+
 export function editorDefaults(d: Dataset, draft: Record<string, unknown>): EditorDefaults {
   const s = context(d, draft);
   const inputs = resolveInputs(d, s);

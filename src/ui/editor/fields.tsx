@@ -41,6 +41,10 @@ const problemsByPath = createRoot(() =>
   }),
 );
 
+function sameProblems(a: Problem[], b: Problem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.message === b[i]?.message && p.path === b[i]?.path);
+}
+
 export function problemsAt(paths: readonly string[]): Problem[] {
   const m = problemsByPath();
   return paths.flatMap((p) => m.get(p) ?? []);
@@ -87,12 +91,14 @@ interface NumFieldProps {
 export function NumField(props: NumFieldProps) {
   const id = fieldId(props.path);
   const paths = () => [jsonPath(props.path), ...(props.errorPaths ?? [])];
-  for (const p of paths()) registry.set(p, id);
-  onCleanup(() => paths().forEach((p) => registry.get(p) === id && registry.delete(p)));
-  const value = () => (props.get ? props.get() : getIn(draft(), props.path));
+  const registered = paths();
+  for (const p of registered) registry.set(p, id);
+  onCleanup(() => registered.forEach((p) => registry.get(p) === id && registry.delete(p)));
+  // memos: an edit elsewhere in the draft re-runs these cheap reads, not the DOM updates below them
+  const value = createMemo(() => (props.get ? props.get() : getIn(draft(), props.path)));
   const [typing, setTyping] = createSignal<string | null>(null);
   const shown = () => typing() ?? (value() === undefined || value() === null ? '' : String(value()));
-  const problems = createMemo(() => problemsAt(paths()));
+  const problems = createMemo(() => problemsAt(paths()), [], { equals: sameProblems });
   const set = (v: number | string | undefined) => (props.set ? props.set(v) : setPath(props.path, v));
   const describedBy = () =>
     [problems().length ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -148,7 +154,7 @@ export function TextField(props: { path: Path; label: string; multiline?: boolea
     const v = getIn(draft(), props.path);
     return typeof v === 'string' ? v : '';
   };
-  const problems = createMemo(() => problemsAt([p]));
+  const problems = createMemo(() => problemsAt([p]), [], { equals: sameProblems });
   const onInput = (text: string) => setPath(props.path, text === '' && !props.required ? undefined : text);
   return (
     <div class="field text-field" classList={{ invalid: problems().length > 0, wide: props.multiline }}>
@@ -212,7 +218,7 @@ export function SelectField(props: { path: Path; label: string; options: { value
     const v = getIn(draft(), props.path);
     return typeof v === 'string' ? v : '';
   };
-  const problems = createMemo(() => problemsAt([p]));
+  const problems = createMemo(() => problemsAt([p]), [], { equals: sameProblems });
   return (
     <div class="field select-field" classList={{ invalid: problems().length > 0 }}>
       <label for={id}>{props.label}</label>

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+/** The editor as a component: every field edits its JSON path, shows its default and its problem. */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, within } from '@solidjs/testing-library';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setLang } from '../src/ui/i18n';
+import { EditorPage } from '../src/ui/editor/EditorPage';
+import { ScenariosPage } from '../src/ui/scenarios/ScenariosPage';
+import { draft, draftCheck, getIn } from '../src/ui/state/draft';
+import { dataset, emptyScenario } from '../src/ui/state/model';
+import { createFrom, scenarios } from '../src/ui/state/scenarios';
+
+const until = (cond: () => boolean) => vi.waitFor(() => expect(cond()).toBe(true), { timeout: 3000 });
+
+beforeAll(async () => {
+  setLang('zh');
+  await createFrom(emptyScenario(dataset(), '空白'), '空白');
+  await until(() => draft() !== null);
+});
+
+afterEach(() => {
+  cleanup();
+  setLang('zh');
+});
+
+const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
+
+/**
+ * The control with this accessible name (aria-label or <label>). Testing
+ * Library's *ByLabelText/*ByRole walk the whole accessibility tree, which in
+ * jsdom takes seconds on a page of ~300 inputs; this reads the same attributes.
+ */
+function control<T extends HTMLElement = HTMLInputElement>(name: string | RegExp): T {
+  const match = (text: string | null | undefined) => (typeof name === 'string' ? text?.trim() === name : name.test(text ?? ''));
+  const found = new Set<HTMLElement>();
+  // (jsdom's HTMLInputElement.labels takes ~30 ms per element, so labels are read from <label> instead)
+  for (const l of document.querySelectorAll('label'))
+    if (match(l.textContent)) {
+      const el = l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector<HTMLElement>('input, select, textarea');
+      if (el) found.add(el);
+    }
+  for (const el of document.querySelectorAll<HTMLElement>('[aria-label], button')) if (match(el.getAttribute('aria-label') ?? (el.tagName === 'BUTTON' ? el.textContent : null))) found.add(el);
+  if (found.size !== 1) throw new Error(`${found.size} controls named ${String(name)}`);
+  return [...found][0] as T;
+}
+
+describe('EditorPage', () => {
+  it('edits a cap, shows the plan figures beside it, and reports a bad value in place', async () => {
+    render(() => <EditorPage />);
+    const cap = control('建筑用砂开采总量上限');
+    expect(cap.placeholder).toBe('2000');
+    const row = cap.closest('tr')!;
+    expect(within(row).getByText('专栏20')).toBeTruthy();
+    expect(within(row).getByText('专栏11')).toBeTruthy();
+
+    type(cap, '-5');
+    expect(getIn(draft(), ['caps', 'sand'])).toBe(-5);
+    await until(() => cap.getAttribute('aria-invalid') === 'true');
+    const err = document.getElementById(cap.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(err.textContent).toBe('不能小于 0。');
+    expect(document.querySelector('[data-testid="editor-problems"]')?.textContent).toContain('$.caps.sand');
+
+    // a floor turns the cap into a bound
+    type(cap, '1800');
+    type(control('建筑用砂开采总量下限'), '1000');
+    expect(getIn(draft(), ['caps', 'sand'])).toEqual({ min: 1000, max: 1800 });
+    type(cap, '');
+    expect(getIn(draft(), ['caps', 'sand'])).toEqual({ min: 1000 });
+    type(control('建筑用砂开采总量下限'), '');
+    expect(getIn(draft(), ['caps'])).toBeUndefined();
+    await until(() => draftCheck()?.ok === true);
+  });
+
+  it('lists the 38 zones with county, mineral and area, and excludes one by its checkbox', () => {
+    render(() => <EditorPage />);
+    const z12 = control(/^排除集中开采区 Z12 /);
+    const row = z12.closest('tr')!;
+    expect(row.textContent).toContain('民丰县');
+    expect(document.querySelectorAll('table.zones tbody tr')).toHaveLength(38);
+    fireEvent.click(z12);
+    expect(getIn(draft(), ['excludedZones'])).toEqual(['Z12']);
+    fireEvent.click(control(/^排除集中开采区 Z03 /));
+    expect(getIn(draft(), ['excludedZones'])).toEqual(['Z03', 'Z12']);
+    fireEvent.click(control(/^排除集中开采区 Z03 /));
+    fireEvent.click(control(/^排除集中开采区 Z12 /));
+    expect(getIn(draft(), ['excludedZones'])).toBeUndefined();
+  });
+
+  it('bounds a county, weights the objective and overrides one figure of an assumption', () => {
+    render(() => <EditorPage />);
+    type(control('和田市及和田县建筑用砂开采量上限'), '600');
+    expect(getIn(draft(), ['countyBounds'])).toEqual({ hetian: { sand: { max: 600 } } });
+    type(control('和田市及和田县建筑用砂开采量上限'), '');
+    expect(getIn(draft(), ['countyBounds'])).toBeUndefined();
+
+    const mines = control('矿山数权重');
+    expect(mines.placeholder).toBe('0.001');
+    fireEvent.change(control('目标预设'), { target: { value: 'min-mines' } });
+    expect(getIn(draft(), ['objective'])).toEqual({ preset: 'min-mines' });
+    expect(mines.placeholder).toBe('1');
+    fireEvent.change(control('目标预设'), { target: { value: '' } });
+    expect(getIn(draft(), ['objective'])).toBeUndefined();
+
+    // one figure of a map assumption: the whole assumption is stored, and clearing it restores the default
+    const density = document.getElementById('f-assumptions-density-sand') as HTMLInputElement;
+    expect(density.placeholder).toBe('1.5');
+    type(density, '1.9');
+    expect(getIn(draft(), ['assumptions', 'density'])).toEqual({ sand: 1.9, clay: 1.8, limestone: 2.6 });
+    type(density, '');
+    expect(getIn(draft(), ['assumptions'])).toBeUndefined();
+  });
+
+  it('is in English too', () => {
+    setLang('en');
+    render(() => <EditorPage />);
+    expect(control('Construction sand total cap')).toBeTruthy();
+    expect(document.getElementById('ed-zones-h')?.textContent).toBe('Concentrated zones');
+  });
+});
+
+describe('ScenariosPage', () => {
+  it('lists stored scenarios with their actions, each with an accessible name', async () => {
+    render(() => <ScenariosPage />);
+    await until(() => scenarios().length > 0);
+    const name = scenarios()[0]!.name;
+    for (const action of ['编辑', '重命名', '复制', '删除']) expect(control(`${action}方案“${name}”`)).toBeTruthy();
+    expect(control('从预设“基准方案 Baseline”新建方案')).toBeTruthy();
+    expect(name).toBe('空白');
+    expect(control('方案文件（.json）')).toBeTruthy();
+  });
+});
