@@ -1,7 +1,7 @@
 /**
  * Browser test harness: builds the app once (`vite build` into dist, skipped
- * when dist already matches the sources), serves dist with `vite preview` on a
- * free port of 127.0.0.1, and drives Debian's Chromium through playwright-core
+ * when dist already matches the sources), serves that build with `vite preview`
+ * on a free port of 127.0.0.1, and drives Debian's Chromium through playwright-core
  * with a fresh user-data dir per app instance.
  *
  * Without /usr/bin/chromium the e2e suites are skipped, unless REQUIRE_E2E=1,
@@ -9,7 +9,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -99,18 +99,29 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 
 let built: Promise<string> | null = null;
 
-/** Builds dist unless it already matches the sources; returns the dist path. */
+/**
+ * Builds dist unless it already matches the sources. Returns a snapshot of
+ * that build (a copy named by its fingerprint), which is what gets served:
+ * a later rebuild of dist by another test file cannot change files under a
+ * running server.
+ */
 export function buildOnce(): Promise<string> {
   built ??= withLock(async () => {
     const fp = sourceFingerprint();
-    if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fp) return DIST;
-    await new Promise<void>((ok, fail) =>
-      execFile(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, _out, stderr) =>
-        err ? fail(new Error(`vite build failed:\n${stderr}`)) : ok(),
-      ),
-    );
-    writeFileSync(STAMP, fp);
-    return DIST;
+    if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== fp) {
+      await new Promise<void>((ok, fail) =>
+        execFile(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, _out, stderr) =>
+          err ? fail(new Error(`vite build failed:\n${stderr}`)) : ok(),
+        ),
+      );
+      writeFileSync(STAMP, fp);
+    }
+    const snapshot = join(tmpdir(), `quota-workbench-dist-${fp.slice(0, 16)}`);
+    if (!existsSync(join(snapshot, '.build-stamp'))) {
+      rmSync(snapshot, { recursive: true, force: true });
+      cpSync(DIST, snapshot, { recursive: true });
+    }
+    return snapshot;
   });
   return built;
 }
@@ -137,11 +148,11 @@ export interface Server {
 
 /** `vite preview` of dist on a free port; resolves once it answers HTTP. */
 export async function serve(): Promise<Server> {
-  await buildOnce();
+  const dir = await buildOnce();
   const port = await freePort();
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST],
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   let log = '';

@@ -26,6 +26,7 @@ import {
 } from '../state/scenarios';
 import { checkScenarioFile, localizeProblems, type Problem } from '../state/validate';
 import { notify } from '../state/notices';
+import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 
 export function ScenariosPage() {
   return (
@@ -69,6 +70,11 @@ function ScenarioList() {
   );
 }
 
+/** The scenario as the planner last typed it: the open draft for the open scenario, else as stored. */
+function latest(id: string): ScenarioRecord['scenario'] | undefined {
+  return id === draftId() ? (draft() ?? undefined) : scenarios().find((s) => s.id === id)?.scenario;
+}
+
 function ScenarioRow(props: { rec: ScenarioRecord }) {
   const [editing, setEditing] = createSignal(false);
   const [name, setName] = createSignal('');
@@ -96,7 +102,11 @@ function ScenarioRow(props: { rec: ScenarioRecord }) {
       setError(t('scenarios.nameTaken'));
       return;
     }
-    await rename(props.rec.id, n);
+    if (props.rec.id === draftId()) {
+      // the scenario is open in the editor: rename the draft, so a pending save cannot bring the old name back
+      editDraft((d) => ({ ...d, name: n }));
+      await flushDraft();
+    } else await rename(props.rec.id, n);
     setEditing(false);
   };
   const open = () => {
@@ -167,12 +177,12 @@ function ScenarioRow(props: { rec: ScenarioRecord }) {
         <button type="button" onClick={startRename} aria-label={t('scenarios.renameNamed', { name: props.rec.name })}>
           {t('scenarios.rename')}
         </button>
-        <button type="button" onClick={() => void duplicate(props.rec.id)} aria-label={t('scenarios.duplicateNamed', { name: props.rec.name })}>
+        <button type="button" onClick={() => void flushDraft().then(() => duplicate(props.rec.id))} aria-label={t('scenarios.duplicateNamed', { name: props.rec.name })}>
           {t('scenarios.duplicate')}
         </button>
         <button
           type="button"
-          onClick={() => downloadText(scenarioFileText(props.rec.scenario), scenarioFileName(props.rec.name))}
+          onClick={() => void flushDraft().then(() => downloadText(scenarioFileText(latest(props.rec.id) ?? props.rec.scenario), scenarioFileName(props.rec.name)))}
           aria-label={t('scenarios.exportNamed', { name: props.rec.name })}
         >
           {t('scenarios.export')}
