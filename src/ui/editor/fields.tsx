@@ -62,9 +62,10 @@ export function parseNumber(text: string): number | string | undefined {
   return plain !== '' && Number.isFinite(n) ? n : text;
 }
 
+/** A default as a placeholder: five significant digits (175.99, 0.001, 2000), no float noise. */
 export function formatDefault(x: number | null | undefined): string {
   if (x === null || x === undefined) return '—';
-  return String(Math.round(x * 1e4) / 1e4);
+  return String(Number(x.toPrecision(Math.max(5, Math.ceil(Math.log10(Math.abs(x) + 1))))));
 }
 
 export function setPath(path: Path, value: unknown): void {

@@ -1,0 +1,50 @@
+/**
+ * Screenshots for the README: the results page and the comparison page, at
+ * 1366×768, in Chinese. Runs only when SCREENSHOTS_DIR is set, e.g.
+ *   SCREENSHOTS_DIR=docs/screenshots npx vitest run test/e2e/screenshots.test.ts
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
+import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { createFromPreset, nav, solve, W } from './steps';
+
+const DIR = process.env.SCREENSHOTS_DIR;
+
+(DIR ? describeE2E : describeE2E.skip)('README screenshots', () => {
+  let server: Server;
+  let app: App;
+  beforeAll(async () => {
+    server = await serve();
+    app = await launchApp(server);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+  });
+
+  it('results and compare pages', async () => {
+    const out = resolve(DIR ?? '.');
+    mkdirSync(out, { recursive: true });
+    const { page } = app;
+    await app.goto('scenarios', 'zh');
+    await createFromPreset(page, 'zh', W.zh.baseline);
+    await solve(page, 'zh');
+    await nav(page, 'zh', 'scenarios');
+    await createFromPreset(page, 'zh', '严格整合 Strict consolidation');
+    await solve(page, 'zh');
+    await page.locator('#current-scenario').selectOption({ label: W.zh.baseline });
+    // notices would cover the page
+    for (const close of await page.locator('.notices button[aria-label="关闭"]').all()) await close.click();
+    await nav(page, 'zh', 'results');
+    await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
+    await page.waitForTimeout(1500); // charts finish their animation
+    await page.screenshot({ path: resolve(out, 'results.png') });
+    await page.screenshot({ path: resolve(out, 'results-full.png'), fullPage: true });
+    await nav(page, 'zh', 'compare');
+    await page.locator('.compare-view').waitFor();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: resolve(out, 'compare.png') });
+    await page.screenshot({ path: resolve(out, 'compare-full.png'), fullPage: true });
+  });
+});
