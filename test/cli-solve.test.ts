@@ -66,8 +66,8 @@ describe('solve --json on the baseline', () => {
     const r = JSON.parse(out.stdout) as { objective: number };
     const highs = await lpObjectiveWithHighs(readFileSync(lpFile, 'utf8'));
     expect(highs.status).toBe('Optimal');
-    // both solvers stop within the 0.01% MIP gap of the true optimum
-    expect(Math.abs(highs.objective - r.objective) / Math.abs(r.objective)).toBeLessThan(2e-4);
+    // glpk stops within its 0.1% MIP gap of the true optimum, HiGHS within its own smaller default gap
+    expect(Math.abs(highs.objective - r.objective) / Math.abs(r.objective)).toBeLessThan(1.1e-3);
   });
 
   it('writes the county quotas as CSV with a BOM for Excel', () => {

@@ -3,14 +3,20 @@
  *
  * Times the engine on the embedded model: building each shipped preset's
  * model, and solving it as the workbench does (solve, duals, report), repeated; prints medians and ratios from this one run
- * (the machines are shared and noisy, so single times mean little).
+ * (the machines are shared and noisy, so single times mean little). Then a
+ * 50-point sweep of the sand cap on one worker thread and on a pool of one
+ * thread per core, as a ratio measured in the same run.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadDatasetFile, loadScenarioFile } from '../domain/load-node';
 import { buildModel } from '../model/build';
+import { sweepScenarios } from '../model/explore/sweep';
 import { runBuilt } from '../model/run';
 import { createNodeSolver } from '../solver/node';
+import { createThreadWorker } from '../solver/node-pool';
+import { solveAll } from '../solver/pool';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const runs = Math.max(3, Number(values.runs));
@@ -48,3 +54,19 @@ console.log(`runs per preset: ${runs}; medians in ms; ratio = solve time ÷ base
 console.log(['preset'.padEnd(24), 'build'.padStart(8), 'solve'.padStart(9), 'ratio'.padStart(7), '  status'].join(''));
 for (const r of rows)
   console.log([r.name.padEnd(24), r.build.toFixed(1).padStart(8), r.solve.toFixed(1).padStart(9), (r.solve / base).toFixed(2).padStart(7), `  ${r.status}`].join(''));
+
+const baseline = loadScenarioFile('scenarios/baseline.json');
+const sweep = sweepScenarios(dataset, baseline, { axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps: 50 }] }).map((c) => c.scenario);
+async function timedSweep(threads: number): Promise<number> {
+  const workers = Array.from({ length: threads }, createThreadWorker);
+  await solveAll(dataset, sweep.slice(0, threads), workers);
+  const t0 = performance.now();
+  await solveAll(dataset, sweep, workers);
+  const ms = performance.now() - t0;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return ms;
+}
+const cores = availableParallelism();
+const one = await timedSweep(1);
+const pool = await timedSweep(cores);
+console.log(`\n50-point sweep of caps.sand (threads warmed up first): 1 worker ${one.toFixed(0)} ms, pool of ${cores} ${pool.toFixed(0)} ms, speed-up ${(one / pool).toFixed(2)}×`);
