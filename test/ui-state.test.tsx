@@ -51,6 +51,7 @@ function stub(answer: (d: Dataset, s: Scenario) => Promise<SolveReport>) {
       return answer(d, s);
     },
     writeScenarioLp: async () => '\\ lp',
+    warm: async () => undefined,
     restart() {
       handle.restarts++;
     },

@@ -205,10 +205,11 @@ export interface App {
 }
 
 /**
- * Chromium with a fresh profile (so a fresh IndexedDB), 1366×768, one page.
+ * Chromium with a fresh profile (so a fresh IndexedDB), 1366×768, one page,
+ * service workers blocked unless asked for.
  * The same profile persists across reloads and extra pages of this App.
  */
-export async function launchApp(server: Server, opts: { locale?: string } = {}): Promise<App> {
+export async function launchApp(server: Server, opts: { locale?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<App> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'quota-workbench-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -217,6 +218,8 @@ export async function launchApp(server: Server, opts: { locale?: string } = {}):
     viewport: { width: 1366, height: 768 },
     locale: opts.locale ?? 'zh-CN',
     acceptDownloads: true,
+    // the app's offline service worker would answer requests that tests intercept; a test that needs it asks for it
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

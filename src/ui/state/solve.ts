@@ -22,6 +22,8 @@ export interface SolverHandle {
   solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport>;
   /** The scenario's model as a CPLEX LP file. */
   writeScenarioLp(dataset: Dataset, scenario: Scenario): Promise<string>;
+  /** Starts the worker and loads the solver (so the first solve is quick, and works offline later). */
+  warm(): Promise<unknown>;
   /** Terminates the worker at once (a running solve is rejected); the next solve starts a fresh worker. */
   restart(): void;
 }
@@ -50,6 +52,7 @@ async function defaultFactory(): Promise<SolverHandle> {
   return {
     solveScenario: (d, s) => client.call('solveScenario', d, s),
     writeScenarioLp: (d, s) => client.call('writeScenarioLp', d, s),
+    warm: () => client.ping(),
     restart: () => client.restart(),
   };
 }
@@ -165,6 +168,15 @@ function errorText(e: unknown): string {
 export async function scenarioLp(scenario: Scenario): Promise<string> {
   if (!model.ok) throw new Error('no model');
   return (await getSolver()).writeScenarioLp(model.dataset, scenario);
+}
+
+/** Loads the solver ahead of the first solve; a failure here is reported by that solve, not now. */
+export async function warmSolver(): Promise<void> {
+  try {
+    await (await getSolver()).warm();
+  } catch {
+    /* the worker client starts afresh on the next call */
+  }
 }
 
 /** Stops the running solve: the worker is terminated and a fresh one started. */
