@@ -78,4 +78,20 @@ describeE2E('shell in Chromium', () => {
     expect(unnamed).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  it('moves focus to an editor section from its link, and its fields work from the keyboard', async () => {
+    const { page } = app;
+    await app.goto('editor', 'zh'); // the scenario made by the previous test
+    const link = page.getByRole('navigation', { name: '编辑分区' }).getByRole('link', { name: '集中开采区' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ed-zones-h');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('checkbox', { name: '允许在集中开采区外新设砂石土矿山' }).isChecked()).toBe(true);
+    // Ctrl+Enter solves from anywhere
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => location.hash === '#/results', undefined, { timeout: 60_000 });
+  });
 });

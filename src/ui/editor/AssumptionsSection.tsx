@@ -40,7 +40,7 @@ export function AssumptionsSection(props: { d: Dataset; defaults: Record<string,
   };
   return (
     <section class="editor-section" id="ed-assumptions" aria-labelledby="ed-assumptions-h">
-      <h3 id="ed-assumptions-h">{t('editor.section.assumptions')}</h3>
+      <h3 id="ed-assumptions-h" tabindex="-1">{t('editor.section.assumptions')}</h3>
       <p class="intro">{t('editor.assumptionsIntro')}</p>
       <For each={props.d.assumptions}>
         {(a) => {

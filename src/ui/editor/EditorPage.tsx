@@ -9,7 +9,7 @@ import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
-import { href, route } from '../shell/router';
+import { focusSection, href, route } from '../shell/router';
 import { draft, draftCheck, draftId, getIn } from '../state/draft';
 import { dataset } from '../state/model';
 import { currentScenario } from '../state/scenarios';
@@ -38,7 +38,7 @@ export function EditorPage() {
   });
   createEffect(() => {
     const target = route().rest;
-    if (route().page === 'editor' && target) queueMicrotask(() => document.getElementById(`ed-${target}`)?.scrollIntoView({ block: 'start' }));
+    if (route().page === 'editor' && target) queueMicrotask(() => focusSection(`ed-${target}`));
   });
   return (
     <section class="page editor-page">
@@ -124,7 +124,7 @@ function ProblemSummary() {
 function Section(props: { id: string; children: import('solid-js').JSX.Element; intro?: string }) {
   return (
     <section class="editor-section" id={`ed-${props.id}`} aria-labelledby={`ed-${props.id}-h`}>
-      <h3 id={`ed-${props.id}-h`}>{t(`editor.section.${props.id}`)}</h3>
+      <h3 id={`ed-${props.id}-h`} tabindex="-1">{t(`editor.section.${props.id}`)}</h3>
       <Show when={props.intro}>
         <p class="intro">{props.intro}</p>
       </Show>

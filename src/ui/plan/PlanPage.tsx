@@ -10,7 +10,7 @@ import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { lang, t } from '../i18n';
-import { href, route } from '../shell/router';
+import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';
 
 interface Numbered {
@@ -32,7 +32,7 @@ export function PlanPage() {
   const forTable = (source: string) => findings().filter((f) => f.finding.tables.includes(source));
   createEffect(() => {
     const target = route().rest;
-    if (route().page === 'plan' && target) queueMicrotask(() => document.getElementById(`plan-${target}`)?.scrollIntoView({ block: 'start' }));
+    if (route().page === 'plan' && target) queueMicrotask(() => focusSection(`plan-${target}`));
   });
   const sourceOf = (s: Section) => (s === 'policy' || s === 'assumptions' || s === 'units' ? '' : d[s].source);
   return (
@@ -77,7 +77,7 @@ export function PlanPage() {
 function PlanSection(props: { id: Section; source: string; findings: Numbered[]; children: JSX.Element; note?: JSX.Element }) {
   return (
     <section class="plan-section" id={`plan-${props.id}`} aria-labelledby={`plan-${props.id}-h`}>
-      <h3 id={`plan-${props.id}-h`}>
+      <h3 id={`plan-${props.id}-h`} tabindex="-1">
         <Show when={props.source}>
           <span class="source">{props.source}</span>{' '}
         </Show>

@@ -34,3 +34,11 @@ export function navigate(page: Page, rest = ''): void {
   if (typeof location !== 'undefined' && location.hash !== next) location.hash = next;
   else state.setRoute(parseHash(next));
 }
+
+/** Brings a section into view and moves keyboard focus to its heading (for links to #/page/section). */
+export function focusSection(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'start' });
+  el.querySelector<HTMLElement>('h3[tabindex]')?.focus({ preventScroll: true });
+}
