@@ -12,6 +12,8 @@ export function db(): WorkbenchDB {
   if (!instance) {
     instance = openDb();
     instance.on('blocked', () => void notify({ kind: 'error', message: t('store.upgradeBlocked') }));
+    // a newer workbench opened in another tab upgrades the database; this tab's copy of the code is then out of date
+    instance.on('versionchange', () => void notify({ kind: 'error', message: t('store.newVersion') }));
   }
   return instance;
 }
