@@ -21,3 +21,11 @@ export function num(x: number | null | undefined, digits = 2): string {
   const r = Number(x.toFixed(digits));
   return String(Object.is(r, -0) ? 0 : r);
 }
+
+/** A number to `digits` significant digits, without float noise or exponent for planner-sized figures. */
+export function sig(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const r = Number(x.toPrecision(digits));
+  return String(Object.is(r, -0) ? 0 : r);
+}

@@ -1,0 +1,309 @@
+/**
+ * The path to 2025: yearly quotas per county and mineral from the 2020
+ * figures to the solved 2025 allocation, with a limit on the change from one
+ * year to the next, as an LP: minimise the deviation from the straight line
+ * subject to |q[y] − q[y−1]| ≤ limit, q[2020] = the 2020 figure and
+ * q[2025] = the allocation. When the limit cannot be met, the smallest limit
+ * that can is reported and the path is drawn with it.
+ *
+ * The plan gives 2020 output only for the prefecture (专栏6), not per county:
+ * a county's 2020 figure is the prefecture's shared by the county's share of
+ * the mineral's valid mining rights (专栏5). The output says so.
+ */
+import type { Dataset } from '../../domain/dataset';
+import { convert, parsePlanUnit } from '../../domain/units';
+import type { Label } from '../../domain/label';
+import type { Scenario } from '../../domain/scenario';
+import { assumption } from '../inputs';
+import type { Constraint, LinearModel, Variable } from '../linear';
+import type { SolveReport, SolveStatus } from '../report';
+import type { ModelSolver } from '../run';
+import { sig } from './format';
+
+export interface PathOptions {
+  /** largest change from one year to the next as a fraction of the county's 2020 figure; default 0.25 */
+  fraction?: number;
+  /** largest change per year in the mineral's unit, per mineral (overrides the fraction for that mineral) */
+  absolute?: Record<string, number>;
+  /** prefecture 2020 output per mineral in its unit, where 专栏6 has none or another figure is preferred */
+  output2020?: Record<string, number>;
+}
+
+export interface PathRow {
+  /** null: zones the plan assigns to no county */
+  county: string | null;
+  mineral: string;
+  unit: string;
+  /** the county's 2020 figure (derived, see assumptions) */
+  start: number;
+  /** the 2025 allocation */
+  end: number;
+  /** largest change per year used for this row, in the mineral's unit */
+  limit: number;
+  /** what the limit is a fraction of, or 'absolute' */
+  limitBase: 'start' | 'end' | 'absolute';
+  /** quota per year, first year (2020) to last (2025) */
+  quotas: Record<number, number>;
+  /** largest change from one year to the next in the path */
+  maxStep: number;
+  /** smallest limit this row needs (its fraction of the base, or the absolute figure) */
+  needs: number;
+}
+
+export interface PathResult {
+  /** 'ok': the limit asked for holds; 'limit-too-tight': it cannot, the path uses the smallest that can */
+  status: 'ok' | 'limit-too-tight';
+  /** status of the LP that drew the path */
+  lpStatus: SolveStatus;
+  years: number[];
+  /** the limit asked for */
+  asked: { fraction: number; absolute: Record<string, number> };
+  /**
+   * the smallest limit that works: one fraction for all the minerals limited
+   * by fraction, and per mineral (a fraction, or the figure for minerals
+   * limited absolutely)
+   */
+  smallest: { fraction: number | null; fractionByMineral: Record<string, number>; absolute: Record<string, number> };
+  /** the limit the path was drawn with: per mineral, the one asked for or, where that cannot work, the mineral's smallest */
+  used: { fraction: Record<string, number>; absolute: Record<string, number> };
+  rows: PathRow[];
+  /** minerals without a 2020 figure, left out */
+  omitted: { mineral: string; reason: Label }[];
+  assumptions: Label[];
+}
+
+export class PathError extends Error {
+  override readonly name = 'PathError';
+}
+
+export const DEFAULT_PATH_FRACTION = 0.25;
+
+/** First and last year of the plan period ("2021-2025" → 2020 … 2025: the base year and the plan's years). */
+export function pathYears(d: Dataset): number[] {
+  const m = /(\d{4})\D+(\d{4})/.exec(d.planPeriod);
+  if (!m) throw new PathError(`plan period "${d.planPeriod}" does not name two years`);
+  const first = Number(m[1]) - 1;
+  const last = Number(m[2]);
+  if (!(last > first + 1)) throw new PathError(`plan period "${d.planPeriod}" has no years between its ends`);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Prefecture 2020 output per mineral in its unit (专栏6), converted with the density assumption where needed. */
+export function output2020(d: Dataset, s: Scenario, override: Record<string, number> = {}): Record<string, number | null> {
+  const densityValue = assumption(d, s, 'density');
+  const density = typeof densityValue === 'object' ? (densityValue as Record<string, unknown>) : {};
+  const out: Record<string, number | null> = {};
+  for (const m of d.minerals) {
+    if (override[m.id] !== undefined) {
+      out[m.id] = override[m.id] as number;
+      continue;
+    }
+    const row = d.table6.rows.find((r) => r.mineral === m.id);
+    const unit = row ? parsePlanUnit(row.unitText) : null;
+    const rho = density[m.id];
+    let v: number | null = null;
+    if (row && unit) {
+      try {
+        v = convert(row.output, unit, m.unit, typeof rho === 'number' ? rho : undefined);
+      } catch {
+        v = null;
+      }
+    }
+    out[m.id] = v;
+  }
+  return out;
+}
+
+/** Valid mining rights per county and mineral (专栏5). */
+function rightsOf(d: Dataset): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const row of d.table5.rows) {
+    if (row.mineral === null) continue;
+    for (const [u, n] of Object.entries(row.counts)) (out[row.mineral] ??= {})[u] = ((out[row.mineral] ??= {})[u] ?? 0) + n;
+  }
+  return out;
+}
+
+const key = (county: string | null, mineral: string) => `${county ?? '-'}|${mineral}`;
+const name = (county: string | null, mineral: string) => `${county ?? 'none'},${mineral}`;
+
+interface Pair {
+  county: string | null;
+  mineral: string;
+  unit: string;
+  start: number;
+  end: number;
+  base: 'start' | 'end' | 'absolute';
+  /** the amount the fraction multiplies (absolute rows: 1) */
+  scale: number;
+}
+
+function pairsOf(d: Dataset, report: SolveReport, start: Record<string, number | null>): Pair[] {
+  const rights = rightsOf(d);
+  const ends = new Map<string, { county: string | null; mineral: string; volume: number }>();
+  for (const q of report.counties) {
+    const k = key(q.county, q.mineral);
+    const prev = ends.get(k);
+    ends.set(k, { county: q.county, mineral: q.mineral, volume: (prev?.volume ?? 0) + q.volume });
+  }
+  for (const [mineral, byCounty] of Object.entries(rights))
+    for (const [county, n] of Object.entries(byCounty)) if (n > 0 && !ends.has(key(county, mineral))) ends.set(key(county, mineral), { county, mineral, volume: 0 });
+  const pairs: Pair[] = [];
+  const unitRank = (c: string | null) => (c === null ? d.units.length : d.units.findIndex((u) => u.id === c));
+  const mineralRank = (m: string) => d.minerals.findIndex((x) => x.id === m);
+  for (const e of [...ends.values()].sort((a, b) => unitRank(a.county) - unitRank(b.county) || mineralRank(a.mineral) - mineralRank(b.mineral))) {
+    const total = start[e.mineral];
+    if (total === null || total === undefined) continue;
+    const byCounty = rights[e.mineral] ?? {};
+    const all = Object.values(byCounty).reduce((a, n) => a + n, 0);
+    const s0 = e.county !== null && all > 0 ? (total * (byCounty[e.county] ?? 0)) / all : 0;
+    const unit = d.minerals.find((m) => m.id === e.mineral)?.unit ?? '';
+    pairs.push({ county: e.county, mineral: e.mineral, unit, start: s0, end: e.volume, base: s0 > 0 ? 'start' : 'end', scale: s0 > 0 ? s0 : e.volume });
+  }
+  return pairs;
+}
+
+function limitOf(p: Pair, fraction: number, absolute: Record<string, number>): number {
+  const a = absolute[p.mineral];
+  return a !== undefined ? a : fraction * p.scale;
+}
+
+/** The LP: q[y] free between the fixed ends, |q[y] − q[y−1]| ≤ limit, min Σ |q[y] − line[y]| / scale. */
+export function pathModel(pairs: readonly Pick<Pair, 'county' | 'mineral' | 'unit' | 'start' | 'end' | 'scale'>[], years: number[], limits: number[]): LinearModel {
+  const variables: Variable[] = [];
+  const constraints: Constraint[] = [];
+  const objective: { variable: string; coef: number }[] = [];
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  pairs.forEach((p, i) => {
+    const limit = limits[i] as number;
+    const id = name(p.county, p.mineral);
+    const q = (y: number) => `q[${id},${y}]`;
+    const weight = 1 / Math.max(1e-9, Math.max(Math.abs(p.start), Math.abs(p.end), 1e-6));
+    for (const y of years) {
+      const fixed = y === first ? p.start : y === last ? p.end : null;
+      variables.push({ name: q(y), label: { zh: `${id} ${y}年指标`, en: `${id} quota ${y}` }, integer: false, lb: fixed ?? 0, ub: fixed });
+      if (fixed !== null) continue;
+      const line = p.start + ((p.end - p.start) * (y - first)) / (last - first);
+      const up = `above[${id},${y}]`;
+      const down = `below[${id},${y}]`;
+      variables.push({ name: up, label: { zh: `${id} ${y}年高于直线`, en: `${id} ${y} above the line` }, integer: false, lb: 0, ub: null });
+      variables.push({ name: down, label: { zh: `${id} ${y}年低于直线`, en: `${id} ${y} below the line` }, integer: false, lb: 0, ub: null });
+      objective.push({ variable: up, coef: weight }, { variable: down, coef: weight });
+      constraints.push({
+        name: `line[${id},${y}]`, family: 'deviation', elastic: false, unit: p.unit, lb: line, ub: line,
+        label: { zh: `${id} ${y}年与直线之差`, en: `${id} ${y} deviation from the straight line` },
+        terms: [{ variable: q(y), coef: 1 }, { variable: up, coef: -1 }, { variable: down, coef: 1 }],
+      });
+    }
+    for (const y of years.slice(1)) {
+      constraints.push({
+        name: `step[${id},${y}]`, family: 'countyBound', elastic: true, unit: p.unit, lb: -limit, ub: limit,
+        label: { zh: `${id} ${y - 1}→${y}年变化 ≤ ${limit}`, en: `${id} change ${y - 1}→${y} ≤ ${limit}` },
+        terms: [{ variable: q(y), coef: 1 }, { variable: q(y - 1), coef: -1 }],
+      });
+    }
+  });
+  return { name: 'path to 2025', sense: 'min', objective, objectiveConstant: 0, variables, constraints };
+}
+
+/**
+ * Yearly quotas from the 2020 figures to the scenario's solved 2025
+ * allocation (`report`, which must have a solution).
+ */
+export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver: Pick<ModelSolver, 'solve'>, opts: PathOptions = {}): PathResult {
+  if (report.status !== 'optimal' && report.status !== 'feasible') throw new PathError(`the scenario has no 2025 allocation (status ${report.status})`);
+  const fraction = opts.fraction ?? DEFAULT_PATH_FRACTION;
+  if (!(fraction > 0) || !Number.isFinite(fraction)) throw new PathError(`the fraction is a number above 0 (got ${fraction})`);
+  const absolute = { ...(opts.absolute ?? {}) };
+  for (const [m, v] of Object.entries(absolute)) {
+    if (!d.minerals.some((x) => x.id === m)) throw new PathError(`unknown mineral "${m}"`);
+    if (!(v >= 0) || !Number.isFinite(v)) throw new PathError(`the limit for ${m} is a number ≥ 0 (got ${v})`);
+  }
+  for (const m of Object.keys(opts.output2020 ?? {})) if (!d.minerals.some((x) => x.id === m)) throw new PathError(`unknown mineral "${m}"`);
+  const years = pathYears(d);
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  const steps = years.length - 1;
+  const start = output2020(d, s, opts.output2020);
+  const pairs = pairsOf(d, report, start);
+
+  // each row's need, closed form: |end − start| spread evenly over the steps
+  const needOf = (p: Pair) => {
+    const perYear = Math.abs(p.end - p.start) / steps;
+    if (absolute[p.mineral] !== undefined) return perYear;
+    return p.scale > 0 ? perYear / p.scale : 0;
+  };
+  const smallestAbsolute: Record<string, number> = {};
+  const fractionByMineral: Record<string, number> = {};
+  for (const p of pairs) {
+    const need = needOf(p);
+    const into = absolute[p.mineral] !== undefined ? smallestAbsolute : fractionByMineral;
+    into[p.mineral] = Math.max(into[p.mineral] ?? 0, need);
+  }
+  const needs = Object.values(fractionByMineral);
+  const smallestFraction = needs.length ? Math.max(...needs) : null;
+  const over = (need: number, asked: number) => need > asked * (1 + 1e-12) + 1e-12;
+  const tight = Object.values(fractionByMineral).some((v) => over(v, fraction)) || Object.entries(smallestAbsolute).some(([m, v]) => over(v, absolute[m] ?? 0));
+  const used = {
+    fraction: Object.fromEntries(Object.entries(fractionByMineral).map(([m, v]) => [m, over(v, fraction) ? v : fraction])),
+    absolute: Object.fromEntries(Object.entries(absolute).map(([m, v]) => [m, over(smallestAbsolute[m] ?? 0, v) ? (smallestAbsolute[m] as number) : v])),
+  };
+  const limits = pairs.map((p) => limitOf(p, used.fraction[p.mineral] ?? fraction, used.absolute));
+  const sol = solver.solve(pathModel(pairs, years, limits), {});
+  const ok = sol.status === 'optimal' || sol.status === 'feasible';
+  const rows: PathRow[] = pairs.map((p, i) => {
+    const id = name(p.county, p.mineral);
+    const quotas: Record<number, number> = {};
+    for (const y of years) {
+      const v = y === first ? p.start : y === last ? p.end : ok ? sol.values[`q[${id},${y}]`] ?? 0 : p.start + ((p.end - p.start) * (y - first)) / (last - first);
+      quotas[y] = Math.abs(v) < 1e-9 ? 0 : v;
+    }
+    const maxStep = years.slice(1).reduce((a, y) => Math.max(a, Math.abs((quotas[y] as number) - (quotas[y - 1] as number))), 0);
+    return {
+      county: p.county,
+      mineral: p.mineral,
+      unit: p.unit,
+      start: p.start,
+      end: p.end,
+      limit: limits[i] as number,
+      limitBase: absolute[p.mineral] !== undefined ? 'absolute' : p.base,
+      quotas,
+      maxStep,
+      needs: needOf(p),
+    };
+  });
+  const omitted = d.minerals
+    .filter((m) => start[m.id] === null || start[m.id] === undefined)
+    .map((m) => ({
+      mineral: m.id,
+      reason: { zh: `专栏6无${m.name.zh}2020年产量，未编制逐年指标（可用 output2020 给出）`, en: `专栏6 gives no 2020 output of ${m.name.en}; no yearly path (give one with output2020)` },
+    }));
+  const assumptions: Label[] = [
+    {
+      zh: '规划未按县列出2020年产量：各县2020年数值为专栏6全地区2020年产量按该县在专栏5中该矿种有效采矿权数所占比例分摊。',
+      en: "The plan gives no 2020 output per county: a county's 2020 figure is 专栏6's prefecture output shared by the county's share of the mineral's valid mining rights in 专栏5.",
+    },
+    {
+      zh: `年际变化上限为该县2020年数值的${sig(fraction * 100, 4)}%${Object.keys(used.absolute).length ? '（按绝对量限定的矿种除外）' : ''}${tight ? '；达不到的矿种改用其可行的最小比例' : ''}；2020年为0的县以其2025年指标为基数。`,
+      en: `The change from one year to the next is at most ${sig(fraction * 100, 4)}% of the county's 2020 figure${Object.keys(used.absolute).length ? ' (except minerals limited by an absolute figure)' : ''}${tight ? "; a mineral that cannot keep to it uses its smallest workable fraction" : ''}; a county at 0 in 2020 uses its 2025 quota as the base.`,
+    },
+    {
+      zh: '在变化上限内，各年指标尽量接近2020年到2025年的直线（线性规划，最小化与直线的偏差）。',
+      en: 'Within the limit, each year keeps as close as it can to the straight line from 2020 to 2025 (an LP minimising the deviation from it).',
+    },
+  ];
+  if (opts.output2020 && Object.keys(opts.output2020).length)
+    assumptions.push({ zh: `2020年产量按给定值：${JSON.stringify(opts.output2020)}`, en: `2020 output as given: ${JSON.stringify(opts.output2020)}` });
+  return {
+    status: tight ? 'limit-too-tight' : 'ok',
+    lpStatus: sol.status,
+    years,
+    asked: { fraction, absolute },
+    smallest: { fraction: smallestFraction, fractionByMineral, absolute: smallestAbsolute },
+    used,
+    rows,
+    omitted,
+    assumptions,
+  };
+}
