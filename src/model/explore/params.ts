@@ -166,7 +166,7 @@ export function setPath(scenario: Scenario, path: string, value: number, dataset
     if (isObject(cur)) here = cur;
     else {
       // a plain number here is a bound written as its maximum (caps.sand: 2000 → {max: 2000})
-      const next: Json = typeof cur === 'number' ? { max: cur } : (seedFor(segments, i + 1, dataset) as Json | undefined) ?? {};
+      const next: Json = typeof cur === 'number' ? { max: cur } : (seedFor(segments, i, dataset) as Json | undefined) ?? {};
       here[key] = next;
       here = next;
     }
