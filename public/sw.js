@@ -7,6 +7,7 @@
  * wasm) soon after it starts, so the whole workbench works offline after one
  * visit.
  */
+// One cache; bump the name to drop every stored copy.
 const CACHE = 'quota-workbench-v1';
 
 // The page and what it references are loaded before this worker runs: fetch them again into the cache.

@@ -115,7 +115,8 @@ export function buildOnce(): Promise<string> {
     const fp = sourceFingerprint();
     if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== fp) {
       await new Promise<void>((ok, fail) =>
-        execFile(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, _out, stderr) =>
+        // vitest sets NODE_ENV=test, which would give a development build (Solid's dev runtime, no PROD code paths)
+        execFile(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
           err ? fail(new Error(`vite build failed:\n${stderr}`)) : ok(),
         ),
       );
@@ -125,6 +126,12 @@ export function buildOnce(): Promise<string> {
     if (!existsSync(join(snapshot, '.build-stamp'))) {
       rmSync(snapshot, { recursive: true, force: true });
       cpSync(DIST, snapshot, { recursive: true });
+      // snapshots of older sources, a day old, are no longer served by anyone
+      for (const name of readdirSync(tmpdir()))
+        if (name.startsWith('quota-workbench-dist-') && join(tmpdir(), name) !== snapshot) {
+          const old = join(tmpdir(), name);
+          if (Date.now() - statSync(old).mtimeMs > 24 * 3600_000) rmSync(old, { recursive: true, force: true });
+        }
     }
     return snapshot;
   });
@@ -158,7 +165,7 @@ export async function serve(): Promise<Server> {
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/vite'),
     ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: false, env: { ...process.env, NODE_ENV: 'production' } },
   );
   let log = '';
   child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
