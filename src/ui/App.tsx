@@ -6,6 +6,7 @@
 import { createEffect, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { lang, t } from './i18n';
 import { EditorPage } from './editor/EditorPage';
+import { ExplorePage } from './explore';
 import { PlanPage } from './plan/PlanPage';
 import { ScenariosPage } from './scenarios/ScenariosPage';
 import { ComparePage } from './shell/ComparePage';
@@ -88,6 +89,9 @@ export function App() {
             </Match>
             <Match when={route().page === 'compare'}>
               <ComparePage />
+            </Match>
+            <Match when={route().page === 'explore'}>
+              <ExplorePage />
             </Match>
             <Match when={route().page === 'export'}>
               <ExportPage />

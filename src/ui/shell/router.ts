@@ -1,7 +1,7 @@
 /** Hash routes (#/plan, #/editor …): work from a file server and offline, no router library needed. */
 import { createRoot, createSignal } from 'solid-js';
 
-export const PAGES = ['plan', 'scenarios', 'editor', 'results', 'compare', 'export'] as const;
+export const PAGES = ['plan', 'scenarios', 'editor', 'results', 'compare', 'explore', 'export'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const DEFAULT_PAGE: Page = 'scenarios';
