@@ -172,7 +172,7 @@ describe('migration', () => {
 
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const s = await getScenario(db, 's1');
     expect(s?.deletedAt).toBeNull();
     expect((await listScenarios(db)).map((r) => r.id)).toEqual(['s1']);

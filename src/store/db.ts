@@ -10,10 +10,12 @@
  *     runs gain `scenarioHash` and `modelVersion` (indexed), backfilled from
  *     the scenario snapshot and the report each v1 run already held, so old
  *     runs can also say whether their scenario changed since.
+ * v3: a new `sweeps` table (Explore page; see sweeps.ts); nothing to convert.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { SolveReport } from '../model/report';
 import { scenarioHash } from './hash';
+import type { SweepRecord } from './sweeps';
 
 /** A scenario as edited: it may be invalid while the planner is typing, and is saved as is. */
 export type ScenarioDraft = Record<string, unknown>;
@@ -52,13 +54,19 @@ export const SCHEMA = {
     scenarios: 'id, name, updatedAt, deletedAt',
     runs: 'id, scenarioId, createdAt, scenarioHash, modelVersion, [scenarioId+createdAt]',
   },
+  3: {
+    scenarios: 'id, name, updatedAt, deletedAt',
+    runs: 'id, scenarioId, createdAt, scenarioHash, modelVersion, [scenarioId+createdAt]',
+    sweeps: 'id, scenarioId, createdAt, [scenarioId+createdAt]',
+  },
 } as const;
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type WorkbenchDB = Dexie & {
   scenarios: EntityTable<ScenarioRecord, 'id'>;
   runs: EntityTable<RunRecord, 'id'>;
+  sweeps: EntityTable<SweepRecord, 'id'>;
 };
 
 export function openDb(name: string = DB_NAME): WorkbenchDB {
@@ -81,5 +89,6 @@ export function openDb(name: string = DB_NAME): WorkbenchDB {
           if (r.modelVersion === undefined) r.modelVersion = r.report?.modelVersion ?? 'unknown';
         });
     });
+  db.version(3).stores(SCHEMA[3]);
   return db;
 }

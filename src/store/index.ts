@@ -2,4 +2,5 @@ export * from './db';
 export * from './hash';
 export * from './repo';
 export * from './io';
+export * from './sweeps';
 export { newId } from './ids';

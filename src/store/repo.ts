@@ -83,12 +83,13 @@ export async function undoDelete(db: WorkbenchDB, id: string): Promise<void> {
   await db.scenarios.update(id, { deletedAt: null });
 }
 
-/** Removes for good scenarios deleted before `before` (ms since epoch), with their runs. */
+/** Removes for good scenarios deleted before `before` (ms since epoch), with their runs and sweeps. */
 export async function purgeDeleted(db: WorkbenchDB, before: number): Promise<number> {
-  return db.transaction('rw', db.scenarios, db.runs, async () => {
+  return db.transaction('rw', db.scenarios, db.runs, db.sweeps, async () => {
     const old = await db.scenarios.where('deletedAt').between(1, before, true, false).toArray();
     const ids = old.map((s) => s.id);
     await db.runs.where('scenarioId').anyOf(ids).delete();
+    await db.sweeps.where('scenarioId').anyOf(ids).delete();
     await db.scenarios.bulkDelete(ids);
     return ids.length;
   });
