@@ -20,7 +20,7 @@ import type { Scenario } from '../domain/scenario';
 import { fmt, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
 import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';
-import { runScenario } from '../model/run';
+import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
 
 const USAGE =
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => abort.abort());
   let f: Frontier;
   try {
-    f = await computeFrontier(dataset, scenario, o.frontier, (s) => runScenario(dataset, s, solver), (p) => {
+    f = await computeFrontier(dataset, scenario, o.frontier, scenarioSolver(dataset, solver), (p) => {
       if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.solves}/${p.maxSolves} ${p.phase}   `);
     }, abort.signal);
   } catch (e) {

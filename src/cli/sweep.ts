@@ -23,7 +23,7 @@ import type { Scenario } from '../domain/scenario';
 import { fmt, fmtPct, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
 import { ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
-import { runScenario } from '../model/run';
+import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
 
 const USAGE =
@@ -35,7 +35,7 @@ interface Options {
   model: string | undefined;
   json: boolean;
   lang: Lang;
-  axes: SweepAxis[];
+  axes: SweepSpec['axes'];
 }
 
 function numberOption(name: string, text: string | undefined): number {
@@ -72,11 +72,11 @@ function options(argv: string[]): Options {
   if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
   if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
   if (v.param === undefined) throw new InputError(`--param is missing\n${USAGE}`);
-  const axes: SweepAxis[] = [{ path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) }];
-  const second = [v.param2, v.from2, v.to2, v.steps2];
-  if (second.some((x) => x !== undefined)) {
+  const first: SweepAxis = { path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) };
+  let axes: SweepSpec['axes'] = [first];
+  if ([v.param2, v.from2, v.to2, v.steps2].some((x) => x !== undefined)) {
     if (v.param2 === undefined) throw new InputError(`--from2/--to2/--steps2 need --param2\n${USAGE}`);
-    axes.push({ path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) });
+    axes = [first, { path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) }];
   }
   return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, lang: v.lang, axes };
 }
@@ -150,13 +150,13 @@ async function main(): Promise<number> {
   const named = loadScenarioFile(o.scenario);
   const dataset = loadDatasetFile(modelPath(o, named));
   const scenario = checkScenarioAgainst(named, dataset, o.scenario);
-  const spec = { axes: o.axes } as SweepSpec;
+  const spec: SweepSpec = { axes: o.axes };
   const solver = await createNodeSolver();
   const abort = new AbortController();
   process.on('SIGINT', () => abort.abort());
   let result: SweepResult;
   try {
-    result = await runSweep(dataset, scenario, spec, (s) => runScenario(dataset, s, solver), (p) => {
+    result = await runSweep(dataset, scenario, spec, scenarioSolver(dataset, solver), (p) => {
       if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total}  ${p.remainingMs === null ? '' : `~${Math.ceil(p.remainingMs / 1000)} s left`}   `);
     }, abort.signal);
   } catch (e) {

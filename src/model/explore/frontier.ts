@@ -16,7 +16,7 @@ import type { Scenario } from '../../domain/scenario';
 import { OBJECTIVE_TERMS, type ObjectiveTerm } from '../../domain/scenario';
 import { resolveInputs } from '../inputs';
 import type { SolveReport, SolveStatus } from '../report';
-import type { ScenarioSolve } from './sweep';
+import type { ScenarioSolve } from './solve';
 
 export type MineLimit = RightsClass | 'total';
 export const MINE_LIMITS: readonly MineLimit[] = ['class3', 'class12', 'total'];
@@ -225,7 +225,7 @@ function monotone(points: FrontierPoint[], measure: FrontierMeasure): FrontierPo
 export interface FrontierProgress {
   solves: number;
   maxSolves: number;
-  phase: 'fewest' | 'baseline' | 'grid' | 'refine';
+  phase: 'fewest' | 'baseline' | 'probe' | 'grid' | 'refine';
 }
 
 /**
@@ -245,12 +245,13 @@ export async function computeFrontier(
   if (o.step !== undefined && !(Number.isInteger(o.step) && o.step >= 1)) throw new FrontierError(`step is a whole number ≥ 1 (got ${o.step})`);
   let solves = 0;
   let cancelled = false;
+  // only the scenario's own solves explain infeasibility; a probe below the fewest mines is infeasible by design
   const run = async (x: Scenario, phase: FrontierProgress['phase']): Promise<SolveReport | null> => {
     if (signal?.aborted) {
       cancelled = true;
       return null;
     }
-    const r = await solve(x);
+    const r = await solve(x, { explain: phase === 'baseline' || phase === 'fewest' });
     solves++;
     onProgress?.({ solves, maxSolves, phase });
     await new Promise<void>((res) => setTimeout(res, 0));
@@ -304,13 +305,13 @@ export async function computeFrontier(
   // min-mines count) is usually infeasible, which proves the count
   let feasible = solved(fewestReport) ? fewestReport.rights[o.limit].used : Math.max(relaxed, plan.cap);
   if (!solved(fewestReport)) {
-    const r = await solveAt(feasible, 'fewest');
+    const r = await solveAt(feasible, 'probe');
     if (!r) return result(null);
     if (!solved(r)) return result(null, { infeasible: r });
   }
   let below = plan.fixed - 1;
   for (let probe = feasible - 1; probe > below; probe = Math.floor((below + feasible) / 2)) {
-    const r = await solveAt(probe, 'fewest');
+    const r = await solveAt(probe, 'probe');
     if (!r) return result(null);
     if (solved(r)) feasible = Math.min(probe, r.rights[o.limit].used);
     else below = probe;

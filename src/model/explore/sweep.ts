@@ -8,6 +8,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../report';
 import { ParamPathError, paramInfo, setPath } from './params';
+import type { ScenarioSolve } from './solve';
 
 export { ParamPathError, getPath, paramInfo, pathSegments, setPath, type ParamInfo, type ParamTarget } from './params';
 export { OutputKeyError, checkOutputKey, outputKeys, outputOf } from './outputs';
@@ -22,7 +23,7 @@ export interface SweepAxis {
 
 /** One axis, or two for a grid (the first axis varies slowest). */
 export interface SweepSpec {
-  axes: [SweepAxis] | [SweepAxis, SweepAxis];
+  axes: readonly [SweepAxis] | readonly [SweepAxis, SweepAxis];
 }
 
 /** The parameter values of one point, by path. */
@@ -124,7 +125,7 @@ export function sweepScenarios(dataset: Dataset, scenario: Scenario, spec: Sweep
   });
 }
 
-export type ScenarioSolve = (s: Scenario) => SolveReport | Promise<SolveReport>;
+export { scenarioSolver, type ScenarioSolve, type ScenarioSolveOptions } from './solve';
 
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 

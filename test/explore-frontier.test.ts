@@ -1,0 +1,179 @@
+/**
+ * The mine-count / volume frontier on the real model with the real solver,
+ * checked against solves of each limit alone (exact, gap 0) and against the
+ * curve worked out by hand; and its bookkeeping (monotone repair, knee,
+ * bounded solves) on a stub solver.
+ *
+ * strict-consolidation by hand: sand ≥ 1605.7 and ≤ 2000 万m³ (专栏20), clay ≥ 100 万吨;
+ * a class-3 mine yields at most 100 (sand and clay alike, the large class's
+ * maximum, assumption maxScaleLarge). Clay's floor takes one mine, sand's
+ * seventeen (16 × 100 < 1605.7), so the fewest class-3 mines are 18, and with
+ * L mines sand reaches min(2000, 100·(L − 1)): 1700, 1800, 1900, then 2000
+ * from 21 mines on — the knee.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../src/domain/dataset';
+import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
+import type { Scenario } from '../src/domain/scenario';
+import { buildModel } from '../src/model/build';
+import { computeFrontier, kneeOf, volumeObjective, withMineLimit, type Frontier, type FrontierPoint } from '../src/model/explore/frontier';
+import { scenarioSolver, type ScenarioSolve } from '../src/model/explore/solve';
+import type { SolveReport } from '../src/model/report';
+import { reportFrom, runScenario } from '../src/model/run';
+import type { Solver } from '../src/solver/adapter';
+import { createNodeSolver } from '../src/solver/node';
+
+let solver: Solver;
+let d: Dataset;
+/** runScenario, without the explanation where a test only needs feasibility (the elastic re-solve can take a minute) */
+let solve: ReturnType<typeof scenarioSolver>;
+const preset = (name: string): Scenario => checkScenarioAgainst(loadScenarioFile(`scenarios/${name}.json`), d, name);
+
+beforeAll(async () => {
+  solver = await createNodeSolver();
+  d = loadDatasetFile('models/hotan-2021-2025.json');
+  solve = scenarioSolver(d, solver);
+});
+
+/** The most sand for `limit` class-3 mines, solved alone and proven optimal (gap 0), built without the frontier's code. */
+function exactSand(s: Scenario, limit: number): { status: string; sand: number | null } {
+  const alone: Scenario = {
+    ...s,
+    rightsCaps: { ...s.rightsCaps, class3: limit },
+    assumptions: { ...s.assumptions, valuePerUnit: { sand: 1, clay: 0, limestone: 0, gypsum: 0, jade: 0 } },
+    objective: { preset: 'max-value', weights: { value: 1, mines: 0.001, transport: 0, unmet: 0, deviation: 0 } },
+  };
+  const built = buildModel(d, alone);
+  const sol = solver.solve(built.linear, { mipGap: 0, timeLimitSec: 30 });
+  if (sol.status !== 'optimal') return { status: sol.status, sand: null };
+  return { status: sol.status, sand: reportFrom(d, built, sol, [], []).totals.sand?.volume ?? null };
+}
+
+describe('class-3 frontier of strict consolidation', () => {
+  let f: Frontier;
+  let s: Scenario;
+  beforeAll(async () => {
+    s = preset('strict-consolidation');
+    f = await computeFrontier(d, s, { limit: 'class3', maxSolves: 16 }, solve);
+  });
+
+  it('maximises sand volume between the fewest mines that meet the floors and the scenario cap, within its solve budget', () => {
+    expect(f.measure).toBe('volume');
+    expect(f.minerals).toEqual(['sand']);
+    expect(f.unit).toBe('万m³');
+    expect(f.fewest).toBe(18);
+    expect(f.cap).toBe(150);
+    expect(f.points[0]?.limit).toBe(18);
+    expect(f.points[f.points.length - 1]?.limit).toBe(150);
+    expect(f.solves).toBeLessThanOrEqual(16);
+    expect(f.cancelled).toBe(false);
+  });
+
+  it('is monotone, every point at or under its limit and as the hand calculation says', () => {
+    for (let i = 1; i < f.points.length; i++) {
+      const [a, b] = [f.points[i - 1] as FrontierPoint, f.points[i] as FrontierPoint];
+      expect(b.limit).toBeGreaterThan(a.limit);
+      expect(b.volume as number).toBeGreaterThanOrEqual(a.volume as number);
+    }
+    for (const p of f.points) {
+      expect(p.status).toBe('optimal');
+      expect(p.mines as number).toBeLessThanOrEqual(p.limit);
+      expect(p.volume as number).toBeCloseTo(Math.min(2000, 100 * (p.limit - 1)), 3);
+      expect(p.volume as number).toBeGreaterThanOrEqual(1605.7 - 1e-6);
+    }
+  });
+
+  it('finds the knee exactly (where sand reaches its cap) and marks the plan and baseline points', () => {
+    expect(f.knee?.limit).toBe(21);
+    expect(f.points.some((p) => p.limit === 19) && f.points.some((p) => p.limit === 20)).toBe(true);
+    expect(f.plan?.limit).toBe(150);
+    expect(f.plan?.volume).toBeCloseTo(2000, 3);
+    const own = runScenario(d, s, solver);
+    expect(f.baseline.limit).toBe(own.rights.class3.used);
+    expect(f.baseline.volume).toBeCloseTo(own.totals.sand?.volume as number, 6);
+    const onFrontier = f.points.find((p) => p.limit >= f.baseline.limit);
+    expect(f.baseline.volume as number).toBeLessThanOrEqual((onFrontier?.volume as number) + 1e-6);
+  });
+
+  it('has every point optimal for its limit: each limit solved alone to proven optimality agrees', () => {
+    for (const p of f.points.filter((x, i) => i % 3 === 0 || x === f.knee)) {
+      const alone = exactSand(s, p.limit);
+      expect(alone.status, `limit ${p.limit}`).toBe('optimal');
+      expect(p.volume as number).toBeCloseTo(alone.sand as number, 3);
+    }
+  });
+
+  it('starts at the fewest mines: one fewer is infeasible', () => {
+    const below = solve(volumeObjective(d, withMineLimit(s, 'class3', 17), ['sand']), { explain: false });
+    expect(below.status).toBe('infeasible');
+    expect(exactSand(s, 17).status).toBe('infeasible');
+  });
+});
+
+describe('frontier of output value against all mines', () => {
+  it('is monotone in value and never passes the scenario cap', async () => {
+    const s = preset('strict-consolidation');
+    const f = await computeFrontier(d, s, { limit: 'total', maxSolves: 10 }, solve);
+    expect(f.measure).toBe('value');
+    expect(f.unit).toBe('万元');
+    expect(f.solves).toBeLessThanOrEqual(10);
+    expect(f.points[f.points.length - 1]?.limit).toBe(400);
+    for (let i = 1; i < f.points.length; i++) expect((f.points[i] as FrontierPoint).value as number).toBeGreaterThanOrEqual((f.points[i - 1] as FrontierPoint).value as number);
+    const below = solve({ ...s, rightsCaps: { ...s.rightsCaps, total: (f.fewest as number) - 1 } }, { explain: false });
+    expect(below.status).toBe('infeasible');
+  });
+});
+
+describe('frontier bookkeeping on a stub solver', () => {
+  /** A report with just what the frontier reads: volume = curve(limit), mines used = limit. */
+  function stubReport(limit: number, sand: number, status: SolveReport['status'] = 'optimal'): SolveReport {
+    const t = (volume: number) => ({ volume, cap: null, floor: null, unit: '万m³', mines: 0 });
+    return {
+      status,
+      objective: sand,
+      totals: { sand: t(sand), clay: t(0), limestone: t(0), gypsum: t(0), jade: t(0) },
+      rights: { class3: { used: limit, cap: 250 }, class12: { used: 55, cap: 150 }, total: { used: limit + 55, cap: 400 }, largeMediumShare: { value: null, min: 0.4 } },
+      counties: [],
+      zones: [],
+      binding: [],
+      explanation: [],
+      size: { variables: 0, integers: 0, constraints: 0 },
+      solveTimeMs: 0,
+      modelVersion: 'stub',
+    };
+  }
+
+  it('carries a point that came back below a smaller limit (a MIP stopped at its gap), and bisects where the curve rises', async () => {
+    // a dip at 60–70 mines, as a MIP stopped at its gap could return
+    const curve = (l: number) => (l >= 60 && l <= 70 ? 2500 : Math.min(3000, 100 * l));
+    const asked: number[] = [];
+    const stub: ScenarioSolve = (x) => {
+      const l = x.rightsCaps?.class3 as number;
+      if (x.objective?.preset === 'min-mines') return stubReport(5, 500);
+      asked.push(l);
+      if (l < 5) return stubReport(l, 0, 'infeasible');
+      return stubReport(Math.min(l, 30), curve(l));
+    };
+    const f = await computeFrontier(d, preset('table11-caps'), { limit: 'class3', maxSolves: 12 }, stub);
+    expect(f.fewest).toBe(5);
+    expect(f.solves).toBeLessThanOrEqual(12);
+    expect(asked).toContain(4);
+    // the grid (step ⌈245/4⌉ = 62) solves 67, inside the dip; a smaller limit already reached 3000
+    const dip = f.points.find((p) => p.limit === 67);
+    expect(dip?.carried).toBe(true);
+    expect(dip?.volume).toBe(3000);
+    expect(f.points.filter((p) => p.carried).every((p) => p.limit >= 60 && p.limit <= 70)).toBe(true);
+    for (let i = 1; i < f.points.length; i++) expect((f.points[i] as FrontierPoint).volume as number).toBeGreaterThanOrEqual((f.points[i - 1] as FrontierPoint).volume as number);
+    // 3 solves for the fewest (min-mines, baseline, the probe at 4), 5 on the grid 5, 67, 129, 191, 250,
+    // the 4 left bisect where the curve changes most (5…67), none the flat part
+    expect(f.points.filter((p) => p.limit > 67).map((p) => p.limit)).toEqual([129, 191, 250]);
+    expect(f.points.filter((p) => p.limit > 5 && p.limit < 67)).toHaveLength(4);
+  });
+
+  it('puts the knee farthest above the chord, and none on a straight line', () => {
+    const pt = (limit: number, volume: number): FrontierPoint => ({ limit, volume, value: volume, status: 'optimal', mines: limit, volumes: {} });
+    expect(kneeOf([pt(0, 0), pt(10, 90), pt(20, 100), pt(100, 100)], 'volume')?.limit).toBe(10);
+    expect(kneeOf([pt(0, 0), pt(10, 10), pt(20, 20)], 'volume')).toBeNull();
+    expect(kneeOf([pt(0, 5), pt(10, 5)], 'volume')).toBeNull();
+  });
+});
