@@ -182,7 +182,8 @@ export function sentenceOf(x: Pick<ConstraintSensitivity, 'constraint' | 'label'
     return { zh: `${x.label.zh}：上下移动都使方案不可行`, en: `${x.label.en}: moving it either way makes the scenario infeasible` };
   // value of one more unit in the direction moved: up → perUnit, down → −perUnit
   const gain = useUp ? move.perUnit : -move.perUnit;
-  const amount = sig(Math.abs(gain), 3);
+  // whole 万元 from 100 up (1957, not 1960), else three significant digits
+  const amount = Math.abs(gain) >= 100 ? String(Math.round(Math.abs(gain))) : sig(Math.abs(gain), 3);
   const effectZh = Math.abs(gain) < 1e-9 ? '目标值不变' : `目标值${gain > 0 ? '增加' : '减少'}${amount}万元`;
   const effectEn = Math.abs(gain) < 1e-9 ? 'leaves the objective unchanged' : `${gain > 0 ? 'adds' : 'costs'} ${amount} 万元`;
   const cls = x.family === 'rights' ? RIGHTS_NAMES[/^rights\[(\w+)\]$/.exec(x.constraint)?.[1] ?? ''] : undefined;
