@@ -317,8 +317,9 @@ export async function computeFrontier(
     else below = probe;
   }
   const lo = feasible;
-  for (const limit of [...byLimit.keys()]) if (limit < lo) byLimit.delete(limit);
   const hi = Math.max(lo, Math.floor(o.to ?? plan.cap));
+  // probes below the fewest are infeasible by design, and one above the range only served the search
+  for (const limit of [...byLimit.keys()]) if (limit < lo || limit > hi) byLimit.delete(limit);
   const budget = maxSolves - solves;
   const refine = o.refine ?? o.step === undefined;
   const span = hi - lo;
