@@ -63,9 +63,16 @@ export function reportFrom(d: Dataset, b: BuiltModel, solution: Solution, explan
   };
 }
 
-export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver): SolveReport {
-  const built = buildModel(d, s);
-  return runBuilt(d, built, solver);
+export interface RunOptions {
+  /**
+   * Explain an infeasible scenario (default true). The elastic re-solve can
+   * take as long as the solve itself; a feasibility probe does not need it.
+   */
+  explain?: boolean;
+}
+
+export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver, opts: RunOptions = {}): SolveReport {
+  return runBuilt(d, buildModel(d, s), solver, opts);
 }
 
 /** Solves within the scenario's time limit to the MIP gap; a gap-proven solution is reported optimal. */
@@ -75,11 +82,12 @@ export function solveBuilt(built: BuiltModel, solver: ModelSolver): Solution {
   return provenWithinGap ? { ...raw, status: 'optimal' } : raw;
 }
 
-export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): SolveReport {
+export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver, opts: RunOptions = {}): SolveReport {
   const solution = solveBuilt(built, solver);
   const solved = solution.status === 'optimal' || solution.status === 'feasible';
   const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: MIP_GAP };
-  const explanation = solution.status === 'infeasible' ? solver.explainInfeasible(built.linear, limits) : [];
+  const explain = solution.status === 'infeasible' && opts.explain !== false;
+  const explanation = explain ? solver.explainInfeasible(built.linear, limits) : [];
   const binding = solved ? solver.bindingConstraints(built.linear, solution) : [];
   return reportFrom(d, built, solution, explanation, binding);
 }
