@@ -1,0 +1,192 @@
+/**
+ * Frontier tab: for each limit on the number of mines, the most volume (or
+ * value) the other rules allow, one exact solve per limit. Computed
+ * sequentially through one worker of the pool (each limit tried depends on
+ * the results before it), with progress and cancel. A point of the chart or
+ * a row of the table opens as a new scenario with that limit, in the editor.
+ */
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import type { EChartsType } from 'echarts/core';
+import { fmt } from '../../export/names';
+import { whyText } from './sweepView';
+import { DEFAULT_MAX_SOLVES, MINE_LIMITS, type FrontierMeasure, type MineLimit } from '../../model/explore/frontier';
+import { EChart } from '../charts/EChart';
+import { lang, t } from '../i18n';
+import { fmtDuration, Progress } from './common';
+import { frontierOption, marksOf, measureOf, measureUnit } from './frontierView';
+import { cancelFrontier, current, frontierRun, openFrontierPoint, startFrontier } from './state';
+import { draftId } from '../state/draft';
+
+export function FrontierTab(): JSX.Element {
+  const cur = createMemo(current);
+  const [limit, setLimit] = createSignal<MineLimit>('class3');
+  const [measure, setMeasure] = createSignal<'auto' | FrontierMeasure>('auto');
+  const [maxSolves, setMaxSolves] = createSignal(String(DEFAULT_MAX_SOLVES));
+  const run = () => frontierRun();
+  const here = () => run()?.scenarioId === draftId();
+  const running = () => run()?.phase === 'running';
+  const result = () => (here() ? run()?.result ?? null : null);
+  const stale = () => {
+    const c = cur();
+    return here() && c.ok && run()?.scenarioHash !== c.hash;
+  };
+  const start = () =>
+    void startFrontier({
+      limit: limit(),
+      ...(measure() === 'auto' ? {} : { measure: measure() as FrontierMeasure }),
+      maxSolves: Math.max(3, Math.floor(Number(maxSolves()) || DEFAULT_MAX_SOLVES)),
+    });
+  const option = createMemo(() => {
+    const f = result();
+    return f ? frontierOption(f, lang()) : null;
+  });
+  const onChart = (c: EChartsType) => {
+    c.on('click', (p) => {
+      const f = result();
+      const data = p.data as { limit?: number } | undefined;
+      if (f && typeof data?.limit === 'number') void openFrontierPoint(f.limit, data.limit);
+    });
+  };
+  const limitName = (l: MineLimit) => t(`explore.limit.short.${l}`);
+  return (
+    <div class="frontier-tab">
+      <p class="intro muted">{t('explore.frontier.intro')}</p>
+      <form
+        class="panel frontier-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <div class="field-row">
+          <div class="field">
+            <label for="frontier-limit">{t('explore.frontier.limit')}</label>
+            <select id="frontier-limit" value={limit()} disabled={running()} onChange={(e) => setLimit(e.currentTarget.value as MineLimit)}>
+              <For each={MINE_LIMITS}>{(l) => <option value={l} selected={l === limit()}>{t(`explore.limit.${l}`)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="frontier-measure">{t('explore.frontier.measure')}</label>
+            <select id="frontier-measure" value={measure()} disabled={running()} onChange={(e) => setMeasure(e.currentTarget.value as 'auto' | FrontierMeasure)}>
+              <option value="auto" selected={measure() === 'auto'}>
+                {t('explore.measure.auto', { measure: t(`explore.measure.${limit() === 'total' ? 'value' : 'volume'}`) })}
+              </option>
+              <option value="volume" selected={measure() === 'volume'}>
+                {t('explore.measure.volume')}
+              </option>
+              <option value="value" selected={measure() === 'value'}>
+                {t('explore.measure.value')}
+              </option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="frontier-max">{t('explore.frontier.maxSolves')}</label>
+            <input id="frontier-max" type="number" min="3" step="1" value={maxSolves()} disabled={running()} onInput={(e) => setMaxSolves(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="primary" disabled={running() || !cur().ok}>
+            {t('explore.frontier.run')}
+          </button>
+        </div>
+        <p class="hint">{t('explore.frontier.how')}</p>
+      </form>
+
+      <Show when={running() && run()}>
+        {(r) => (
+          <Progress
+            done={r().progress?.solves ?? 0}
+            total={r().progress?.maxSolves ?? Number(maxSolves())}
+            remainingMs={r().progress && r().progress!.solves > 0 ? (r().elapsedMs / r().progress!.solves) * (r().progress!.maxSolves - r().progress!.solves) : null}
+            elapsedMs={r().elapsedMs}
+            label={t('explore.frontier.progressLabel')}
+            text={t('explore.frontier.progress', { n: r().progress?.solves ?? 0, max: r().progress?.maxSolves ?? '', phase: r().progress ? t(`explore.frontier.phase.${r().progress!.phase}`) : '' })}
+            onCancel={cancelFrontier}
+            cancelLabel={t('explore.frontier.cancel')}
+          />
+        )}
+      </Show>
+      <Show when={here() && run()?.phase === 'failed'}>
+        <p class="field-error" role="alert">
+          {t('explore.frontier.failed', { reason: run()?.error ?? '' })}
+        </p>
+      </Show>
+
+      <Show when={result()} fallback={<Show when={!running()}><p class="empty">{t('explore.frontier.none')}</p></Show>}>
+        {(f) => (
+          <section class="frontier-result" data-limit={f().limit} data-phase={run()?.phase}>
+            <p class="frontier-summary">
+              {f().fewest !== null ? t('explore.frontier.fewest', { n: f().fewest ?? 0 }) : ''} {t('explore.frontier.cap', { n: f().cap })} ·{' '}
+              {t('explore.frontier.solves', { n: f().solves, time: fmtDuration(run()?.elapsedMs ?? 0) })}
+              <Show when={f().cancelled}> · {t('explore.frontier.cancelled')}</Show>
+              <Show when={stale()}>
+                <span class="stale" role="note">
+                  {t('explore.frontier.stale')}
+                </span>
+              </Show>
+            </p>
+            <Show when={f().infeasible}>
+              {(r) => (
+                <div class="problems-box" role="alert">
+                  <p>{t('explore.frontier.infeasible')}</p>
+                  <ul>
+                    <For each={whyText(r(), lang())}>{(x) => <li>{x}</li>}</For>
+                  </ul>
+                </div>
+              )}
+            </Show>
+            <Show when={option() && f().points.length > 0}>
+              <EChart option={option()!} label={t('explore.frontier.chart', { limit: t(`explore.limit.${f().limit}`), measure: t(`explore.measure.${f().measure}`) })} height={360} onChart={onChart} />
+              <p class="hint">{t('explore.frontier.openHint')}</p>
+              <div class="scroll-table">
+                <table class="grid frontier-table" aria-label={t('explore.frontier.table', { limit: t(`explore.limit.${f().limit}`) })}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('explore.frontier.col.limit')}</th>
+                      <th scope="col">
+                        {t(`explore.measure.${f().measure}`)} <span class="muted">{measureUnit(f())}</span>
+                      </th>
+                      <Show when={f().measure === 'volume'}>
+                        <th scope="col">
+                          {t('explore.measure.value')} <span class="muted">万元</span>
+                        </th>
+                      </Show>
+                      <th scope="col">{t('explore.frontier.col.mines')}</th>
+                      <th scope="col">{t('explore.col.status')}</th>
+                      <th scope="col">{t('explore.frontier.col.mark')}</th>
+                      <th scope="col">{t('explore.frontier.col.open')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={f().points}>
+                      {(p) => (
+                        <tr data-limit={p.limit} class={marksOf(f(), p).length ? 'marked' : undefined}>
+                          <th scope="row" class="num">
+                            {p.limit}
+                          </th>
+                          <td class="num">{fmt(measureOf(p, f()), lang())}</td>
+                          <Show when={f().measure === 'volume'}>
+                            <td class="num">{fmt(p.value, lang())}</td>
+                          </Show>
+                          <td class="num">{p.mines ?? '—'}</td>
+                          <td>
+                            {t(`explore.status.${p.status}`)}
+                            {p.carried ? ` ${t('explore.frontier.carried')}` : ''}
+                          </td>
+                          <td>{marksOf(f(), p).map((m) => (m === 'plan' ? t('explore.frontier.plan', { n: f().cap }) : t(`explore.frontier.${m}`))).join(' · ')}</td>
+                          <td class="actions">
+                            <button type="button" onClick={() => void openFrontierPoint(f().limit, p.limit)} aria-label={t('explore.frontier.open', { limit: limitName(f().limit), n: p.limit })}>
+                              {t('explore.frontier.openShort')}
+                            </button>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+          </section>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,310 @@
+/**
+ * Sensitivity and the path to 2025. Sensitivity: for each binding policy
+ * constraint of the solved scenario, what one unit more (or less) is worth,
+ * found by re-solving, and over what range that holds, in planner sentences;
+ * the constraints are spread over the explore workers. The path: yearly
+ * quotas 2020→2025 per county and mineral within a year-to-year change
+ * limit, as a chart and a CSV.
+ */
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { labelOf } from '../../domain/label';
+import { downloadBlob, MIME } from '../../export/download';
+import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../export/names';
+import { DEFAULT_PATH_FRACTION } from '../../model/explore/path';
+import type { ConstraintSensitivity, Move, ValueRange } from '../../model/explore/sensitivity';
+import { EChart } from '../charts/EChart';
+import { lang, t } from '../i18n';
+import { dataset } from '../state/model';
+import { draftId } from '../state/draft';
+import { fmtDuration, Progress } from './common';
+import { pathCsv, pathMinerals, pathOption } from './pathView';
+import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
+import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
+
+function perUnit(m: Move, unit: string): string {
+  if (m.perUnit === null) return t('explore.sens.noSolution');
+  const u = m.uncertainty > 0 && Number.isFinite(m.uncertainty) ? ` ${t('explore.sens.gap', { u: fmtSig(m.uncertainty, lang()) })}` : '';
+  return `${fmtSig(m.perUnit, lang())} ${t('explore.sens.perUnit', { unit })}${u}`;
+}
+
+function rangeText(r: ValueRange | null, unit: string): string {
+  if (!r) return '—';
+  const from = fmt(Math.min(r.from, r.to), lang(), 4);
+  const to = fmt(Math.max(r.from, r.to), lang(), 4);
+  return t(r.openEnd ? 'explore.sens.rangeOpen' : 'explore.sens.range', { from, to, unit });
+}
+
+function SensitivitySection(): JSX.Element {
+  const cur = createMemo(current);
+  const [workers, setWorkers] = createSignal(String(defaultWorkerCount()));
+  const run = () => (sensitivityRun()?.scenarioId === draftId() ? sensitivityRun() : null);
+  const busy = () => sensitivityRun()?.phase === 'running' || sensitivityRun()?.phase === 'solving';
+  const stale = () => {
+    const c = cur();
+    const r = run();
+    return !!r && c.ok && r.scenarioHash !== c.hash;
+  };
+  const unitOf = (c: ConstraintSensitivity) => (c.family === 'rights' ? t('explore.unit.mines') : c.unit);
+  return (
+    <section class="panel sensitivity" aria-labelledby="sens-h">
+      <h3 id="sens-h">{t('explore.sens.title')}</h3>
+      <p class="intro muted">{t('explore.sens.intro')}</p>
+      <div class="field-row">
+        <div class="field">
+          <label for="sens-workers">{t('explore.workers')}</label>
+          <input id="sens-workers" type="number" min="1" max={MAX_WORKERS} step="1" value={workers()} disabled={busy()} onInput={(e) => setWorkers(e.currentTarget.value)} />
+        </div>
+        <button type="button" class="primary" disabled={busy() || !cur().ok} onClick={() => void startSensitivity(clampWorkers(Number(workers())))}>
+          {t('explore.sens.run')}
+        </button>
+      </div>
+      <Show when={run()?.phase === 'solving'}>
+        <p class="muted" role="status">
+          {t('explore.sens.solving')}
+        </p>
+      </Show>
+      <Show when={run()?.phase === 'running' && run()}>
+        {(r) => (
+          <Progress
+            done={r().rows.length}
+            total={r().names.length}
+            remainingMs={r().rows.length > 0 ? (r().elapsedMs / r().rows.length) * (r().names.length - r().rows.length) : null}
+            elapsedMs={r().elapsedMs}
+            label={t('explore.sens.progressLabel')}
+            text={t('explore.sens.progress', { done: r().rows.length, total: r().names.length, solves: r().solves })}
+            onCancel={cancelSensitivity}
+            cancelLabel={t('explore.sens.cancel')}
+          />
+        )}
+      </Show>
+      <Show when={run()?.phase === 'failed'}>
+        <p class="field-error" role="alert">
+          {run()?.error}
+        </p>
+      </Show>
+      <Show when={run() && (run()?.phase === 'done' || run()?.phase === 'cancelled') && run()?.status !== 'optimal' && run()?.status !== 'feasible'}>
+        <p class="empty">{t('explore.sens.unsolved', { status: t(`explore.status.${run()?.status ?? 'timeout'}`) })}</p>
+      </Show>
+      <Show when={run() && run()?.phase === 'done' && run()?.names.length === 0 && (run()?.status === 'optimal' || run()?.status === 'feasible')}>
+        <p class="empty">{t('explore.sens.none')}</p>
+      </Show>
+      <Show when={run() && run()!.rows.length > 0 && run()}>
+        {(r) => (
+          <>
+            <p class="sens-summary">
+              {t('explore.sens.done', { solves: r().solves, time: fmtDuration(r().elapsedMs) })}
+              <Show when={r().phase === 'cancelled'}> · {t('explore.sens.cancelled')}</Show>
+              <Show when={stale()}>
+                <span class="stale" role="note">
+                  {t('explore.sens.stale')}
+                </span>
+              </Show>
+            </p>
+            <ul class="sentences">
+              <For each={r().rows}>{(c) => <li data-constraint={c.constraint}>{labelOf(c.sentence, lang())}</li>}</For>
+            </ul>
+            <div class="scroll-table">
+              <table class="grid sensitivity-table" aria-label={t('explore.sens.table')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('explore.sens.col.constraint')}</th>
+                    <th scope="col">{t('explore.sens.col.rhs')}</th>
+                    <th scope="col">{t('explore.sens.col.up')}</th>
+                    <th scope="col">{t('explore.sens.col.down')}</th>
+                    <th scope="col">{t('explore.sens.col.dual')}</th>
+                    <th scope="col">{t('explore.sens.col.range')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().rows}>
+                    {(c) => (
+                      <tr data-constraint={c.constraint}>
+                        <th scope="row">
+                          {labelOf(c.label, lang())} <code class="id">{c.constraint}</code>
+                        </th>
+                        <td class="num">
+                          {c.side === 'upper' ? '≤ ' : '≥ '}
+                          {fmt(c.rhs, lang(), 4)} {unitOf(c)}
+                        </td>
+                        <td class="num">{perUnit(c.up, unitOf(c))}</td>
+                        <td class="num">{perUnit(c.down, unitOf(c))}</td>
+                        <td class="num">{c.dual === null ? '—' : fmtSig(c.dual, lang())}</td>
+                        <td>
+                          {rangeText(c.upRange, unitOf(c))}
+                          <Show when={c.downRange}>
+                            <br />
+                            <span class="muted">{t('explore.sens.downRange', { range: rangeText(c.downRange, unitOf(c)) })}</span>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <p class="hint">{t('explore.sens.dualNote')}</p>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function PathSection(): JSX.Element {
+  const d = dataset();
+  const cur = createMemo(current);
+  const [percent, setPercent] = createSignal(String(DEFAULT_PATH_FRACTION * 100));
+  const [mineral, setMineral] = createSignal<string | null>(null);
+  const run = () => (pathRun()?.scenarioId === draftId() ? pathRun() : null);
+  const busy = () => pathRun()?.phase === 'running' || pathRun()?.phase === 'solving';
+  const result = () => run()?.result ?? null;
+  const minerals = createMemo(() => {
+    const r = result();
+    return r ? pathMinerals(d, r) : [];
+  });
+  const shownMineral = () => (mineral() && minerals().includes(mineral() as string) ? (mineral() as string) : minerals()[0] ?? null);
+  const option = createMemo(() => {
+    const r = result();
+    const m = shownMineral();
+    return r && m ? pathOption(d, r, m, lang()) : null;
+  });
+  const fraction = () => Number(percent()) / 100;
+  const valid = () => Number.isFinite(fraction()) && fraction() > 0;
+  const stale = () => {
+    const c = cur();
+    const r = run();
+    return !!r && c.ok && r.scenarioHash !== c.hash;
+  };
+  const exportCsv = () => {
+    const r = result();
+    const c = cur();
+    if (r) downloadBlob(`${safeFileName(c.ok ? c.name : 'scenario')}-${t('explore.path.file')}.csv`, pathCsv(d, r, lang()), MIME.csv);
+  };
+  const pct = (x: number) => `${fmt(x * 100, lang(), 1)}%`;
+  return (
+    <section class="panel path" aria-labelledby="path-h">
+      <h3 id="path-h">{t('explore.path.title')}</h3>
+      <p class="intro muted">{t('explore.path.intro')}</p>
+      <form
+        class="field-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid()) void startPath({ fraction: fraction() });
+        }}
+      >
+        <div class="field">
+          <label for="path-fraction">{t('explore.path.fraction')}</label>
+          <span class="input-unit">
+            <input id="path-fraction" type="number" min="0" step="any" value={percent()} aria-invalid={!valid()} disabled={busy()} onInput={(e) => setPercent(e.currentTarget.value)} />
+            <span class="unit muted">%</span>
+          </span>
+        </div>
+        <button type="submit" class="primary" disabled={busy() || !cur().ok || !valid()}>
+          {t('explore.path.run')}
+        </button>
+      </form>
+      <Show when={busy()}>
+        <p class="muted" role="status">
+          {run()?.phase === 'solving' ? t('explore.sens.solving') : t('explore.path.running')}
+        </p>
+      </Show>
+      <Show when={run()?.phase === 'failed'}>
+        <p class="field-error" role="alert">
+          {run()?.error}
+        </p>
+      </Show>
+      <Show when={result()}>
+        {(r) => (
+          <div class="path-result" data-status={r().status}>
+            <Show when={stale()}>
+              <p>
+                <span class="stale" role="note">
+                  {t('explore.path.stale')}
+                </span>
+              </p>
+            </Show>
+            <Show
+              when={r().status === 'limit-too-tight'}
+              fallback={
+                <p class="valid-note" role="status">
+                  {t('explore.path.ok', { limit: pct(r().asked.fraction) })}
+                </p>
+              }
+            >
+              <div class="findings" role="status">
+                <p>{t('explore.path.tight', { asked: pct(r().asked.fraction), need: r().smallest.fraction === null ? '—' : pct(r().smallest.fraction ?? 0) })}</p>
+                <ul>
+                  <For each={Object.entries(r().smallest.fractionByMineral)}>
+                    {([m, need]) => <li>{t('explore.path.needBy', { mineral: mineralName(d, m, lang()), need: pct(need), used: pct(r().used.fraction[m] ?? need) })}</li>}
+                  </For>
+                </ul>
+              </div>
+            </Show>
+            <div class="toolbar">
+              <label class="inline">
+                {t('explore.path.mineral')}
+                <select onChange={(e) => setMineral(e.currentTarget.value)}>
+                  <For each={minerals()}>
+                    {(m) => (
+                      <option value={m} selected={m === shownMineral()}>
+                        {mineralName(d, m, lang())}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </label>
+              <button type="button" onClick={exportCsv}>
+                {t('explore.path.csv')}
+              </button>
+            </div>
+            <Show when={option()}>
+              <EChart option={option()!} label={t('explore.path.chart', { mineral: mineralName(d, shownMineral() ?? '', lang()), unit: '' })} height={340} />
+            </Show>
+            <div class="scroll-table">
+              <table class="grid path-table" aria-label={t('explore.path.table')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('explore.path.col.county')}</th>
+                    <th scope="col">{t('explore.path.col.mineral')}</th>
+                    <th scope="col">{t('explore.path.col.unit')}</th>
+                    <For each={r().years}>{(y) => <th scope="col">{y}</th>}</For>
+                    <th scope="col">{t('explore.path.col.limit')}</th>
+                    <th scope="col">{t('explore.path.col.maxStep')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().rows}>
+                    {(x) => (
+                      <tr data-county={x.county ?? 'none'} data-mineral={x.mineral}>
+                        <th scope="row">{countyName(d, x.county, lang())}</th>
+                        <td>{mineralName(d, x.mineral, lang())}</td>
+                        <td>{x.unit}</td>
+                        <For each={r().years}>{(y) => <td class="num">{fmt(x.quotas[y] ?? 0, lang())}</td>}</For>
+                        <td class="num">{fmt(x.limit, lang())}</td>
+                        <td class="num">{fmt(x.maxStep, lang())}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <h4>{t('explore.path.assumptions')}</h4>
+            <ul class="note">
+              <For each={r().assumptions}>{(a) => <li>{labelOf(a, lang())}</li>}</For>
+              <For each={r().omitted}>{(o) => <li>{labelOf(o.reason, lang())}</li>}</For>
+            </ul>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+export function SensitivityTab(): JSX.Element {
+  return (
+    <div class="sensitivity-tab">
+      <SensitivitySection />
+      <PathSection />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * A sweep's results: the output to chart, the chart (line or heat map), and
+ * the table of every point done with its status, the main outputs and, for a
+ * point without a solution, why. Works on any set of points (a running
+ * sweep's, a cancelled one's, a stored one's).
+ */
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import { downloadBlob, MIME } from '../../export/download';
+import { safeFileName } from '../../export/names';
+import { outputKeys, type SweepSpec } from '../../model/explore/sweep';
+import type { StoredSweepPoint } from '../../store/sweeps';
+import { EChart } from '../charts/EChart';
+import { lang, t } from '../i18n';
+import { outputInfo, type OutputInfo } from './labels';
+import { fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs } from './sweepView';
+import { fmt } from '../../export/names';
+
+const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];
+
+export function SweepResults(props: { dataset: Dataset; spec: SweepSpec; points: readonly StoredSweepPoint[]; name: string; output?: string; onOutput?: (key: string) => void }): JSX.Element {
+  const [own, setOwn] = createSignal('volume.sand');
+  const key = () => props.output ?? own();
+  const setKey = (k: string) => (props.onOutput ? props.onOutput(k) : setOwn(k));
+  /** outputs worth charting: the overall ones, and the county/zone figures some point has */
+  const keys = createMemo(() => {
+    const solved = props.points.map((p) => p.report).filter((r) => r.status === 'optimal' || r.status === 'feasible');
+    const present = new Set<string>();
+    for (const r of solved) {
+      for (const q of r.counties) if (q.volume > 0) present.add(`county.${q.county ?? 'none'}.${q.mineral}`);
+      for (const z of r.zones) if (z.volume > 0) present.add(`zone.${z.zone}`);
+    }
+    return outputKeys(props.dataset).filter((k) => !(k.startsWith('county.') || k.startsWith('zone.')) || present.has(k));
+  });
+  const infos = createMemo(() => keys().map((k) => outputInfo(props.dataset, k, lang())));
+  const columns = createMemo(() => {
+    const base = tableOutputs(props.dataset);
+    return base.includes(key()) ? base : [key(), ...base];
+  });
+  const rows = createMemo(() => sweepRows(props.spec, props.points, columns(), lang()));
+  const option = createMemo(() => sweepOption(props.dataset, props.spec, rows(), key(), lang()));
+  const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
+  const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
+  const exportCsv = () => {
+    const csv = sweepCsv(props.dataset, props.spec, rows(), columns(), lang());
+    downloadBlob(`${safeFileName(props.name)}-${t('explore.sweep.file')}.csv`, csv, MIME.csv);
+  };
+  return (
+    <div class="sweep-results">
+      <div class="toolbar">
+        <label class="inline">
+          {t('explore.sweep.output')}
+          <select value={key()} onChange={(e) => setKey(e.currentTarget.value)}>
+            <For each={OUTPUT_GROUPS}>
+              {(g) => (
+                <optgroup label={t(`explore.outGroup.${g}`)}>
+                  <For each={infos().filter((i) => i.group === g)}>{(i) => <option value={i.key} selected={i.key === key()}>{`${i.label} (${i.unit})`}</option>}</For>
+                </optgroup>
+              )}
+            </For>
+          </select>
+        </label>
+        <button type="button" onClick={exportCsv} disabled={rows().length === 0}>
+          {t('explore.sweep.csv')}
+        </button>
+      </div>
+      <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
+        <EChart option={option()} label={String((option().title as { text?: string } | undefined)?.text ?? '')} height={props.spec.axes.length === 2 ? 420 : 340} />
+        <div class="scroll-table">
+          <table class="grid sweep-table" aria-label={t('explore.sweep.table')}>
+            <thead>
+              <tr>
+                <For each={params()}>
+                  {(p) => (
+                    <th scope="col">
+                      {p.label} <span class="muted">{p.unit}</span>
+                    </th>
+                  )}
+                </For>
+                <th scope="col">{t('explore.col.status')}</th>
+                <For each={colInfos()}>
+                  {(i) => (
+                    <th scope="col" class={i.key === key() ? 'chosen' : undefined}>
+                      {i.label} <span class="muted">{i.unit}</span>
+                    </th>
+                  )}
+                </For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr data-index={r.index} data-status={r.status} class={r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined}>
+                    <For each={r.params}>{(x) => <th scope="row" class="num">{fmt(x, lang(), 4)}</th>}</For>
+                    <td class="status" title={r.why.join('\n') || undefined}>
+                      <Show when={r.kind === 'solved'} fallback={<span class={`mark ${r.kind}`}>{r.kind === 'infeasible' ? '✕ ' : '? '}{t(`explore.status.${r.status}`)}</span>}>
+                        {t(`explore.status.${r.status}`)}
+                      </Show>
+                      <Show when={r.why.length > 0}>
+                        <ul class="why">
+                          <For each={r.why}>{(w) => <li>{w}</li>}</For>
+                        </ul>
+                      </Show>
+                    </td>
+                    <For each={colInfos()}>{(i) => <td class={`num${i.key === key() ? ' chosen' : ''}`}>{fmtOutput(r.values[i.key] ?? null, i, lang())}</td>}</For>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </div>
+  );
+}

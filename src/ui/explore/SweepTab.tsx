@@ -1,0 +1,271 @@
+/**
+ * Sweep tab: one parameter over a range (or two on a grid), each point an
+ * exact solve spread over the worker pool, with progress, time left and a
+ * cancel that keeps the points done. Every sweep is stored with its
+ * scenario and listed here again after a reload.
+ */
+import { createEffect, createMemo, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
+import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
+import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
+import { deleteSweep, sweepsFor, type SweepRecord } from '../../store';
+import { lang, t } from '../i18n';
+import { formatTime } from '../shell/RunInfo';
+import { db } from '../state/db';
+import { draftId } from '../state/draft';
+import { createLive } from '../state/live';
+import { dataset } from '../state/model';
+import { fmt } from '../../export/names';
+import { fmtDuration, Progress } from './common';
+import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
+import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
+import { cancelSweep, current, startSweep, sweepRun } from './state';
+import { SweepResults } from './SweepResults';
+
+interface AxisForm {
+  path: string;
+  from: string;
+  to: string;
+  steps: string;
+}
+
+function AxisFields(props: { n: 1 | 2; axis: AxisForm; params: SweepParam[]; onChange: (a: AxisForm) => void; disabled: boolean; exclude?: string }): JSX.Element {
+  const p = () => props.params.find((x) => x.path === props.axis.path);
+  const id = (s: string) => `sweep-${s}-${props.n}`;
+  const pick = (path: string) => {
+    const next = props.params.find((x) => x.path === path);
+    props.onChange({ path, from: String(next?.range.from ?? 0), to: String(next?.range.to ?? 1), steps: props.axis.steps });
+  };
+  return (
+    <fieldset class="axis" disabled={props.disabled}>
+      <legend>{props.n === 1 ? t('explore.sweep.param') : t('explore.sweep.param2')}</legend>
+      <div class="field-row">
+        <div class="field">
+          <label for={id('param')}>{props.n === 1 ? t('explore.sweep.param') : t('explore.sweep.param2')}</label>
+          <select id={id('param')} value={props.axis.path} onChange={(e) => pick(e.currentTarget.value)}>
+            <For each={PARAM_GROUPS}>
+              {(g) => (
+                <optgroup label={t(`explore.group.${g}`)}>
+                  <For each={props.params.filter((x) => x.group === g && x.path !== props.exclude)}>
+                    {(x) => (
+                      <option value={x.path} selected={x.path === props.axis.path}>
+                        {x.label}
+                      </option>
+                    )}
+                  </For>
+                </optgroup>
+              )}
+            </For>
+          </select>
+          <span class="hint current-value" data-path={props.axis.path}>
+            <Show when={p()?.current !== null && p()?.current !== undefined} fallback={t('explore.sweep.currentNone')}>
+              {t('explore.sweep.current', { value: fmt(p()?.current ?? null, lang(), 4), unit: p()?.unit ?? '' })}
+            </Show>{' '}
+            {p()?.own ? t('explore.sweep.own') : t('explore.sweep.default')} · <code>{props.axis.path}</code>
+          </span>
+        </div>
+        <div class="field">
+          <label for={id('from')}>{t('explore.sweep.from')}</label>
+          <span class="input-unit">
+            <input id={id('from')} type="number" step="any" value={props.axis.from} onInput={(e) => props.onChange({ ...props.axis, from: e.currentTarget.value })} />
+            <span class="unit muted">{p()?.unit}</span>
+          </span>
+        </div>
+        <div class="field">
+          <label for={id('to')}>{t('explore.sweep.to')}</label>
+          <span class="input-unit">
+            <input id={id('to')} type="number" step="any" value={props.axis.to} onInput={(e) => props.onChange({ ...props.axis, to: e.currentTarget.value })} />
+            <span class="unit muted">{p()?.unit}</span>
+          </span>
+        </div>
+        <div class="field">
+          <label for={id('steps')}>{t('explore.sweep.steps')}</label>
+          <input id={id('steps')} type="number" min="1" step="1" value={props.axis.steps} onInput={(e) => props.onChange({ ...props.axis, steps: e.currentTarget.value })} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+function toAxis(a: AxisForm): SweepAxis {
+  return { path: a.path, from: Number(a.from), to: Number(a.to), steps: Number(a.steps) };
+}
+
+/** The points a form would solve, or null while it is incomplete. */
+function pointCount(axes: AxisForm[]): number | null {
+  let n = 1;
+  for (const a of axes) {
+    try {
+      if (a.from.trim() === '' || a.to.trim() === '' || a.steps.trim() === '') return null;
+      n *= axisValues(toAxis(a)).length;
+    } catch {
+      return null;
+    }
+  }
+  return n;
+}
+
+export function SweepTab(): JSX.Element {
+  const d = dataset();
+  const cur = createMemo(current);
+  const params = createMemo(() => {
+    const c = cur();
+    return c.ok ? sweepParams(d, c.scenario, lang()) : sweepParams(d, { format: 'quota-scenario/1', name: '-', model: d.id }, lang());
+  });
+  const initial = (path: string, steps = '5'): AxisForm => {
+    const p = params().find((x) => x.path === path);
+    return { path, from: String(p?.range.from ?? 0), to: String(p?.range.to ?? 1), steps };
+  };
+  const [a1, setA1] = createSignal<AxisForm>(initial('caps.sand'));
+  const [grid, setGrid] = createSignal(false);
+  const [a2, setA2] = createSignal<AxisForm>(initial('rightsCaps.class3', '4'));
+  const [workers, setWorkers] = createSignal(String(defaultWorkerCount()));
+  const [message, setMessage] = createSignal<string | null>(null);
+  const [picked, setPicked] = createSignal<string | null>(null);
+  const [output, setOutput] = createSignal('volume.sand');
+
+  const running = () => sweepRun();
+  const runningHere = () => running()?.scenarioId === draftId();
+  const axes = () => (grid() ? [a1(), a2()] : [a1()]);
+  const count = () => pointCount(axes());
+
+  // stored sweeps of the current scenario, live (another tab's sweeps too)
+  const live = createMemo<Accessor<SweepRecord[]>>(() => {
+    const id = draftId();
+    return id ? createLive(() => sweepsFor(db(), id), []) : () => [];
+  });
+  const stored = () => live()();
+  createEffect(on(draftId, () => setPicked(null), { defer: true }));
+  const shown = createMemo<SweepRecord | undefined>(() => stored().find((s) => s.id === picked()) ?? stored()[0]);
+  /** the shown sweep's points: the running sweep's come from memory (the record is written once a second) */
+  const shownPoints = () => {
+    const s = shown();
+    const r = running();
+    return s && r && r.recordId === s.id ? r.points : (s?.points ?? []);
+  };
+  const stale = () => {
+    const s = shown();
+    const c = cur();
+    return !!s && c.ok && s.scenarioHash !== c.hash;
+  };
+
+  const run = async () => {
+    setMessage(null);
+    const spec: SweepSpec = { axes: grid() ? [toAxis(a1()), toAxis(a2())] : [toAxis(a1())] };
+    const started = startSweep(spec, clampWorkers(Number(workers())));
+    const res = await started;
+    if (!res.ok) setMessage(res.message);
+  };
+  // a new sweep is shown as soon as its record exists
+  createEffect(
+    on(running, (r) => {
+      if (r) setPicked(r.recordId);
+    }),
+  );
+  const remove = async (id: string) => {
+    await deleteSweep(db(), id);
+    if (picked() === id) setPicked(null);
+  };
+
+  return (
+    <div class="sweep-tab">
+      <p class="intro muted">{t('explore.sweep.intro')}</p>
+      <form
+        class="panel sweep-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <AxisFields n={1} axis={a1()} params={params()} onChange={setA1} disabled={!!running()} exclude={grid() ? a2().path : undefined} />
+        <label class="check">
+          <input type="checkbox" checked={grid()} disabled={!!running()} onChange={(e) => setGrid(e.currentTarget.checked)} />
+          {t('explore.sweep.grid')}
+        </label>
+        <Show when={grid()}>
+          <AxisFields n={2} axis={a2()} params={params()} onChange={setA2} disabled={!!running()} exclude={a1().path} />
+        </Show>
+        <div class="field-row run-row">
+          <div class="field">
+            <label for="sweep-workers">{t('explore.workers')}</label>
+            <input id="sweep-workers" type="number" min="1" max={MAX_WORKERS} step="1" value={workers()} disabled={!!running()} onInput={(e) => setWorkers(e.currentTarget.value)} />
+            <span class="hint">{t('explore.workersHint', { n: defaultWorkerCount(), max: MAX_WORKERS })}</span>
+          </div>
+          <span class="point-count" aria-live="polite">
+            <Show when={count() !== null} fallback={t('explore.sweep.incomplete')}>
+              {(count() ?? 0) > MAX_SWEEP_POINTS ? t('explore.sweep.tooMany', { n: count() ?? 0, max: MAX_SWEEP_POINTS }) : t('explore.sweep.count', { n: count() ?? 0 })}
+            </Show>
+          </span>
+          <button type="submit" class="primary" disabled={!!running() || !cur().ok || count() === null}>
+            {t('explore.sweep.run')}
+          </button>
+        </div>
+        <Show when={message()}>
+          <p class="field-error" role="alert">
+            {message()}
+          </p>
+        </Show>
+      </form>
+
+      <Show when={running()}>
+        {(r) => (
+          <Progress
+            done={r().points.length}
+            total={r().total}
+            remainingMs={r().remainingMs}
+            elapsedMs={r().elapsedMs}
+            label={t('explore.sweep.progressLabel')}
+            text={t('explore.sweep.progress', { done: r().points.length, total: r().total, workers: r().workers }) + (runningHere() ? '' : ` · ${t('explore.sweep.elsewhere')}`)}
+            stopping={r().stopping}
+            onCancel={cancelSweep}
+            cancelLabel={t('explore.sweep.cancel')}
+          />
+        )}
+      </Show>
+
+      <Show when={stored().length > 0} fallback={<p class="empty">{t('explore.sweep.none')}</p>}>
+        <div class="toolbar">
+          <label class="inline">
+            {t('explore.sweep.saved')}
+            <select onChange={(e) => setPicked(e.currentTarget.value)}>
+              <For each={stored()}>
+                {(s) => (
+                  <option value={s.id} selected={s.id === shown()?.id}>
+                    {formatTime(s.createdAt)} · {s.spec.axes.map((a) => a.path).join(' × ')} · {t(`explore.sweep.state.${s.state}`)}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <Show when={shown() && shown()?.state !== 'running'}>
+            <button type="button" class="danger" onClick={() => void remove(shown()?.id ?? '')}>
+              {t('explore.sweep.delete')}
+            </button>
+          </Show>
+        </div>
+        <Show when={shown()}>
+          {(s) => (
+            <section class="sweep-shown" data-sweep={s().id} data-state={running()?.recordId === s().id ? 'running' : s().state}>
+              <p class="sweep-summary">
+                {t('explore.sweep.summary', {
+                  done: shownPoints().length,
+                  total: s().total,
+                  workers: s().workers,
+                  time: fmtDuration(running()?.recordId === s().id ? (running()?.elapsedMs ?? 0) : s().elapsedMs),
+                })}{' '}
+                · {t(`explore.sweep.state.${running()?.recordId === s().id ? 'running' : s().state}`)}
+                <Show when={s().state === 'running' && running()?.recordId !== s().id}> · {t('explore.sweep.interrupted')}</Show>
+                <Show when={s().error}> · {s().error}</Show>
+                <Show when={stale()}>
+                  <span class="stale" role="note">
+                    {t('explore.sweep.stale')}
+                  </span>
+                </Show>
+              </p>
+              <SweepResults dataset={d} spec={s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} />
+            </section>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** Pieces the Explore tabs share: durations, a progress bar with time left, the echarts parts they add. */
+import { Show, type JSX } from 'solid-js';
+import { HeatmapChart, LineChart } from 'echarts/charts';
+import type { Lang } from '../../domain/label';
+import { translatorFor } from '../../export/tr';
+import { echarts } from '../charts/echarts';
+import { lang, t } from '../i18n';
+import exploreDict from '../i18n/dict/explore';
+
+// the results pages draw bars and maps; Explore adds lines and heat maps
+echarts.use([LineChart, HeatmapChart]);
+
+/** "12 秒", "3 分 5 秒" / "12 s", "3 min 5 s". */
+export function fmtDuration(ms: number, l: Lang = lang()): string {
+  const tr = translatorFor(exploreDict, l);
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return tr('explore.time.s', { n: ms > 0 && ms < 1000 ? '<1' : s });
+  return tr('explore.time.min', { m: Math.floor(s / 60), s: s % 60 });
+}
+
+export function Progress(props: {
+  done: number;
+  total: number;
+  /** null before the first result */
+  remainingMs: number | null;
+  elapsedMs: number;
+  label: string;
+  text: string;
+  stopping?: boolean;
+  onCancel: () => void;
+  cancelLabel: string;
+}): JSX.Element {
+  return (
+    <div class="explore-progress" role="status" aria-live="polite">
+      <progress max={Math.max(1, props.total)} value={props.done} aria-label={props.label} />
+      <span class="progress-text">
+        {props.text}
+        {' · '}
+        {t('explore.elapsed', { time: fmtDuration(props.elapsedMs) })}
+        <Show when={props.remainingMs !== null && props.done < props.total}>
+          {' · '}
+          {t('explore.remaining', { time: fmtDuration(props.remainingMs ?? 0) })}
+        </Show>
+      </span>
+      <button type="button" class="danger" disabled={props.stopping} onClick={() => props.onCancel()}>
+        {props.stopping ? t('explore.stopping') : props.cancelLabel}
+      </button>
+    </div>
+  );
+}

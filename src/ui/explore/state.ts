@@ -1,0 +1,400 @@
+/**
+ * What the Explore page runs, outside any component so that a sweep or a
+ * frontier keeps going when the planner looks at another page: one sweep,
+ * one frontier, one sensitivity study and one path at a time, each with its
+ * progress and a cancel that keeps what is done.
+ *
+ * - Sweeps go over the pool of solver workers (solveAll); the record is
+ *   written to Dexie when the sweep starts and as points arrive (at most
+ *   once a second), and once more at the end.
+ * - The frontier is adaptive (each limit it solves depends on the ones
+ *   before), so it runs sequentially through one worker of the pool.
+ * - Sensitivity spreads the binding constraints over the explore workers
+ *   (each re-solves its constraint ±δ and out to the range's ends).
+ * - The path is one small LP in an explore worker.
+ * Sensitivity and the path need the scenario's 2025 allocation: the newest
+ * run if it is up to date, else the scenario is solved first (as the Solve
+ * button does, so the run also appears on the Results page).
+ */
+import { createRoot, createSignal } from 'solid-js';
+import type { Scenario } from '../../domain/scenario';
+import { computeFrontier, kneeOf, type Frontier, type FrontierOptions, type FrontierProgress, type MineLimit } from '../../model/explore/frontier';
+import type { PathOptions, PathResult } from '../../model/explore/path';
+import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
+import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
+import type { SolveReport, SolveStatus } from '../../model/report';
+import { solveAll, type PoolWorker } from '../../solver/pool';
+import { addSweep, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
+import { t } from '../i18n';
+import { navigate } from '../shell/router';
+import { db } from '../state/db';
+import { draft, draftCheck, draftId, flushDraft, setIn } from '../state/draft';
+import { dataset, model, modelVersionOf } from '../state/model';
+import { notify } from '../state/notices';
+import { createFrom, currentScenario, latestRunByScenario } from '../state/scenarios';
+import { solveCurrent } from '../state/solve';
+import { exploreWorkers, poolWorkers } from './pool';
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** The current scenario as Explore uses it: saved, valid, with its id. */
+export type Current = { ok: true; id: string; name: string; scenario: Scenario; draft: ScenarioDraft; hash: string } | { ok: false; why: 'none' | 'invalid' };
+
+export function current(): Current {
+  const id = draftId();
+  const d = draft();
+  const check = draftCheck();
+  if (!model.ok || id === null || d === null || !check) return { ok: false, why: 'none' };
+  if (!check.ok) return { ok: false, why: 'invalid' };
+  return { ok: true, id, name: currentScenario()?.name ?? check.scenario.name, scenario: check.scenario, draft: d, hash: scenarioHash(d) };
+}
+
+// ------------------------------------------------------------------ sweep
+
+export interface SweepRun {
+  recordId: string;
+  scenarioId: string;
+  spec: SweepSpec;
+  total: number;
+  workers: number;
+  points: StoredSweepPoint[];
+  elapsedMs: number;
+  remainingMs: number | null;
+  stopping: boolean;
+}
+
+export interface FrontierRun {
+  scenarioId: string;
+  scenarioHash: string;
+  options: FrontierOptions;
+  phase: 'running' | 'done' | 'cancelled' | 'failed';
+  progress: FrontierProgress | null;
+  startedAt: number;
+  elapsedMs: number;
+  result: Frontier | null;
+  error?: string;
+}
+
+export interface SensitivityRun {
+  scenarioId: string;
+  scenarioHash: string;
+  phase: 'solving' | 'running' | 'done' | 'cancelled' | 'failed';
+  names: string[];
+  /** results by constraint, in the order of `names` once done */
+  rows: ConstraintSensitivity[];
+  status: SolveStatus | null;
+  objective: number | null;
+  solves: number;
+  startedAt: number;
+  elapsedMs: number;
+  error?: string;
+}
+
+export interface PathRun {
+  scenarioId: string;
+  scenarioHash: string;
+  options: PathOptions;
+  phase: 'solving' | 'running' | 'done' | 'failed';
+  result: PathResult | null;
+  error?: string;
+}
+
+const state = createRoot(() => {
+  const [sweep, setSweep] = createSignal<SweepRun | null>(null);
+  const [frontier, setFrontier] = createSignal<FrontierRun | null>(null);
+  const [sens, setSens] = createSignal<SensitivityRun | null>(null);
+  const [path, setPath] = createSignal<PathRun | null>(null);
+  return { sweep, setSweep, frontier, setFrontier, sens, setSens, path, setPath };
+});
+
+export const sweepRun = state.sweep;
+export const frontierRun = state.frontier;
+export const sensitivityRun = state.sens;
+export const pathRun = state.path;
+
+let sweepAbort: AbortController | null = null;
+
+/** Settings of the persistence of a running sweep (tests shorten it). */
+export const sweepConfig = { writeEveryMs: 1000 };
+
+/**
+ * Runs a sweep of the current scenario over `workers` pool workers. Returns
+ * the stored record's id, or an error message (nothing is stored for a spec
+ * the engine refuses).
+ */
+export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  if (state.sweep()) return { ok: false, message: t('explore.sweep.busy') };
+  await flushDraft();
+  const cur = current();
+  if (!cur.ok) return { ok: false, message: t(`explore.noScenario.${cur.why}`) };
+  const d = dataset();
+  let cases;
+  try {
+    cases = sweepScenarios(d, cur.scenario, spec);
+  } catch (e) {
+    return { ok: false, message: t('explore.sweep.badSpec', { reason: errorText(e) }) };
+  }
+  const pool = poolWorkers(workers);
+  const rec = await addSweep(db(), {
+    scenarioId: cur.id,
+    scenarioName: cur.name,
+    scenarioHash: cur.hash,
+    modelVersion: modelVersionOf(d),
+    spec,
+    points: [],
+    total: cases.length,
+    state: 'running',
+    workers: pool.length,
+    elapsedMs: 0,
+  });
+  const controller = new AbortController();
+  sweepAbort = controller;
+  let failure: string | null = null;
+  const wrapped: PoolWorker[] = pool.map((w) => ({
+    async solveScenario(dd, s) {
+      try {
+        return await w.solveScenario(dd, s);
+      } catch (e) {
+        // a crashed worker stops the sweep; the points done are kept
+        if (!controller.signal.aborted) {
+          failure = errorText(e);
+          controller.abort();
+        }
+        throw e;
+      }
+    },
+    restart: () => w.restart(),
+  }));
+  const points: StoredSweepPoint[] = [];
+  state.setSweep({ recordId: rec.id, scenarioId: cur.id, spec, total: cases.length, workers: pool.length, points: [], elapsedMs: 0, remainingMs: null, stopping: false });
+  let lastWrite = performance.now();
+  let writing: Promise<void> = Promise.resolve();
+  const write = (change: Parameters<typeof updateSweep>[2]) => {
+    writing = writing.then(() => updateSweep(db(), rec.id, change)).catch((e: unknown) => console.error('sweep not saved', e));
+    return writing;
+  };
+  let elapsedMs = 0;
+  try {
+    const res = await solveAll(
+      d,
+      cases.map((c) => c.scenario),
+      wrapped,
+      {
+        signal: controller.signal,
+        onProgress: (p, index, report) => {
+          points.push({ index, params: (cases[index] as (typeof cases)[number]).params, report });
+          elapsedMs = p.elapsedMs;
+          state.setSweep((r) => r && { ...r, points: [...points], elapsedMs: p.elapsedMs, remainingMs: p.remainingMs });
+          if (performance.now() - lastWrite >= sweepConfig.writeEveryMs) {
+            lastWrite = performance.now();
+            void write({ points: [...points], elapsedMs: p.elapsedMs });
+          }
+        },
+      },
+    );
+    elapsedMs = res.elapsedMs;
+    const end = failure ? 'failed' : res.cancelled ? 'cancelled' : 'done';
+    await write({ points: [...points], elapsedMs, state: end, ...(failure ? { error: failure } : {}) });
+    if (failure) notify({ kind: 'error', message: t('explore.sweep.failed', { reason: failure, n: points.length }) });
+    else if (res.cancelled) notify({ kind: 'info', message: t('explore.sweep.cancelled', { n: points.length, total: cases.length }) });
+  } catch (e) {
+    await write({ points: [...points], elapsedMs, state: 'failed', error: errorText(e) });
+    notify({ kind: 'error', message: t('explore.sweep.failed', { reason: errorText(e), n: points.length }) });
+  } finally {
+    sweepAbort = null;
+    state.setSweep(null);
+  }
+  return { ok: true, id: rec.id };
+}
+
+/** Stops the sweep: busy workers are restarted, the points done are kept. */
+export function cancelSweep(): void {
+  if (!sweepAbort) return;
+  state.setSweep((r) => r && { ...r, stopping: true });
+  sweepAbort.abort();
+}
+
+// ------------------------------------------------------------------ frontier
+
+let frontierAbort: AbortController | null = null;
+
+/** Stands in for a solve cut short by a cancel (computeFrontier then stops at its next solve). */
+function cutShort(): SolveReport {
+  const use = { used: 0, cap: 0 };
+  return {
+    status: 'timeout',
+    objective: null,
+    totals: {},
+    rights: { class3: use, class12: use, total: use, largeMediumShare: { value: null, min: 0 } },
+    counties: [],
+    zones: [],
+    binding: [],
+    explanation: [],
+    size: { variables: 0, integers: 0, constraints: 0 },
+    solveTimeMs: 0,
+    modelVersion: '',
+  };
+}
+
+/** Computes the frontier of the current scenario (one worker, one solve at a time). */
+export async function startFrontier(options: FrontierOptions): Promise<void> {
+  if (state.frontier()?.phase === 'running') return;
+  await flushDraft();
+  const cur = current();
+  if (!cur.ok) {
+    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
+    return;
+  }
+  const d = dataset();
+  const [worker] = poolWorkers(1);
+  if (!worker) return;
+  const controller = new AbortController();
+  frontierAbort = controller;
+  const startedAt = performance.now();
+  state.setFrontier({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'running', progress: null, startedAt, elapsedMs: 0, result: null });
+  // the limit of a solve cut short by a cancel: its stand-in point is dropped
+  let cut: number | null = null;
+  const solve = async (s: Scenario): Promise<SolveReport> => {
+    try {
+      return await worker.solveScenario(d, s);
+    } catch (e) {
+      if (!controller.signal.aborted) throw e;
+      cut = s.rightsCaps?.[options.limit] ?? null;
+      return cutShort();
+    }
+  };
+  const onAbort = () => worker.restart();
+  controller.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    let f = await computeFrontier(d, cur.scenario, options, solve, (progress) => state.setFrontier((r) => r && { ...r, progress, elapsedMs: performance.now() - startedAt }), controller.signal);
+    if (cut !== null) {
+      const points = f.points.filter((p) => p.limit !== cut);
+      f = { ...f, points, plan: points.find((p) => p.limit === f.cap) ?? null, knee: kneeOf(points, f.measure) };
+    }
+    state.setFrontier((r) => r && { ...r, phase: f.cancelled ? 'cancelled' : 'done', result: f, elapsedMs: performance.now() - startedAt });
+  } catch (e) {
+    state.setFrontier((r) => r && { ...r, phase: 'failed', error: errorText(e), elapsedMs: performance.now() - startedAt });
+  } finally {
+    controller.signal.removeEventListener('abort', onAbort);
+    frontierAbort = null;
+  }
+}
+
+export function cancelFrontier(): void {
+  frontierAbort?.abort();
+}
+
+/**
+ * A new scenario from a frontier point: the current scenario (as a duplicate
+ * would copy it) with the mine limit set, named "<name> · 三类矿山≤N", opened
+ * in the editor.
+ */
+export async function openFrontierPoint(limit: MineLimit, n: number): Promise<void> {
+  const d = draft();
+  const rec = currentScenario();
+  if (!d || !rec) return;
+  await flushDraft();
+  const name = t('explore.frontier.newName', { name: rec.name, limit: t(`explore.limit.short.${limit}`), n });
+  await createFrom(setIn(d, ['rightsCaps', limit], n), name);
+  navigate('editor');
+}
+
+// ------------------------------------------------------------------ the solved scenario
+
+/** The newest run of the current scenario if it still describes it, else a fresh solve (null if that fails). */
+async function upToDateReport(cur: Extract<Current, { ok: true }>): Promise<SolveReport | null> {
+  const run: RunRecord | undefined = latestRunByScenario().get(cur.id);
+  if (run && !staleness(run, cur.draft, modelVersionOf(dataset())).stale) return run.report;
+  const fresh = await solveCurrent();
+  return fresh?.report ?? null;
+}
+
+// ------------------------------------------------------------------ sensitivity
+
+let sensCancel: (() => void) | null = null;
+
+export async function startSensitivity(workers: number): Promise<void> {
+  const phase = state.sens()?.phase;
+  if (phase === 'running' || phase === 'solving') return;
+  await flushDraft();
+  const cur = current();
+  if (!cur.ok) {
+    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
+    return;
+  }
+  const startedAt = performance.now();
+  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, solves: 0, startedAt, elapsedMs: 0 };
+  state.setSens(base);
+  let cancelled = false;
+  sensCancel = () => {
+    cancelled = true;
+  };
+  const report = await upToDateReport(cur);
+  if (cancelled) return void state.setSens((r) => r && { ...r, phase: 'cancelled' });
+  if (!report) return void state.setSens((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
+  const names = report.binding.map((b) => b.constraint);
+  state.setSens((r) => r && { ...r, phase: 'running', names, status: report.status, objective: report.objective });
+  if (report.status !== 'optimal' && report.status !== 'feasible') return void state.setSens((r) => r && { ...r, phase: 'done' });
+  const d = dataset();
+  const pool = exploreWorkers(Math.min(workers, Math.max(1, names.length)));
+  const done = new Map<string, ConstraintSensitivity>();
+  let next = 0;
+  let solves = 0;
+  sensCancel = () => {
+    cancelled = true;
+    for (const w of pool) w.restart();
+  };
+  try {
+    await Promise.all(
+      pool.map(async (w) => {
+        while (!cancelled && next < names.length) {
+          const name = names[next++] as string;
+          const res = await w.sensitivity(d, cur.scenario, { constraints: [name] });
+          const row = res.constraints[0];
+          solves += res.solves;
+          if (row) done.set(name, row);
+          state.setSens((r) => r && { ...r, rows: names.flatMap((n) => done.get(n) ?? []), solves, elapsedMs: performance.now() - startedAt });
+        }
+      }),
+    );
+    state.setSens((r) => r && { ...r, phase: cancelled ? 'cancelled' : 'done', elapsedMs: performance.now() - startedAt });
+  } catch (e) {
+    state.setSens((r) => r && { ...r, phase: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : errorText(e), elapsedMs: performance.now() - startedAt });
+    if (!cancelled) for (const w of pool) w.restart();
+  } finally {
+    sensCancel = null;
+  }
+}
+
+export function cancelSensitivity(): void {
+  sensCancel?.();
+}
+
+// ------------------------------------------------------------------ path
+
+export async function startPath(options: PathOptions): Promise<void> {
+  const phase = state.path()?.phase;
+  if (phase === 'running' || phase === 'solving') return;
+  await flushDraft();
+  const cur = current();
+  if (!cur.ok) {
+    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
+    return;
+  }
+  state.setPath({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'solving', result: null });
+  const report = await upToDateReport(cur);
+  if (!report) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
+  if (report.status !== 'optimal' && report.status !== 'feasible') return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.path.noAllocation', { status: t(`explore.status.${report.status}`) }) });
+  state.setPath((r) => r && { ...r, phase: 'running' });
+  const [w] = exploreWorkers(1);
+  try {
+    const result = await (w as NonNullable<typeof w>).path(dataset(), cur.scenario, report, options);
+    state.setPath((r) => r && { ...r, phase: 'done', result });
+  } catch (e) {
+    state.setPath((r) => r && { ...r, phase: 'failed', error: errorText(e) });
+  }
+}
