@@ -6,6 +6,9 @@ import { BOM, countyQuotasCsv, flattenScenario, planKpis, reportHtml, scenarioJs
 import { bindingWorth, kpiStatus } from '../src/export/kpis';
 import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import type { SolveReport } from '../src/model/report';
+import { runScenario } from '../src/model/run';
+import { createNodeSolver } from '../src/solver/node';
+import { readFileSync } from 'node:fs';
 
 const ZH_HEADERS = ['县（市）', '县（市）代码', '矿种', '矿种代码', '单位', '开采总量', '大型矿山数', '中型矿山数', '小型矿山数', '矿山数合计', '全地区该矿种总量上限'];
 const EN_HEADERS = ['County', 'County id', 'Mineral', 'Mineral id', 'Unit', 'Annual volume', 'Large mines', 'Medium mines', 'Small mines', 'Mines, total', 'Prefecture cap for this mineral'];
@@ -217,22 +220,13 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
   });
 });
 
-/*
- * The real baseline (scenarios/baseline.json on models/hotan-2021-2025.json)
- * through the engine, when the engine's entry points exist in this checkout.
- */
-import { existsSync, readFileSync } from 'node:fs';
-const haveEngine = existsSync('src/model/run.ts') && existsSync('src/solver/node.ts');
-describe.skipIf(!haveEngine)('real baseline', () => {
+/* The real baseline (scenarios/baseline.json on models/hotan-2021-2025.json) through the engine. */
+describe('real baseline', () => {
   test('solve the baseline and export it', async () => {
-    const runPath = '../src/model/run';
-    const solverPath = '../src/solver/node';
-    const { runScenario } = (await import(/* @vite-ignore */ runPath)) as { runScenario: (...a: unknown[]) => Promise<SolveReport> };
-    const { createNodeSolver } = (await import(/* @vite-ignore */ solverPath)) as { createNodeSolver: () => Promise<unknown> };
     const dataset = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
     const scenario = validateScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
     if (!dataset.ok || !scenario.ok) throw new Error('baseline files do not validate');
-    const report = await runScenario(dataset.value, scenario.value, await createNodeSolver());
+    const report = runScenario(dataset.value, scenario.value, await createNodeSolver());
     expect(['optimal', 'feasible']).toContain(report.status);
     const names = Object.fromEntries(dataset.value.units.map((u) => [u.id, u.name.zh]));
     checkCsv(report, countyQuotasCsv(report, dataset.value, 'zh'), ZH_HEADERS, 'zh', names);

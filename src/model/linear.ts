@@ -18,7 +18,9 @@ export type ConstraintFamily =
   | 'countyBound'
   | 'demand'
   | 'supply'
-  | 'deviation';
+  | 'deviation'
+  | 'pathLine'
+  | 'pathStep';
 
 export interface Term {
   variable: string;

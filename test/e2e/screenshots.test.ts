@@ -5,13 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, it } from 'vitest';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { HAS_CHROMIUM, launchApp, serve, type App, type Server } from '../helpers/browser';
 import { createFromPreset, nav, solve, W } from './steps';
 
 const DIR = process.env.SCREENSHOTS_DIR;
 
-(DIR ? describeE2E : describeE2E.skip)('README screenshots', () => {
+describe.skipIf(!DIR || !HAS_CHROMIUM)('README screenshots (written when SCREENSHOTS_DIR is set)', () => {
   let server: Server;
   let app: App;
   beforeAll(async () => {

@@ -36,19 +36,13 @@ export const CHROMIUM_ARGS = [
  * or with REQUIRE_E2E=1 fails with the reason.
  */
 export function describeE2E(name: string, fn: () => void): void {
-  describeE2EImpl(name, fn);
-}
-describeE2E.skip = (name: string, fn: () => void): void => void describe.skip(name, fn);
-
-function describeE2EImpl(name: string, fn: () => void): void {
-  if (HAS_CHROMIUM) describe(name, fn);
-  else if (REQUIRE_E2E)
+  if (!HAS_CHROMIUM && REQUIRE_E2E)
     describe(name, () => {
       it('needs Chromium', () => {
         throw new Error(`REQUIRE_E2E=1 but no Chromium at ${CHROMIUM}`);
       });
     });
-  else describe.skip(`${name} (no Chromium at ${CHROMIUM})`, fn);
+  else describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? name : `${name} (no Chromium at ${CHROMIUM})`, fn);
 }
 
 // ------------------------------------------------------------------ build

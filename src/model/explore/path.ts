@@ -191,14 +191,14 @@ export function pathModel(pairs: readonly Pick<Pair, 'county' | 'mineral' | 'uni
       variables.push({ name: down, label: { zh: `${id} ${y}年低于直线`, en: `${id} ${y} below the line` }, integer: false, lb: 0, ub: null });
       objective.push({ variable: up, coef: weight }, { variable: down, coef: weight });
       constraints.push({
-        name: `line[${id},${y}]`, family: 'deviation', elastic: false, unit: p.unit, lb: line, ub: line,
+        name: `line[${id},${y}]`, family: 'pathLine', elastic: false, unit: p.unit, lb: line, ub: line,
         label: { zh: `${id} ${y}年与直线之差`, en: `${id} ${y} deviation from the straight line` },
         terms: [{ variable: q(y), coef: 1 }, { variable: up, coef: -1 }, { variable: down, coef: 1 }],
       });
     }
     for (const y of years.slice(1)) {
       constraints.push({
-        name: `step[${id},${y}]`, family: 'countyBound', elastic: true, unit: p.unit, lb: -limit, ub: limit,
+        name: `step[${id},${y}]`, family: 'pathStep', elastic: true, unit: p.unit, lb: -limit, ub: limit,
         label: { zh: `${id} ${y - 1}→${y}年变化 ≤ ${limit}`, en: `${id} change ${y - 1}→${y} ≤ ${limit}` },
         terms: [{ variable: q(y), coef: 1 }, { variable: q(y - 1), coef: -1 }],
       });
