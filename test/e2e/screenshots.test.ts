@@ -35,16 +35,15 @@ describe.skipIf(!DIR || !HAS_CHROMIUM)('README screenshots (written when SCREENS
     await solve(page, 'zh');
     await page.locator('#current-scenario').selectOption({ label: W.zh.baseline });
     // notices would cover the page
-    for (const close of await page.locator('.notices button[aria-label="关闭"]').all()) await close.click();
+    const close = page.locator('.notices button[aria-label="关闭"]');
+    while ((await close.count()) > 0) await close.first().click();
     await nav(page, 'zh', 'results');
     await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
     await page.waitForTimeout(1500); // charts finish their animation
     await page.screenshot({ path: resolve(out, 'results.png') });
-    await page.screenshot({ path: resolve(out, 'results-full.png'), fullPage: true });
     await nav(page, 'zh', 'compare');
     await page.locator('.compare-view').waitFor();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: resolve(out, 'compare.png') });
-    await page.screenshot({ path: resolve(out, 'compare-full.png'), fullPage: true });
   });
 });
