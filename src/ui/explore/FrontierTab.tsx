@@ -1,7 +1,7 @@
 /**
  * Frontier tab: for each limit on the number of mines, the most volume (or
  * value) the other rules allow, one exact solve per limit. Computed
- * sequentially through one worker of the pool (each limit tried depends on
+ * sequentially through one explore worker (each limit tried depends on
  * the results before it), with progress and cancel. A point of the chart or
  * a row of the table opens as a new scenario with that limit, in the editor.
  */

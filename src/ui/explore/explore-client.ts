@@ -10,16 +10,18 @@ import type { Scenario } from '../../domain/scenario';
 import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { Sensitivity, SensitivityOptions } from '../../model/explore/sensitivity';
 import type { SolveReport } from '../../model/report';
+import type { RunOptions } from '../../model/run';
 import { SolverWorkerError } from '../../solver/client';
-import type { ExploreWorkerApi } from './worker';
+import type { ExploreWorkerApi } from './explore-worker';
 
 export interface ExploreWorker {
+  solveScenario(d: Dataset, s: Scenario, opts?: RunOptions): Promise<SolveReport>;
   sensitivity(d: Dataset, s: Scenario, opts: Omit<SensitivityOptions, 'onProgress'>, onProgress?: (p: { constraint: string; solves: number }) => void): Promise<Sensitivity>;
   path(d: Dataset, s: Scenario, report: SolveReport, opts: PathOptions): Promise<PathResult>;
   restart(): void;
 }
 
-export function createExploreWorker(spawn: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'explore' })): ExploreWorker {
+export function createExploreWorker(spawn: () => Worker = () => new Worker(new URL('./explore-worker.ts', import.meta.url), { type: 'module', name: 'explore' })): ExploreWorker {
   let session: { worker: Worker; remote: Comlink.Remote<ExploreWorkerApi>; pending: Set<(e: Error) => void> } | null = null;
 
   function end(error: SolverWorkerError): void {
@@ -56,6 +58,7 @@ export function createExploreWorker(spawn: () => Worker = () => new Worker(new U
   }
 
   return {
+    solveScenario: (d, s, opts) => track((r) => r.solveScenario(d, s, opts)) as Promise<SolveReport>,
     sensitivity: (d, s, opts, onProgress) => track((r) => r.sensitivity(d, s, opts, onProgress ? Comlink.proxy(onProgress) : undefined)) as Promise<Sensitivity>,
     path: (d, s, report, opts) => track((r) => r.path(d, s, report, opts)) as Promise<PathResult>,
     restart: () => end(new SolverWorkerError('cancelled', 'cancelled (explore worker restarted)')),

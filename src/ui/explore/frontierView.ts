@@ -51,7 +51,7 @@ export function frontierOption(f: Frontier, lang: Lang): ChartOption {
       .join('<br>');
   const pt = (p: FrontierPoint, mark?: string) => ({ value: [p.limit, clean(measureOf(p, f) ?? 0)], limit: p.limit, tip: tip(p, mark) });
   const solved = f.points.filter((p) => measureOf(p, f) !== null);
-  const marker = (id: (typeof FRONTIER_SERIES)[number], name: string, p: FrontierPoint | null, symbol: string, color: string, size: number) => ({
+  const marker = (id: (typeof FRONTIER_SERIES)[number], name: string, p: FrontierPoint | null, symbol: string, color: string, size: number, position: string) => ({
     id,
     type: 'scatter',
     name,
@@ -59,23 +59,23 @@ export function frontierOption(f: Frontier, lang: Lang): ChartOption {
     symbolSize: size,
     z: 5,
     itemStyle: { color, borderColor: '#fff', borderWidth: 1 },
-    label: { show: p !== null, position: 'top', formatter: name, fontSize: 11, color },
+    label: { show: p !== null, position, formatter: name, fontSize: 11, color },
     data: p && measureOf(p, f) !== null ? [pt(p, name)] : [],
   });
   const title = t('explore.frontier.chart', { limit: limitName, measure });
   return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     aria: { enabled: true, label: { description: title } },
     tooltip: { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
-    legend: { top: 26 },
-    grid: { top: 64, left: 80, right: 32, bottom: 48 },
+    legend: { top: 30 },
+    grid: { top: 76, left: 80, right: 32, bottom: 48 },
     xAxis: { type: 'value', name: t('explore.frontier.axis', { limit: limitName }), nameLocation: 'middle', nameGap: 28, min: 'dataMin', max: 'dataMax' },
     yAxis: { type: 'value', name: unit, scale: false },
     series: [
       { id: 'frontier', type: 'line', name: t('explore.frontier.series'), step: false, symbol: 'circle', symbolSize: 6, data: solved.map((p) => pt(p)) },
-      marker('plan', t('explore.frontier.plan', { n: f.cap }), f.plan, 'diamond', '#1f4e79', 14),
-      marker('baseline', t('explore.frontier.baseline'), measureOf(f.baseline, f) !== null ? f.baseline : null, 'triangle', '#c8553d', 14),
-      marker('knee', t('explore.frontier.knee'), f.knee, 'pin', '#2e8b57', 24),
+      marker('plan', t('explore.frontier.plan', { n: f.cap }), f.plan, 'diamond', '#1f4e79', 14, 'left'),
+      marker('baseline', t('explore.frontier.baseline'), measureOf(f.baseline, f) !== null ? f.baseline : null, 'triangle', '#c8553d', 14, 'bottom'),
+      marker('knee', t('explore.frontier.knee'), f.knee, 'pin', '#2e8b57', 24, 'top'),
     ],
   };
 }

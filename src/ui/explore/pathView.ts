@@ -26,11 +26,11 @@ export function pathOption(d: Dataset, r: PathResult, mineral: string, lang: Lan
   const unit = rows[0]?.unit ?? d.minerals.find((m) => m.id === mineral)?.unit ?? '';
   const title = t('explore.path.chart', { mineral: mineralName(d, mineral, lang), unit });
   return {
-    title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
     aria: { enabled: true, label: { description: title } },
     tooltip: { trigger: 'axis', confine: true },
-    legend: { top: 26, type: 'scroll' },
-    grid: { top: 64, left: 64, right: 24, bottom: 36 },
+    legend: { top: 30, type: 'scroll' },
+    grid: { top: 76, left: 64, right: 24, bottom: 36 },
     xAxis: { type: 'category', data: r.years.map(String), boundaryGap: false },
     yAxis: { type: 'value', name: unit },
     series: rows.map((x, i) => ({
@@ -39,6 +39,7 @@ export function pathOption(d: Dataset, r: PathResult, mineral: string, lang: Lan
       name: countyName(d, x.county, lang),
       symbol: 'circle',
       symbolSize: 5,
+      showAllSymbol: true,
       itemStyle: { color: COLORS[i % COLORS.length] },
       data: r.years.map((y) => clean(x.quotas[y] ?? 0)),
     })),

@@ -8,7 +8,8 @@
  *   written to Dexie when the sweep starts and as points arrive (at most
  *   once a second), and once more at the end.
  * - The frontier is adaptive (each limit it solves depends on the ones
- *   before), so it runs sequentially through one worker of the pool.
+ *   before), so it runs sequentially through one explore worker (which
+ *   lets its feasibility probes skip the infeasibility explanation).
  * - Sensitivity spreads the binding constraints over the explore workers
  *   (each re-solves its constraint ±δ and out to the range's ends).
  * - The path is one small LP in an explore worker.
@@ -23,6 +24,7 @@ import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
+import type { RunOptions } from '../../model/run';
 import { solveAll, type PoolWorker } from '../../solver/pool';
 import { addSweep, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
@@ -250,7 +252,7 @@ export async function startFrontier(options: FrontierOptions): Promise<void> {
     return;
   }
   const d = dataset();
-  const [worker] = poolWorkers(1);
+  const [worker] = exploreWorkers(1);
   if (!worker) return;
   const controller = new AbortController();
   frontierAbort = controller;
@@ -258,9 +260,9 @@ export async function startFrontier(options: FrontierOptions): Promise<void> {
   state.setFrontier({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'running', progress: null, startedAt, elapsedMs: 0, result: null });
   // the limit of a solve cut short by a cancel: its stand-in point is dropped
   let cut: number | null = null;
-  const solve = async (s: Scenario): Promise<SolveReport> => {
+  const solve = async (s: Scenario, opts?: RunOptions): Promise<SolveReport> => {
     try {
-      return await worker.solveScenario(d, s);
+      return await worker.solveScenario(d, s, opts);
     } catch (e) {
       if (!controller.signal.aborted) throw e;
       cut = s.rightsCaps?.[options.limit] ?? null;

@@ -4,7 +4,8 @@
  * the component tests read exactly what the page draws. A point without a
  * solution is never drawn as a number: infeasible points get their own
  * marker (✕) and cell, with the relaxations that would make them feasible in
- * the tooltip; other points without a solution (time limit) a grey "?".
+ * the tooltip, at the foot of the line chart; other points without a
+ * solution (time limit) a grey circle or "?" cell.
  */
 import Papa from 'papaparse';
 import type { Dataset } from '../../domain/dataset';
@@ -112,7 +113,7 @@ function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lan
 const chartValue = (x: number | null, info: OutputInfo) => (x === null ? null : clean(info.percent ? x * 100 : x));
 
 const base = (title: string): ChartOption => ({
-  title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+  title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
   aria: { enabled: true, label: { description: title } },
   tooltip: { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
 });
@@ -123,16 +124,18 @@ export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly Swee
   const info = outputInfo(d, key, lang);
   const axis = spec.axes[0];
   const p = paramLabel(d, axis.path, lang);
-  const solved = rows.filter((r) => r.kind === 'solved').map((r) => chartValue(r.values[key] ?? null, info)).filter((x): x is number => x !== null);
-  const floor = solved.length ? Math.min(...solved) : 0;
   const point = (r: SweepRow, y: number | string) => ({ value: [r.params[0], y], tip: tipOf(d, spec, r, info, lang) });
   const title = t('explore.chart.line', { output: info.label, param: p.label });
   return {
     ...base(title),
-    legend: { top: 26 },
-    grid: { top: 64, left: 72, right: 32, bottom: 48 },
+    legend: { top: 30 },
+    grid: { top: 76, left: 72, right: 32, bottom: 48 },
     xAxis: { type: 'value', name: p.unit, nameLocation: 'end', scale: true, min: 'dataMin', max: 'dataMax' },
-    yAxis: { type: 'value', name: info.unit, scale: true },
+    // the markers of points without a solution sit on a hidden 0–1 axis, at the foot of the chart: they have no value
+    yAxis: [
+      { type: 'value', name: info.unit, scale: true },
+      { type: 'value', min: 0, max: 1, show: false },
+    ],
     series: [
       {
         id: 'output',
@@ -151,7 +154,8 @@ export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly Swee
         symbol: 'path://M0,0 L10,10 M10,0 L0,10 Z',
         symbolSize: 11,
         itemStyle: { color: INFEASIBLE_COLOR, borderColor: INFEASIBLE_COLOR, borderWidth: 2.5 },
-        data: rows.filter((r) => r.kind === 'infeasible').map((r) => point(r, floor)),
+        yAxisIndex: 1,
+        data: rows.filter((r) => r.kind === 'infeasible').map((r) => point(r, 0)),
       },
       {
         id: 'none',
@@ -160,7 +164,8 @@ export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly Swee
         symbol: 'emptyCircle',
         symbolSize: 10,
         itemStyle: { color: NO_SOLUTION_COLOR },
-        data: rows.filter((r) => r.kind === 'none').map((r) => point(r, floor)),
+        yAxisIndex: 1,
+        data: rows.filter((r) => r.kind === 'none').map((r) => point(r, 0)),
       },
     ],
   };
@@ -185,8 +190,8 @@ export function sweepHeatmapOption(d: Dataset, spec: SweepSpec, rows: readonly S
   const title = t('explore.chart.heat', { output: info.label });
   return {
     ...base(title),
-    legend: { top: 26, data: [t('explore.legend.infeasible'), t('explore.legend.none')] },
-    grid: { top: 64, left: 96, right: 24, bottom: 96 },
+    legend: { top: 30, data: [t('explore.legend.infeasible'), t('explore.legend.none')] },
+    grid: { top: 76, left: 96, right: 24, bottom: 96 },
     xAxis: { type: 'category', name: `${pa.label} (${pa.unit})`, nameLocation: 'middle', nameGap: 28, data: xs.map((x) => fmt(x, lang, 4)), splitArea: { show: true } },
     yAxis: { type: 'category', name: `${pb.label} (${pb.unit})`, nameLocation: 'end', data: ys.map((y) => fmt(y, lang, 4)), splitArea: { show: true } },
     visualMap: [

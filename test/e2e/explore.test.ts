@@ -1,0 +1,169 @@
+/**
+ * The Explore page in Chromium: a sweep over the worker pool with progress
+ * and cancel (the points done stay listed and survive a reload), a sweep
+ * with an infeasible point, the mine-count frontier with a point opened as a
+ * new scenario (listed and open in the editor), and the path to 2025 as a
+ * chart, a table and a CSV with a BOM.
+ *
+ * The cancelled sweep is rightsCaps.class3 from 40 down to 5 on the
+ * baseline: the limits 40–25 solve in well under a second each, while 20
+ * and below run into the 60 s time limit, so the count stops at 4 / 8 and
+ * stays there long enough to cancel deterministically.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { createFromPreset, nav, scenarioNames, W } from './steps';
+
+describeE2E('explore in Chromium', () => {
+  let server: Server;
+  let app: App;
+  beforeAll(async () => {
+    server = await serve();
+    app = await launchApp(server);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.close();
+  });
+
+  const tab = (name: string) => app.page.getByRole('tab', { name });
+
+  it('sweep: progress with the count and the time left, cancel keeps the points done, they are stored and shown after a reload', async () => {
+    const { page } = app;
+    await app.goto('scenarios', 'zh');
+    await createFromPreset(page, 'zh', W.zh.baseline);
+    await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/explore'));
+    expect(await tab('参数扫描').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.sweep-tab .empty').textContent()).toBe('当前方案还没有扫描结果。');
+
+    const t0 = Date.now();
+    await page.locator('#sweep-param-1').selectOption('rightsCaps.class3');
+    // the current value and its unit are shown beside the parameter
+    expect(await page.locator('.current-value').first().textContent()).toContain('当前值：250 个');
+    await page.getByLabel('起点').fill('40');
+    await page.getByLabel('终点').fill('5');
+    await page.getByLabel('点数（含两端）').fill('8');
+    await page.getByLabel('并行求解进程数').fill('2');
+    expect(await page.locator('.point-count').textContent()).toBe('共 8 次求解');
+    await page.getByRole('button', { name: '开始扫描' }).click();
+
+    const progress = page.locator('.explore-progress');
+    await progress.waitFor();
+    await expect.poll(() => progress.locator('.progress-text').textContent(), { timeout: 30_000 }).toContain('已完成 4 / 8 个点（2 个进程）');
+    expect(await progress.locator('progress').getAttribute('value')).toBe('4');
+    expect(await progress.locator('.progress-text').textContent()).toMatch(/预计还需 \d+ 秒/);
+    // the points done are listed while the sweep runs
+    await expect.poll(() => page.locator('table.sweep-table tbody tr').count()).toBe(4);
+    const tRun = Date.now() - t0;
+
+    await page.getByRole('button', { name: '取消扫描' }).click();
+    await progress.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
+    const rows = page.locator('table.sweep-table tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.index))).toEqual(['0', '1', '2', '3']);
+    expect(await rows.first().locator('th').first().textContent()).toBe('40');
+    expect(await page.locator('.sweep-summary').textContent()).toContain('4 / 8 个点');
+    // a line chart of the output chosen
+    expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
+
+    await page.reload();
+    await page.locator('.sweep-shown').waitFor();
+    expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
+    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(4);
+    console.log(`sweep to 4/8 with 2 workers: ${tRun} ms`);
+  });
+
+  it('sweep: an infeasible point is marked and explained; the table exports as CSV', async () => {
+    const { page } = app;
+    await page.locator('#sweep-param-1').selectOption('caps.sand.min');
+    await page.getByLabel('起点').fill('1000');
+    await page.getByLabel('终点').fill('3000');
+    await page.getByLabel('点数（含两端）').fill('3');
+    await page.getByRole('button', { name: '开始扫描' }).click();
+    await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    const bad = page.locator('table.sweep-table tbody tr[data-status="infeasible"]');
+    expect(await bad.count()).toBe(1);
+    expect(await bad.locator('th').textContent()).toBe('3,000');
+    expect(await bad.locator('td.status').textContent()).toContain('✕ 不可行');
+    expect(await bad.locator('td.status').getAttribute('title')).toContain('建筑用砂开采总量下限');
+    await page.screenshot({ path: '/tmp/shot-sweep.png', fullPage: true });
+    expect(await page.locator('table.sweep-table tbody tr[data-status="optimal"]').count()).toBe(2);
+    // both sweeps are stored with the scenario
+    expect(await page.getByLabel('已保存的扫描').locator('option').count()).toBe(2);
+
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出扫描结果 CSV' }).click();
+    const file = await dl;
+    const bytes = readFileSync((await file.path()) ?? '');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('建筑用砂开采总量下限 (万m³)');
+    expect(text).toContain('不可行');
+  });
+
+  it('frontier: computed with progress, plan/baseline/knee marked, a point opened as a new scenario in the editor', async () => {
+    const { page } = app;
+    await tab('矿山数—开采量前沿').click();
+    await page.waitForFunction(() => location.hash === '#/explore/frontier');
+    await page.getByLabel('最多求解次数').fill('14');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '计算前沿' }).click();
+    const result = page.locator('.frontier-result');
+    await expect.poll(() => result.getAttribute('data-phase'), { timeout: 40_000 }).toBe('done');
+    const tFrontier = Date.now() - t0;
+    const rows = page.locator('table.frontier-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const limits = (await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.limit))));
+    expect(limits).toEqual([...limits].sort((a, b) => a - b));
+    expect(limits.at(-1)).toBe(250);
+    expect(await page.locator('table.frontier-table tr[data-limit="250"]').textContent()).toContain('规划上限 250');
+    expect(await page.locator('table.frontier-table').textContent()).toContain('拐点');
+    expect(await page.locator('.frontier-result .echart svg').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/shot-frontier.png', fullPage: true });
+
+    // the knee opens as a new scenario
+    const knee = page.locator('table.frontier-table tbody tr', { hasText: '拐点' }).first();
+    const n = await knee.getAttribute('data-limit');
+    await page.getByRole('button', { name: `以“三类矿山≤${n}”新建方案并打开` }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/editor'));
+    const name = `${W.zh.baseline} · 三类矿山≤${n}`;
+    await expect.poll(() => page.locator('#current-scenario option:checked').textContent()).toBe(name);
+    await expect.poll(() => page.getByLabel(W.zh.class3).inputValue()).toBe(n);
+    await nav(page, 'zh', 'scenarios');
+    expect(await scenarioNames(page)).toContain(name);
+    console.log(`frontier (14 solves, 1 worker): ${tFrontier} ms`);
+  });
+
+  it('path to 2025: a change limit, a chart per mineral with a line per county, a table and a CSV with BOM', async () => {
+    const { page } = app;
+    await app.goto('explore/sensitivity', 'zh');
+    await page.getByLabel('年际变化上限（占该县2020年数值）').fill('25');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '计算逐年路径' }).click();
+    const result = page.locator('.path-result');
+    await result.waitFor({ timeout: 60_000 });
+    const tPath = Date.now() - t0;
+    // the baseline cannot rise from 2020 to 2025 within 25 % a year for every mineral: the smallest workable share is stated
+    expect(await result.getAttribute('data-status')).toBe('limit-too-tight');
+    expect(await result.locator('.findings').textContent()).toContain('最少需要');
+    expect(await result.locator('.echart svg').count()).toBe(1);
+    const header = await page.locator('table.path-table thead th').allTextContents();
+    expect(header.slice(3, 9)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
+    await page.screenshot({ path: '/tmp/shot-path.png', fullPage: true });
+    const sand = page.locator('table.path-table tr[data-county="hetian"][data-mineral="sand"]');
+    expect(await sand.count()).toBe(1);
+
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出逐年路径 CSV' }).click();
+    const bytes = readFileSync((await (await dl).path()) ?? '');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('县（市）,县代码,矿种,矿种代码,单位,2020,2021,2022,2023,2024,2025,年际变化上限,最大年际变化');
+    expect(lines.some((l) => l.startsWith('和田市及和田县,hetian,建筑用砂,sand,万m³,'))).toBe(true);
+    expect(app.errors).toEqual([]);
+    console.log(`path (with the solve it needs): ${tPath} ms`);
+  });
+});
