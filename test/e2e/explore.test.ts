@@ -89,7 +89,6 @@ describeE2E('explore in Chromium', () => {
     expect(await bad.locator('th').textContent()).toBe('3,000');
     expect(await bad.locator('td.status').textContent()).toContain('✕ 不可行');
     expect(await bad.locator('td.status').getAttribute('title')).toContain('建筑用砂开采总量下限');
-    await page.screenshot({ path: '/tmp/shot-sweep.png', fullPage: true });
     expect(await page.locator('table.sweep-table tbody tr[data-status="optimal"]').count()).toBe(2);
     // both sweeps are stored with the scenario
     expect(await page.getByLabel('已保存的扫描').locator('option').count()).toBe(2);
@@ -122,7 +121,6 @@ describeE2E('explore in Chromium', () => {
     expect(await page.locator('table.frontier-table tr[data-limit="250"]').textContent()).toContain('规划上限 250');
     expect(await page.locator('table.frontier-table').textContent()).toContain('拐点');
     expect(await page.locator('.frontier-result .echart svg').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/shot-frontier.png', fullPage: true });
 
     // the knee opens as a new scenario
     const knee = page.locator('table.frontier-table tbody tr', { hasText: '拐点' }).first();
@@ -137,9 +135,25 @@ describeE2E('explore in Chromium', () => {
     console.log(`frontier (14 solves, 1 worker): ${tFrontier} ms`);
   });
 
-  it('path to 2025: a change limit, a chart per mineral with a line per county, a table and a CSV with BOM', async () => {
+  it('sensitivity: each binding constraint re-solved, its value per unit and range in planner sentences', async () => {
     const { page } = app;
     await app.goto('explore/sensitivity', 'zh');
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '计算敏感性' }).click();
+    const table = page.getByRole('table', { name: '起约束作用的限制：每单位价值、对偶值与成立范围' });
+    await expect.poll(() => page.locator('.sens-summary').textContent(), { timeout: 60_000 }).toMatch(/求解 \d+ 次，用时/);
+    await expect.poll(() => page.locator('.explore-progress').count(), { timeout: 60_000 }).toBe(0);
+    const tSens = Date.now() - t0;
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const sentences = await page.locator('ul.sentences li').allTextContents();
+    expect(sentences.length).toBe(await rows.count());
+    expect(sentences.join('\n')).toMatch(/每(提高|增加)1.*目标值(增加|减少|不变)/);
+    console.log(`sensitivity (${await rows.count()} constraints): ${tSens} ms`);
+  });
+
+  it('path to 2025: a change limit, a chart per mineral with a line per county, a table and a CSV with BOM', async () => {
+    const { page } = app;
     await page.getByLabel('年际变化上限（占该县2020年数值）').fill('25');
     const t0 = Date.now();
     await page.getByRole('button', { name: '计算逐年路径' }).click();
@@ -152,7 +166,6 @@ describeE2E('explore in Chromium', () => {
     expect(await result.locator('.echart svg').count()).toBe(1);
     const header = await page.locator('table.path-table thead th').allTextContents();
     expect(header.slice(3, 9)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
-    await page.screenshot({ path: '/tmp/shot-path.png', fullPage: true });
     const sand = page.locator('table.path-table tr[data-county="hetian"][data-mineral="sand"]');
     expect(await sand.count()).toBe(1);
 

@@ -21,10 +21,13 @@ import { pathCsv, pathMinerals, pathOption } from './pathView';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
 
+/** Solver noise (−1.5e-11) reads as 0. */
+const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
+
 function perUnit(m: Move, unit: string): string {
   if (m.perUnit === null) return t('explore.sens.noSolution');
-  const u = m.uncertainty > 0 && Number.isFinite(m.uncertainty) ? ` ${t('explore.sens.gap', { u: fmtSig(m.uncertainty, lang()) })}` : '';
-  return `${fmtSig(m.perUnit, lang())} ${t('explore.sens.perUnit', { unit })}${u}`;
+  const u = m.uncertainty > 0 ? ` ${Number.isFinite(m.uncertainty) ? t('explore.sens.gap', { u: fmtSig(m.uncertainty, lang()) }) : t('explore.sens.unproven')}` : '';
+  return `${fmtSig(tiny(m.perUnit), lang())} ${t('explore.sens.perUnit', { unit })}${u}`;
 }
 
 function rangeText(r: ValueRange | null, unit: string): string {
@@ -128,7 +131,7 @@ function SensitivitySection(): JSX.Element {
                         </td>
                         <td class="num">{perUnit(c.up, unitOf(c))}</td>
                         <td class="num">{perUnit(c.down, unitOf(c))}</td>
-                        <td class="num">{c.dual === null ? '—' : fmtSig(c.dual, lang())}</td>
+                        <td class="num">{c.dual === null ? '—' : fmtSig(tiny(c.dual), lang())}</td>
                         <td>
                           {rangeText(c.upRange, unitOf(c))}
                           <Show when={c.downRange}>
@@ -142,6 +145,7 @@ function SensitivitySection(): JSX.Element {
                 </tbody>
               </table>
             </div>
+            <p class="hint">{t('explore.sens.gapNote', { gap: `${fmt(r().mipGap * 100, lang(), 3)}%` })}</p>
             <p class="hint">{t('explore.sens.dualNote')}</p>
           </>
         )}

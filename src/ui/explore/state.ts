@@ -24,7 +24,7 @@ import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
-import type { RunOptions } from '../../model/run';
+import { MIP_GAP, type RunOptions } from '../../model/run';
 import { solveAll, type PoolWorker } from '../../solver/pool';
 import { addSweep, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
@@ -90,6 +90,8 @@ export interface SensitivityRun {
   rows: ConstraintSensitivity[];
   status: SolveStatus | null;
   objective: number | null;
+  /** MIP gap of the re-solves */
+  mipGap: number;
   solves: number;
   startedAt: number;
   elapsedMs: number;
@@ -329,7 +331,7 @@ export async function startSensitivity(workers: number): Promise<void> {
     return;
   }
   const startedAt = performance.now();
-  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, solves: 0, startedAt, elapsedMs: 0 };
+  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
   state.setSens(base);
   let cancelled = false;
   sensCancel = () => {
@@ -358,8 +360,9 @@ export async function startSensitivity(workers: number): Promise<void> {
           const res = await w.sensitivity(d, cur.scenario, { constraints: [name] });
           const row = res.constraints[0];
           solves += res.solves;
+          const gap = res.mipGap;
           if (row) done.set(name, row);
-          state.setSens((r) => r && { ...r, rows: names.flatMap((n) => done.get(n) ?? []), solves, elapsedMs: performance.now() - startedAt });
+          state.setSens((r) => r && { ...r, rows: names.flatMap((n) => done.get(n) ?? []), solves, mipGap: gap, elapsedMs: performance.now() - startedAt });
         }
       }),
     );
