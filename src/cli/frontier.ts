@@ -9,29 +9,20 @@
  * scenario is infeasible whatever the limit (the explanation is printed);
  * 1: bad input; 130: interrupted (the points done are printed).
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
-import type { Scenario } from '../domain/scenario';
 import { fmt, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
 import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
+import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
   'usage: npm run -s frontier -- <scenario.json> [--limit class3|class12|total] [--measure volume|value] [--minerals a,b] [--step N] [--max-solves N] [--to N] [--json] [--model <file>] [--lang zh|en]';
-const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
 
-interface Options {
-  scenario: string;
-  model: string | undefined;
-  json: boolean;
-  lang: Lang;
+interface Options extends CommonOptions {
   frontier: FrontierOptions;
 }
 
@@ -43,29 +34,14 @@ function whole(name: string, text: string | undefined): number | undefined {
 }
 
 function options(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh' },
-        limit: { type: 'string', default: 'class3' },
-        measure: { type: 'string' },
-        minerals: { type: 'string' },
-        step: { type: 'string' },
-        'max-solves': { type: 'string' },
-        to: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values: v, positionals } = parsed;
-  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
-  if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
+  const { options: common, values: v } = parseCommandLine(argv, USAGE, {
+    limit: { type: 'string', default: 'class3' },
+    measure: { type: 'string' },
+    minerals: { type: 'string' },
+    step: { type: 'string' },
+    'max-solves': { type: 'string' },
+    to: { type: 'string' },
+  });
   if (!MINE_LIMITS.includes(v.limit as MineLimit)) throw new InputError(`--limit is one of ${MINE_LIMITS.join(', ')}\n${USAGE}`);
   if (v.measure !== undefined && v.measure !== 'volume' && v.measure !== 'value') throw new InputError(`--measure is volume or value\n${USAGE}`);
   const frontier: FrontierOptions = { limit: v.limit as MineLimit };
@@ -80,11 +56,7 @@ function options(argv: string[]): Options {
   if (maxSolves !== undefined) frontier.maxSolves = maxSolves;
   const to = whole('to', v.to);
   if (to !== undefined) frontier.to = to;
-  return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, lang: v.lang, frontier };
-}
-
-function modelPath(o: Options, s: Scenario): string {
-  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
+  return { ...common, frontier };
 }
 
 function readable(f: Frontier, d: Dataset, lang: Lang): string {
@@ -128,9 +100,7 @@ function readable(f: Frontier, d: Dataset, lang: Lang): string {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
-  const named = loadScenarioFile(o.scenario);
-  const dataset = loadDatasetFile(modelPath(o, named));
-  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const abort = new AbortController();
   process.on('SIGINT', () => abort.abort());
@@ -153,10 +123,4 @@ async function main(): Promise<number> {
   return f.fewest === null ? 2 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -12,30 +12,21 @@
  * 1: bad input.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
-import type { Scenario } from '../domain/scenario';
 import { countyName, fmt, mineralName } from '../export/names';
 import { sig, textTable } from '../model/explore/format';
 import { PathError, pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
 import { runScenario } from '../model/run';
 import { createNodeSolver } from '../solver/node';
+import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
   'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
-const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
 
-interface Options {
-  scenario: string;
-  model: string | undefined;
-  json: boolean;
+interface Options extends CommonOptions {
   csv: string | undefined;
-  lang: Lang;
   path: PathOptions;
 }
 
@@ -52,27 +43,12 @@ function perMineral(flag: string, text: string | undefined): Record<string, numb
 }
 
 function options(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-        fraction: { type: 'string' },
-        absolute: { type: 'string' },
-        output2020: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values: v, positionals } = parsed;
-  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
-  if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
+  const { options: common, values: v } = parseCommandLine(argv, USAGE, {
+    csv: { type: 'string' },
+    fraction: { type: 'string' },
+    absolute: { type: 'string' },
+    output2020: { type: 'string' },
+  });
   const path: PathOptions = {};
   if (v.fraction !== undefined) {
     const f = Number(v.fraction);
@@ -83,11 +59,7 @@ function options(argv: string[]): Options {
   if (absolute) path.absolute = absolute;
   const start = perMineral('output2020', v.output2020);
   if (start) path.output2020 = start;
-  return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, csv: v.csv, lang: v.lang, path };
-}
-
-function modelPath(o: Options, s: Scenario): string {
-  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
+  return { ...common, csv: v.csv, path };
 }
 
 function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
@@ -125,9 +97,7 @@ function csvOf(r: PathResult, d: Dataset, lang: Lang): string {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
-  const named = loadScenarioFile(o.scenario);
-  const dataset = loadDatasetFile(modelPath(o, named));
-  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const report = runScenario(dataset, scenario, solver);
   if (report.status !== 'optimal' && report.status !== 'feasible') {
@@ -146,10 +116,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

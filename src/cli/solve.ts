@@ -7,65 +7,22 @@
  * reason (time limit, unbounded); 1: bad input, named by file, JSON path and reason.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Dataset } from '../domain/dataset';
-import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
-import type { Scenario } from '../domain/scenario';
 import { countyQuotasCsv } from '../export/csv';
 import { countyName, fmt, fmtPct, mineralName } from '../export/names';
 import { buildModel } from '../model/build';
 import type { SolveReport } from '../model/report';
 import { runBuilt } from '../model/run';
+import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
+import { loadScenarioAndModel, parseCommandLine, runCommand } from './common';
 
 const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--lang zh|en]';
-const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
 
-interface Options {
-  scenario: string;
-  model: string | undefined;
-  json: boolean;
-  csv: string | undefined;
-  lp: string | undefined;
-  lang: Lang;
-}
-
-function options(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        lp: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
-  if (values.lang !== 'zh' && values.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
-  return { scenario: positionals[0] as string, model: values.model, json: values.json ?? false, csv: values.csv, lp: values.lp, lang: values.lang };
-}
-
-/** The model a scenario names lives in models/<id>.json unless --model says otherwise. */
-function modelPath(o: Options, s: Scenario): string {
-  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
-}
-
-function table(rows: string[][]): string {
-  const width = (s: string) => [...s].reduce((a, c) => a + (/[\u3000-\uffff]/.test(c) ? 2 : 1), 0);
-  const cols = rows[0]?.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? '')))) ?? [];
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c + ' '.repeat((cols[i] ?? 0) - width(c)) : ' '.repeat((cols[i] ?? 0) - width(c)) + c)).join('  ')).join('\n');
+function options(argv: string[]) {
+  const { options, values } = parseCommandLine(argv, USAGE, { csv: { type: 'string' }, lp: { type: 'string' } });
+  return { ...options, csv: values.csv, lp: values.lp };
 }
 
 function readable(r: SolveReport, d: Dataset, lang: Lang): string {
@@ -83,9 +40,9 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
     countyName(d, q.county, lang), mineralName(d, q.mineral, lang), fmt(q.volume, lang),
     r.totals[q.mineral]?.unit ?? '', String(q.mines.large), String(q.mines.medium), String(q.mines.small),
   ]);
-  out.push('', table([header, ...rows]));
+  out.push('', textTable([header, ...rows]));
   out.push('', zh ? '总量与上限' : 'Totals against caps');
-  out.push(table([
+  out.push(textTable([
     zh ? ['矿种', '开采量', '上限', '单位', '矿山数'] : ['Mineral', 'Volume', 'Cap', 'Unit', 'Mines'],
     ...Object.entries(r.totals).map(([m, t]) => [mineralName(d, m, lang), fmt(t.volume, lang), fmt(t.cap, lang), t.unit, String(t.mines)]),
   ]));
@@ -105,9 +62,7 @@ function exitCode(r: SolveReport): number {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
-  const named = loadScenarioFile(o.scenario);
-  const dataset = loadDatasetFile(modelPath(o, named));
-  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const built = buildModel(dataset, scenario);
   if (o.lp) writeFileSync(o.lp, solver.writeLp(built.linear));
@@ -120,10 +75,4 @@ async function main(): Promise<number> {
   return exitCode(report);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -12,29 +12,20 @@
  * 1: bad input, named by file, JSON path and reason; 130: interrupted (the
  * points done are printed).
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
-import type { Scenario } from '../domain/scenario';
 import { fmt, fmtPct, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
 import { ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
+import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
   'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--json] [--model <file>] [--lang zh|en]';
-const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
 
-interface Options {
-  scenario: string;
-  model: string | undefined;
-  json: boolean;
-  lang: Lang;
+interface Options extends CommonOptions {
   axes: SweepSpec['axes'];
 }
 
@@ -46,31 +37,16 @@ function numberOption(name: string, text: string | undefined): number {
 }
 
 function options(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh' },
-        param: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        steps: { type: 'string' },
-        param2: { type: 'string' },
-        from2: { type: 'string' },
-        to2: { type: 'string' },
-        steps2: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const { values: v, positionals } = parsed;
-  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${USAGE}`);
-  if (v.lang !== 'zh' && v.lang !== 'en') throw new InputError(`--lang is zh or en\n${USAGE}`);
+  const { options: common, values: v } = parseCommandLine(argv, USAGE, {
+    param: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    steps: { type: 'string' },
+    param2: { type: 'string' },
+    from2: { type: 'string' },
+    to2: { type: 'string' },
+    steps2: { type: 'string' },
+  });
   if (v.param === undefined) throw new InputError(`--param is missing\n${USAGE}`);
   const first: SweepAxis = { path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) };
   let axes: SweepSpec['axes'] = [first];
@@ -78,11 +54,7 @@ function options(argv: string[]): Options {
     if (v.param2 === undefined) throw new InputError(`--from2/--to2/--steps2 need --param2\n${USAGE}`);
     axes = [first, { path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) }];
   }
-  return { scenario: positionals[0] as string, model: v.model, json: v.json ?? false, lang: v.lang, axes };
-}
-
-function modelPath(o: Options, s: Scenario): string {
-  return o.model ?? resolve(MODELS_DIR, `${s.model}.json`);
+  return { ...common, axes };
 }
 
 function jsonOut(r: SweepResult): object {
@@ -147,9 +119,7 @@ function readable(r: SweepResult, d: Dataset, lang: Lang): string {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
-  const named = loadScenarioFile(o.scenario);
-  const dataset = loadDatasetFile(modelPath(o, named));
-  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const { dataset, scenario } = loadScenarioAndModel(o);
   const spec: SweepSpec = { axes: o.axes };
   const solver = await createNodeSolver();
   const abort = new AbortController();
@@ -169,10 +139,4 @@ async function main(): Promise<number> {
   return result.cancelled ? 130 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,0 +1,64 @@
+/**
+ * What every scenario command shares: `<scenario.json> [--model <file>]
+ * [--json] [--lang zh|en]`, loading the scenario and the model it names (or
+ * --model), and the exit protocol (1 with `file: $.path: reason` on bad input).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Dataset } from '../domain/dataset';
+import { InputError } from '../domain/errors';
+import type { Lang } from '../domain/label';
+import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
+import type { Scenario } from '../domain/scenario';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
+
+const COMMON_OPTIONS = {
+  model: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'zh' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export interface CommonOptions {
+  scenario: string;
+  model: string | undefined;
+  json: boolean;
+  lang: Lang;
+}
+
+/** Parses the common flags and the command's own; a mistake is an InputError carrying the usage. */
+export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[], usage: string, own: O) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...own } });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  const common = values as { model?: string; json?: boolean; lang?: string };
+  if (positionals.length !== 1) throw new InputError(`give exactly one scenario file\n${usage}`);
+  if (common.lang !== 'zh' && common.lang !== 'en') throw new InputError(`--lang is zh or en\n${usage}`);
+  const options: CommonOptions = { scenario: positionals[0] as string, model: common.model, json: common.json ?? false, lang: common.lang };
+  return { options, values };
+}
+
+/** The scenario file and the model it names (models/<id>.json unless --model), checked against each other. */
+export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scenario: Scenario } {
+  const named = loadScenarioFile(o.scenario);
+  const dataset = loadDatasetFile(o.model ?? resolve(MODELS_DIR, `${named.model}.json`));
+  return { dataset, scenario: checkScenarioAgainst(named, dataset, o.scenario) };
+}
+
+/** Runs a command: its number is the exit code; bad input prints its message and exits 1. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
