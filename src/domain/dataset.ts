@@ -38,13 +38,13 @@ const mineral = z.object({
   restricted: z.object({ source: planTable, note: z.string() }).optional(),
 });
 
+/** A row as the plan prints it: its own name, the mineral id it maps to (null: outside the model), its unit text. */
+const planRow = z.object({ planName: z.string(), mineral: id.nullable(), unitText: z.string() });
+
 const table4 = z.object({
   source: planTable,
   rows: z.array(
-    z.object({
-      planName: z.string(),
-      mineral: id.nullable(),
-      unitText: z.string(),
+    planRow.extend({
       deposits: count,
       reserve: amount,
       cumulative: amount,
@@ -70,11 +70,8 @@ const table5 = z.object({
 const table6 = z.object({
   source: planTable,
   rows: z.array(
-    z.object({
-      planName: z.string(),
-      mineral: id.nullable(),
+    planRow.extend({
       mines: count,
-      unitText: z.string(),
       output: amount,
       value: amount,
     }),
@@ -85,10 +82,7 @@ const table6 = z.object({
 const table11 = z.object({
   source: planTable,
   rows: z.array(
-    z.object({
-      planName: z.string(),
-      mineral: id.nullable(),
-      unitText: z.string(),
+    planRow.extend({
       target: amount,
       attribute: z.string(),
     }),
@@ -99,10 +93,7 @@ const table11 = z.object({
 const table20 = z.object({
   source: planTable,
   rows: z.array(
-    z.object({
-      planName: z.string(),
-      mineral: id.nullable(),
-      unitText: z.string(),
+    planRow.extend({
       output2020: amount.nullable(),
       target2025: amount,
     }),
@@ -113,10 +104,7 @@ const scaleFigure = amount.nullable();
 const table21 = z.object({
   source: planTable,
   rows: z.array(
-    z.object({
-      planName: z.string(),
-      mineral: id.nullable(),
-      unitText: z.string(),
+    planRow.extend({
       large: scaleFigure,
       medium: scaleFigure,
       small: scaleFigure,
