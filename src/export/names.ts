@@ -7,6 +7,8 @@ import type { Lang } from '../domain/label';
 import exportDict from '../ui/i18n/dict/export';
 import { translatorFor } from './tr';
 
+type Zone = Dataset['table23']['zones'][number];
+
 export function countyName(d: Dataset, id: string | null, lang: Lang): string {
   if (id === null) return translatorFor(exportDict, lang)('export.noCounty');
   return d.units.find((u) => u.id === id)?.name[lang] ?? id;
@@ -18,6 +20,16 @@ export function mineralName(d: Dataset, id: string, lang: Lang): string {
 
 export function mineralUnit(d: Dataset, id: string, fallback = ''): string {
   return d.minerals.find((m) => m.id === id)?.unit ?? fallback;
+}
+
+/** A zone's county as the dataset names it, or as the plan printed it when it is no county of the model. */
+export function zoneCountyName(d: Dataset, zone: Zone, lang: Lang): string {
+  return d.units.find((u) => u.id === zone.unit)?.name[lang] ?? zone.unitText;
+}
+
+/** A zone's mineral as the dataset names it, or as the plan printed it when it is no mineral of the model. */
+export function zoneMineralName(d: Dataset, zone: Zone, lang: Lang): string {
+  return d.minerals.find((m) => m.id === zone.mineral)?.name[lang] ?? zone.mineralText;
 }
 
 /** Zone names are Chinese data; English shows the id beside them. */

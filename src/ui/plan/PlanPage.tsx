@@ -9,9 +9,11 @@ import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
+import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';
+import { Table, type Column } from '../table/Table';
 
 interface Numbered {
   n: number;
@@ -157,36 +159,82 @@ function RowName(props: { name: string; source: string; findings: Numbered[]; mi
 }
 
 type TableProps = { d: Dataset; findings: Numbered[] };
+type RowOf<K extends 'table4' | 'table6' | 'table11' | 'table20' | 'table21' | 'table22'> = Dataset[K]['rows'][number];
+
+/** A row of a plan table, named by its printed name; `mineral` null is a mineral outside the model. */
+type PlanRow = { planName: string; mineral?: string | null };
+
+/** A column header in the planner's language. */
+const label = (key: string) => () => t(key);
+
+function textColumn<R>(header: () => JSX.Element, text: (r: R) => JSX.Element, tdClass?: string): Column<R> {
+  return { header, cell: (r) => <td class={tdClass}>{text(r)}</td> };
+}
+
+/** Figure columns of one plan table: cells carry its source and, where the audit checks them, its findings. */
+function figColumns(props: TableProps, source: string) {
+  /** `auditColumn` is the column's name in findings, for the figures the audit checks */
+  return <R extends PlanRow>(header: () => JSX.Element, value: (r: R) => JSX.Element, auditColumn?: string, figClass?: string): Column<R> => ({
+    header,
+    num: true,
+    cell: (r) => (
+      <Fig value={value(r)} source={source} class={figClass} flags={auditColumn === undefined ? undefined : flags(props.findings, source, r.planName, auditColumn)} />
+    ),
+  });
+}
+
+type FigColumn = ReturnType<typeof figColumns>;
+
+/**
+ * A plan table of named rows in its section: the printed name (with the
+ * model's mineral beside it) first, then `columns`; rows of minerals outside
+ * the model are marked.
+ */
+function PlanRowsTable<R extends PlanRow>(
+  props: TableProps & {
+    id: Section;
+    source: string;
+    rows: readonly R[];
+    columns: (fig: FigColumn) => Column<R>[];
+    class?: string;
+    rowClasses?: (row: R) => Record<string, boolean>;
+    note?: JSX.Element;
+    children?: JSX.Element;
+  },
+) {
+  const name: Column<R> = {
+    header: label('plan.planName'),
+    cell: (r) => <RowName name={r.planName} source={props.source} findings={props.findings} mineral={r.mineral} d={props.d} />,
+  };
+  return (
+    <PlanSection id={props.id} source={props.source} findings={props.findings} note={props.note}>
+      <Table<R>
+        class={props.class ?? 'grid'}
+        rows={props.rows}
+        rowProps={(r) => ({ classList: { ...props.rowClasses?.(r), outside: r.mineral === null } })}
+        columns={[name, ...props.columns(figColumns(props, props.source))]}
+      >
+        {props.children}
+      </Table>
+    </PlanSection>
+  );
+}
 
 function Table4(props: TableProps) {
   const T = props.d.table4;
   return (
-    <PlanSection id="table4" source={T.source} findings={props.findings}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col">{t('plan.unitText')}</th>
-            <th scope="col" class="num">{t('plan.deposits')}</th>
-            <th scope="col" class="num">{t('plan.reserve')}</th>
-            <th scope="col" class="num">{t('plan.cumulative')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr classList={{ outside: r.mineral === null }}>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <td>{r.unitText}</td>
-                <Fig value={r.deposits} source={T.source} />
-                <Fig value={fmtNum(r.reserve)} source={T.source} flags={flags(props.findings, T.source, r.planName, 'reserve')} />
-                <Fig value={fmtNum(r.cumulative)} source={T.source} flags={flags(props.findings, T.source, r.planName, 'cumulative')} />
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </PlanSection>
+    <PlanRowsTable<RowOf<'table4'>>
+      {...props}
+      id="table4"
+      source={T.source}
+      rows={T.rows}
+      columns={(fig) => [
+        textColumn(label('plan.unitText'), (r) => r.unitText),
+        fig(label('plan.deposits'), (r) => r.deposits),
+        fig(label('plan.reserve'), (r) => fmtNum(r.reserve), 'reserve'),
+        fig(label('plan.cumulative'), (r) => fmtNum(r.cumulative), 'cumulative'),
+      ]}
+    />
   );
 }
 
@@ -196,218 +244,122 @@ function Table5(props: TableProps) {
     const u = props.d.units.find((x) => x.id === id);
     return u ? (lang() === 'zh' ? u.planColumn : labelOf(u.name, 'en').replace(/ (County|City)$/, '')) : id;
   };
-  const row = (r: { planName: string; counts: Record<string, number>; total: number }, cls: string, mineral?: string | null, rc?: string) => (
-    <tr class={cls} classList={{ outside: mineral === null }}>
-      <RowName name={r.planName} source={T.source} findings={props.findings} mineral={mineral} d={props.d} />
-      <td>{rc ? t(`plan.class.${rc}`) : ''}</td>
-      <For each={T.columns}>
-        {(c) => <Fig value={r.counts[c] ?? '—'} source={T.source} flags={flags(props.findings, T.source, r.planName, c)} />}
-      </For>
-      <Fig value={r.total} source={T.source} class="total" flags={flags(props.findings, T.source, r.planName, 'total')} />
-    </tr>
-  );
+  type Line = PlanRow & { counts: Record<string, number>; total: number; rightsClass?: string; line?: 'subtotal' | 'grand-total' };
+  const lines: Line[] = [...T.rows, ...T.subtotals.map((r) => ({ ...r, line: 'subtotal' as const })), { ...T.total, line: 'grand-total' as const }];
   return (
-    <PlanSection id="table5" source={T.source} findings={props.findings}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col">{t('plan.rightsClass')}</th>
-            <For each={T.columns}>{(c) => <th scope="col" class="num">{unitName(c)}</th>}</For>
-            <th scope="col" class="num">{t('plan.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>{(r) => row(r, '', r.mineral, r.rightsClass)}</For>
-          <For each={T.subtotals}>{(r) => row(r, 'subtotal', undefined, r.rightsClass)}</For>
-          {row(T.total, 'grand-total')}
-        </tbody>
-      </table>
-    </PlanSection>
+    <PlanRowsTable<Line>
+      {...props}
+      id="table5"
+      source={T.source}
+      rows={lines}
+      rowClasses={(r) => ({ subtotal: r.line === 'subtotal', 'grand-total': r.line === 'grand-total' })}
+      columns={(fig) => [
+        textColumn(label('plan.rightsClass'), (r) => (r.rightsClass ? t(`plan.class.${r.rightsClass}`) : '')),
+        ...T.columns.map((c) => fig<Line>(() => unitName(c), (r) => r.counts[c] ?? '—', c)),
+        fig(label('plan.total'), (r) => r.total, 'total', 'total'),
+      ]}
+    />
   );
 }
 
 function Table6(props: TableProps) {
   const T = props.d.table6;
   return (
-    <PlanSection id="table6" source={T.source} findings={props.findings}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col" class="num">{t('plan.producingMines')}</th>
-            <th scope="col">{t('plan.unitText')}</th>
-            <th scope="col" class="num">{t('plan.output2020')}</th>
-            <th scope="col" class="num">{t('plan.value2020')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr classList={{ outside: r.mineral === null }}>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <Fig value={r.mines} source={T.source} />
-                <td>{r.unitText}</td>
-                <Fig value={fmtNum(r.output)} source={T.source} />
-                <Fig value={fmtNum(r.value)} source={T.source} />
-              </tr>
-            )}
-          </For>
-          <tr class="grand-total">
-            <RowName name={T.total.planName} source={T.source} findings={props.findings} d={props.d} />
-            <Fig value={T.total.mines} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'mines')} />
-            <td />
-            <td />
-            <Fig value={fmtNum(T.total.value)} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
-          </tr>
-        </tbody>
-      </table>
-    </PlanSection>
+    <PlanRowsTable<RowOf<'table6'>>
+      {...props}
+      id="table6"
+      source={T.source}
+      rows={T.rows}
+      columns={(fig) => [
+        fig(label('plan.producingMines'), (r) => r.mines),
+        textColumn(label('plan.unitText'), (r) => r.unitText),
+        fig(label('plan.output2020'), (r) => fmtNum(r.output)),
+        fig(label('plan.value2020'), (r) => fmtNum(r.value)),
+      ]}
+    >
+      <tr class="grand-total">
+        <RowName name={T.total.planName} source={T.source} findings={props.findings} d={props.d} />
+        <Fig value={T.total.mines} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'mines')} />
+        <td />
+        <td />
+        <Fig value={fmtNum(T.total.value)} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
+      </tr>
+    </PlanRowsTable>
   );
 }
 
 function Table11(props: TableProps) {
   const T = props.d.table11;
   return (
-    <PlanSection
+    <PlanRowsTable<RowOf<'table11'>>
+      {...props}
       id="table11"
       source={T.source}
-      findings={props.findings}
+      rows={T.rows}
       note={<p class="note">{t('plan.shareNote', { pct: fmtNum(T.largeMediumShareMin * 100, 0), source: T.source })}</p>}
-    >
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col">{t('plan.unitText')}</th>
-            <th scope="col" class="num">{t('plan.target2025')}</th>
-            <th scope="col">{t('plan.attribute')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr classList={{ outside: r.mineral === null }}>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <td>{r.unitText}</td>
-                <Fig value={fmtNum(r.target)} source={T.source} />
-                <td>{r.attribute}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </PlanSection>
+      columns={(fig) => [
+        textColumn(label('plan.unitText'), (r) => r.unitText),
+        fig(label('plan.target2025'), (r) => fmtNum(r.target)),
+        textColumn(label('plan.attribute'), (r) => r.attribute),
+      ]}
+    />
   );
 }
 
 function Table20(props: TableProps) {
   const T = props.d.table20;
   return (
-    <PlanSection id="table20" source={T.source} findings={props.findings}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col">{t('plan.unitText')}</th>
-            <th scope="col" class="num">{t('plan.output2020')}</th>
-            <th scope="col" class="num">{t('plan.target2025')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr classList={{ outside: r.mineral === null }}>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <td>{r.unitText}</td>
-                <Fig value={fmtNum(r.output2020)} source={T.source} />
-                <Fig value={fmtNum(r.target2025)} source={T.source} />
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </PlanSection>
+    <PlanRowsTable<RowOf<'table20'>>
+      {...props}
+      id="table20"
+      source={T.source}
+      rows={T.rows}
+      columns={(fig) => [
+        textColumn(label('plan.unitText'), (r) => r.unitText),
+        fig(label('plan.output2020'), (r) => fmtNum(r.output2020)),
+        fig(label('plan.target2025'), (r) => fmtNum(r.target2025)),
+      ]}
+    />
   );
 }
 
 function Table21(props: TableProps) {
   const T = props.d.table21;
   return (
-    <PlanSection id="table21" source={T.source} findings={props.findings}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col">{t('plan.unitText')}</th>
-            <th scope="col" class="num">{t('plan.size.large')}</th>
-            <th scope="col" class="num">{t('plan.size.medium')}</th>
-            <th scope="col" class="num">{t('plan.size.small')}</th>
-            <th scope="col" class="num">{t('plan.minServiceYears')}</th>
-            <th scope="col">{t('plan.printed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <td>{r.unitText}</td>
-                <Fig value={fmtNum(r.large)} source={T.source} />
-                <Fig value={fmtNum(r.medium)} source={T.source} />
-                <Fig value={fmtNum(r.small)} source={T.source} />
-                <Fig value={fmtNum(r.minServiceYears)} source={T.source} />
-                <td class="muted">{r.printed ?? ''}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </PlanSection>
+    <PlanRowsTable<RowOf<'table21'>>
+      {...props}
+      id="table21"
+      source={T.source}
+      rows={T.rows}
+      columns={(fig) => [
+        textColumn(label('plan.unitText'), (r) => r.unitText),
+        fig(label('plan.size.large'), (r) => fmtNum(r.large)),
+        fig(label('plan.size.medium'), (r) => fmtNum(r.medium)),
+        fig(label('plan.size.small'), (r) => fmtNum(r.small)),
+        fig(label('plan.minServiceYears'), (r) => fmtNum(r.minServiceYears)),
+        textColumn(label('plan.printed'), (r) => r.printed ?? '', 'muted'),
+      ]}
+    />
   );
 }
 
 function Table22(props: TableProps) {
   const T = props.d.table22;
   return (
-    <PlanSection
+    <PlanRowsTable<RowOf<'table22'>>
+      {...props}
       id="table22"
       source={T.source}
-      findings={props.findings}
+      rows={T.rows}
+      class="grid narrow"
       note={<p class="note">{t('plan.statedTotal', { value: T.statedTotal.value, source: T.statedTotal.source })}</p>}
-    >
-      <table class="grid narrow">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.planName')}</th>
-            <th scope="col" class="num">{t('plan.blocks')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.rows}>
-            {(r) => (
-              <tr classList={{ outside: r.mineral === null }}>
-                <RowName name={r.planName} source={T.source} findings={props.findings} mineral={r.mineral} d={props.d} />
-                <Fig value={r.blocks} source={T.source} />
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </PlanSection>
+      columns={(fig) => [fig(label('plan.blocks'), (r) => r.blocks)]}
+    />
   );
 }
 
 function Table23(props: TableProps) {
   const T = props.d.table23;
-  const unitName = (id: string | null, text: string) => {
-    const u = props.d.units.find((x) => x.id === id);
-    return u ? labelOf(u.name, lang()) : text;
-  };
-  const mineralName = (id: string, text: string) => {
-    const m = props.d.minerals.find((x) => x.id === id);
-    return m ? labelOf(m.name, lang()) : text;
-  };
   const total = () => T.zones.reduce((a, z) => a + z.areaKm2, 0);
   return (
     <PlanSection
@@ -416,30 +368,17 @@ function Table23(props: TableProps) {
       findings={props.findings}
       note={<p class="note">{t('plan.statedCount', { value: T.statedCount.value, source: T.statedCount.source, n: T.zones.length, area: fmtNum(total()) })}</p>}
     >
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.zoneId')}</th>
-            <th scope="col">{t('plan.zoneName')}</th>
-            <th scope="col">{t('plan.county')}</th>
-            <th scope="col">{t('plan.mineral')}</th>
-            <th scope="col" class="num">{t('plan.areaKm2')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={T.zones}>
-            {(z) => (
-              <tr>
-                <th scope="row">{z.id}</th>
-                <td>{z.name}</td>
-                <td>{unitName(z.unit, z.unitText)}</td>
-                <td>{mineralName(z.mineral, z.mineralText)}</td>
-                <Fig value={fmtNum(z.areaKm2)} source={T.source} />
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table<Dataset['table23']['zones'][number]>
+        class="grid"
+        rows={T.zones}
+        columns={[
+          { header: label('plan.zoneId'), cell: (z) => <th scope="row">{z.id}</th> },
+          textColumn(label('plan.zoneName'), (z) => z.name),
+          textColumn(label('plan.county'), (z) => zoneCountyName(props.d, z, lang())),
+          textColumn(label('plan.mineral'), (z) => zoneMineralName(props.d, z, lang())),
+          { header: label('plan.areaKm2'), num: true, cell: (z) => <Fig value={fmtNum(z.areaKm2)} source={T.source} /> },
+        ]}
+      />
     </PlanSection>
   );
 }
@@ -454,26 +393,15 @@ function Policy(props: { d: Dataset }) {
   ];
   return (
     <PlanSection id="policy" source="" findings={[]}>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.indicator')}</th>
-            <th scope="col" class="num">{t('plan.value')}</th>
-            <th scope="col">{t('plan.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={items}>
-            {(i) => (
-              <tr>
-                <th scope="row">{t(`plan.policy.${i.key}`)}</th>
-                <Fig value={i.value} source={i.fig.source} />
-                <td class="source-text">{i.fig.source}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table<(typeof items)[number]>
+        class="grid"
+        rows={items}
+        columns={[
+          { header: label('plan.indicator'), cell: (i) => <th scope="row">{t(`plan.policy.${i.key}`)}</th> },
+          { header: label('plan.value'), num: true, cell: (i) => <Fig value={i.value} source={i.fig.source} /> },
+          textColumn(label('plan.source'), (i) => i.fig.source, 'source-text'),
+        ]}
+      />
     </PlanSection>
   );
 }
@@ -490,36 +418,35 @@ function assumptionText(v: unknown): string {
 function Assumptions(props: { d: Dataset }) {
   return (
     <PlanSection id="assumptions" source="" findings={[]} note={<p class="note">{t('plan.assumptionsNote')}</p>}>
-      <table class="grid assumptions">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.assumption')}</th>
-            <th scope="col">{t('plan.value')}</th>
-            <th scope="col">{t('plan.unit')}</th>
-            <th scope="col">{t('plan.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.d.assumptions}>
-            {(a) => (
-              <tr>
-                <th scope="row">
-                  {labelOf(a.label, lang())}
-                  <div class="muted mono">{a.id}</div>
-                </th>
-                <td class="assumption-value">{assumptionText(a.value)}</td>
-                <td>{a.unit}</td>
-                <td class="reason">
-                  {a.reason}
-                  <Show when={a.source}>
-                    <div class="muted">{t('plan.sourceIs', { source: a.source ?? '' })}</div>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table<Dataset['assumptions'][number]>
+        class="grid assumptions"
+        rows={props.d.assumptions}
+        columns={[
+          {
+            header: label('plan.assumption'),
+            cell: (a) => (
+              <th scope="row">
+                {labelOf(a.label, lang())}
+                <div class="muted mono">{a.id}</div>
+              </th>
+            ),
+          },
+          textColumn(label('plan.value'), (a) => assumptionText(a.value), 'assumption-value'),
+          textColumn(label('plan.unit'), (a) => a.unit),
+          textColumn(
+            label('plan.reason'),
+            (a) => (
+              <>
+                {a.reason}
+                <Show when={a.source}>
+                  <div class="muted">{t('plan.sourceIs', { source: a.source ?? '' })}</div>
+                </Show>
+              </>
+            ),
+            'reason',
+          ),
+        ]}
+      />
     </PlanSection>
   );
 }
@@ -528,55 +455,35 @@ function Units(props: { d: Dataset }) {
   return (
     <PlanSection id="units" source="" findings={[]}>
       <div class="two-col even">
-        <table class="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.county')}</th>
-              <th scope="col">{t('plan.planColumn')}</th>
-              <th scope="col" class="num">{t('plan.seat')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.d.units}>
-              {(u) => (
-                <tr>
-                  <th scope="row">
-                    {labelOf(u.name, lang())}
-                    <Show when={u.covers}>
-                      <div class="muted">{u.covers}</div>
-                    </Show>
-                  </th>
-                  <td>{u.planColumn}</td>
-                  <td class="num">
-                    {u.seat.lat.toFixed(3)}, {u.seat.lon.toFixed(3)}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <table class="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.mineral')}</th>
-              <th scope="col">{t('plan.unit')}</th>
-              <th scope="col">{t('plan.rightsClass')}</th>
-              <th scope="col">{t('plan.restricted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.d.minerals}>
-              {(m) => (
-                <tr>
-                  <th scope="row">{labelOf(m.name, lang())}</th>
-                  <td>{m.unit}</td>
-                  <td>{t(`plan.class.${m.rightsClass}`)}</td>
-                  <td class="reason">{m.restricted ? `${m.restricted.source}: ${m.restricted.note}` : ''}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <Table<Dataset['units'][number]>
+          class="grid"
+          rows={props.d.units}
+          columns={[
+            {
+              header: label('plan.county'),
+              cell: (u) => (
+                <th scope="row">
+                  {labelOf(u.name, lang())}
+                  <Show when={u.covers}>
+                    <div class="muted">{u.covers}</div>
+                  </Show>
+                </th>
+              ),
+            },
+            textColumn(label('plan.planColumn'), (u) => u.planColumn),
+            { header: label('plan.seat'), num: true, cell: (u) => <td class="num">{u.seat.lat.toFixed(3)}, {u.seat.lon.toFixed(3)}</td> },
+          ]}
+        />
+        <Table<Dataset['minerals'][number]>
+          class="grid"
+          rows={props.d.minerals}
+          columns={[
+            { header: label('plan.mineral'), cell: (m) => <th scope="row">{labelOf(m.name, lang())}</th> },
+            textColumn(label('plan.unit'), (m) => m.unit),
+            textColumn(label('plan.rightsClass'), (m) => t(`plan.class.${m.rightsClass}`)),
+            textColumn(label('plan.restricted'), (m) => (m.restricted ? `${m.restricted.source}: ${m.restricted.note}` : ''), 'reason'),
+          ]}
+        />
       </div>
     </PlanSection>
   );
