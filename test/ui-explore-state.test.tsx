@@ -151,7 +151,7 @@ describe('frontier', () => {
     const source = currentScenario()!;
     await openFrontierPoint('class3', 30);
     await until(() => currentScenario()?.name === '基准方案 Baseline · 三类矿山≤30');
-    expect(route().page).toBe('editor');
+    await until(() => route().page === 'editor');
     await until(() => (draft()?.rightsCaps as { class3?: number } | undefined)?.class3 === 30);
     // the rest is the scenario as it was (a duplicate)
     const { rightsCaps: _a, name: _b, ...rest } = draft()!;
