@@ -7,6 +7,7 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
+import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
@@ -387,10 +388,6 @@ function Zones(props: P) {
     const ordered = props.d.table23.zones.map((z) => z.id).filter((z) => next.includes(z));
     setPath(['excludedZones'], ordered.length ? ordered : undefined);
   };
-  const unitName = (id: string | null, text: string) => {
-    const u = props.d.units.find((x) => x.id === id);
-    return u ? labelOf(u.name, lang()) : text;
-  };
   // rows follow the dataset's own zone objects, so re-computed defaults never re-create a row (focus stays put)
   const shown = () => props.d.table23.zones.filter((z) => !county() || z.unit === county());
   const input = (id: string) => props.def.zones.find((z) => z.zone.id === id);
@@ -449,8 +446,8 @@ function Zones(props: P) {
                   </td>
                   <th scope="row">{zone.id}</th>
                   <td>{zone.name}</td>
-                  <td>{unitName(zone.unit, zone.unitText)}</td>
-                  <td>{mineralOf(zone.mineral) ? mname(mineralOf(zone.mineral) as Mineral) : zone.mineralText}</td>
+                  <td>{zoneCountyName(props.d, zone, lang())}</td>
+                  <td>{zoneMineralName(props.d, zone, lang())}</td>
                   <td class="num">{formatDefault(zone.areaKm2)}</td>
                   <td class="num">
                     {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{mineralOf(zone.mineral)?.unit}</span>
