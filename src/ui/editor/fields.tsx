@@ -72,6 +72,31 @@ export function setPath(path: Path, value: unknown): void {
   editDraft((d) => setIn(d, path, value));
 }
 
+/**
+ * Registers a field's element as the editor of its JSON path (and of
+ * `errorPaths`) for the error summary, and reads the problems found there.
+ */
+function useField(path: Path, errorPaths: () => readonly string[] = () => []) {
+  const id = fieldId(path);
+  const paths = () => [jsonPath(path), ...errorPaths()];
+  const registered = paths();
+  for (const p of registered) registry.set(p, id);
+  onCleanup(() => registered.forEach((p) => registry.get(p) === id && registry.delete(p)));
+  const problems = createMemo(() => problemsAt(paths()), [], { equals: sameProblems });
+  return { id, problems };
+}
+
+/** A field's problems under it; the input names it in aria-describedby as `${id}-err`. */
+function FieldError(props: { id: string; problems: Problem[] }) {
+  return (
+    <Show when={props.problems.length > 0}>
+      <span class="field-error" id={`${props.id}-err`}>
+        {props.problems.map((p) => p.message).join('; ')}
+      </span>
+    </Show>
+  );
+}
+
 interface NumFieldProps {
   path: Path;
   /** visible label; when `hideLabel`, it is the accessible name only */
@@ -90,16 +115,11 @@ interface NumFieldProps {
 }
 
 export function NumField(props: NumFieldProps) {
-  const id = fieldId(props.path);
-  const paths = () => [jsonPath(props.path), ...(props.errorPaths ?? [])];
-  const registered = paths();
-  for (const p of registered) registry.set(p, id);
-  onCleanup(() => registered.forEach((p) => registry.get(p) === id && registry.delete(p)));
+  const { id, problems } = useField(props.path, () => props.errorPaths ?? []);
   // memos: an edit elsewhere in the draft re-runs these cheap reads, not the DOM updates below them
   const value = createMemo(() => (props.get ? props.get() : getIn(draft(), props.path)));
   const [typing, setTyping] = createSignal<string | null>(null);
   const shown = () => typing() ?? (value() === undefined || value() === null ? '' : String(value()));
-  const problems = createMemo(() => problemsAt(paths()), [], { equals: sameProblems });
   const set = (v: number | string | undefined) => (props.set ? props.set(v) : setPath(props.path, v));
   const describedBy = () =>
     [problems().length ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -135,28 +155,18 @@ export function NumField(props: NumFieldProps) {
           {props.hint}
         </span>
       </Show>
-      <Show when={problems().length > 0}>
-        <span class="field-error" id={`${id}-err`}>
-          {problems()
-            .map((p) => p.message)
-            .join('; ')}
-        </span>
-      </Show>
+      <FieldError id={id} problems={problems()} />
     </div>
   );
 }
 
 export function TextField(props: { path: Path; label: string; multiline?: boolean; required?: boolean }) {
-  const id = fieldId(props.path);
-  const p = jsonPath(props.path);
-  registry.set(p, id);
-  onCleanup(() => registry.get(p) === id && registry.delete(p));
+  const { id, problems } = useField(props.path);
   const value = () => {
     const v = getIn(draft(), props.path);
     return typeof v === 'string' ? v : '';
   };
-  const problems = createMemo(() => problemsAt([p]), [], { equals: sameProblems });
-  const onInput = (text: string) => setPath(props.path, text === '' && !props.required ? undefined : text);
+    const onInput = (text: string) => setPath(props.path, text === '' && !props.required ? undefined : text);
   return (
     <div class="field text-field" classList={{ invalid: problems().length > 0, wide: props.multiline }}>
       <label for={id}>{props.label}</label>
@@ -175,23 +185,14 @@ export function TextField(props: { path: Path; label: string; multiline?: boolea
       >
         <textarea id={id} rows={3} value={value()} onInput={(e) => onInput(e.currentTarget.value)} />
       </Show>
-      <Show when={problems().length > 0}>
-        <span class="field-error" id={`${id}-err`}>
-          {problems()
-            .map((x) => x.message)
-            .join('; ')}
-        </span>
-      </Show>
+      <FieldError id={id} problems={problems()} />
     </div>
   );
 }
 
 /** A yes/no setting with a default: unchecked vs. checked is stored only when it differs from the default. */
 export function CheckField(props: { path: Path; label: string; def: boolean; hint?: string }) {
-  const id = fieldId(props.path);
-  const p = jsonPath(props.path);
-  registry.set(p, id);
-  onCleanup(() => registry.get(p) === id && registry.delete(p));
+  const { id } = useField(props.path);
   const value = () => {
     const v = getIn(draft(), props.path);
     return typeof v === 'boolean' ? v : props.def;
@@ -211,16 +212,12 @@ export function CheckField(props: { path: Path; label: string; def: boolean; hin
 
 /** A choice among named options; the empty option means "default". */
 export function SelectField(props: { path: Path; label: string; options: { value: string; label: string }[]; defLabel: string }) {
-  const id = fieldId(props.path);
-  const p = jsonPath(props.path);
-  registry.set(p, id);
-  onCleanup(() => registry.get(p) === id && registry.delete(p));
+  const { id, problems } = useField(props.path);
   const value = () => {
     const v = getIn(draft(), props.path);
     return typeof v === 'string' ? v : '';
   };
-  const problems = createMemo(() => problemsAt([p]), [], { equals: sameProblems });
-  return (
+    return (
     <div class="field select-field" classList={{ invalid: problems().length > 0 }}>
       <label for={id}>{props.label}</label>
       <select id={id} onChange={(e) => setPath(props.path, e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
@@ -235,9 +232,7 @@ export function SelectField(props: { path: Path; label: string; options: { value
           )}
         </For>
       </select>
-      <Show when={problems().length > 0}>
-        <span class="field-error">{problems().map((x) => x.message).join('; ')}</span>
-      </Show>
+      <FieldError id={id} problems={problems()} />
     </div>
   );
 }
