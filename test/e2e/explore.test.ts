@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
-import { createFromPreset, nav, scenarioNames, W } from './steps';
+import { createFromPreset, nav, scenarioNames, unnamedControls, W } from './steps';
 
 describeE2E('explore in Chromium', () => {
   let server: Server;
@@ -101,6 +101,24 @@ describeE2E('explore in Chromium', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('建筑用砂开采总量下限 (万m³)');
     expect(text).toContain('不可行');
+
+    // a second parameter makes a grid, drawn as a heat map with the infeasible cells apart
+    await page.getByLabel('加第二个参数（二维网格）').check();
+    await page.locator('#sweep-param-2').selectOption('caps.clay');
+    await page.locator('#sweep-from-1').fill('1000');
+    await page.locator('#sweep-to-1').fill('3000');
+    await page.locator('#sweep-steps-1').fill('2');
+    await page.locator('#sweep-from-2').fill('50');
+    await page.locator('#sweep-to-2').fill('100');
+    await page.locator('#sweep-steps-2').fill('2');
+    expect(await page.locator('.point-count').textContent()).toBe('共 4 次求解');
+    await page.getByRole('button', { name: '开始扫描' }).click();
+    await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(4);
+    expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
+    expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
+    expect(await page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
+    expect(await unnamedControls(page)).toEqual([]);
   });
 
   it('frontier: computed with progress, plan/baseline/knee marked, a point opened as a new scenario in the editor', async () => {
