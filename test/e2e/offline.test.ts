@@ -1,23 +1,14 @@
 /** After one visit online, the whole workbench opens and solves offline (service worker copy + IndexedDB). */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2E } from '../helpers/browser';
 import { createFromPreset, nav, solve, waitSaved, W } from './steps';
 
 describeE2E('offline in Chromium', () => {
-  let server: Server;
-  let app: App;
-  beforeAll(async () => {
-    server = await serve();
-    app = await launchApp(server, { serviceWorkers: 'allow' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-  });
+  const suite = appForSuite({ serviceWorkers: 'allow' });
 
   it('reloads, edits, solves and compares with the network off', async () => {
-    const { page, context } = app;
-    await app.goto('scenarios', 'zh');
+    const { page, context } = suite.app;
+    await suite.app.goto('scenarios', 'zh');
     await createFromPreset(page, 'zh', W.zh.baseline);
     await createFromPreset(page, 'zh', W.zh.redLine);
     // the offline copy holds the page, the lazily loaded views, the solver worker and its wasm

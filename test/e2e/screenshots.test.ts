@@ -5,29 +5,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { HAS_CHROMIUM, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { describe, it } from 'vitest';
+import { appForSuite, HAS_CHROMIUM } from '../helpers/browser';
 import { createFromPreset, nav, solve, W } from './steps';
 
 const DIR = process.env.SCREENSHOTS_DIR;
 
 describe.skipIf(!DIR || !HAS_CHROMIUM)('README screenshots (written when SCREENSHOTS_DIR is set)', () => {
-  let server: Server;
-  let app: App;
-  beforeAll(async () => {
-    server = await serve();
-    app = await launchApp(server);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-  });
+  const suite = appForSuite();
 
   it('results and compare pages', async () => {
     const out = resolve(DIR ?? '.');
     mkdirSync(out, { recursive: true });
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('scenarios', 'zh');
     await createFromPreset(page, 'zh', W.zh.baseline);
     await solve(page, 'zh');
     await nav(page, 'zh', 'scenarios');

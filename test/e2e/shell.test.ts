@@ -1,23 +1,14 @@
 /** The frame of the app in a real browser: language, titles, keyboard, accessible names. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2E } from '../helpers/browser';
 import { createFromPreset, nav, unnamedControls, W } from './steps';
 
 describeE2E('shell in Chromium', () => {
-  let server: Server;
-  let app: App;
-  beforeAll(async () => {
-    server = await serve();
-    app = await launchApp(server);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-  });
+  const suite = appForSuite();
 
   it('follows ?lang=, switches language with named buttons, and keeps the choice on reload', async () => {
-    const { page } = app;
-    await app.goto('plan', 'en');
+    const { page } = suite.app;
+    await suite.app.goto('plan', 'en');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe('Plan data · Hotan mineral quota workbench');
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Plan data');
@@ -32,13 +23,13 @@ describeE2E('shell in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.title()).toBe('规划数据 · 和田地区矿产开采指标工作台');
 
-    await app.goto('plan', 'en');
+    await suite.app.goto('plan', 'en');
     await expect.poll(() => page.title()).toBe('Plan data · Hotan mineral quota workbench');
   });
 
   it('shows the plan tables with their 专栏 sources and the audit findings beside them', async () => {
-    const { page } = app;
-    await app.goto('plan', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('plan', 'zh');
     for (const n of [4, 5, 6, 11, 20, 21, 22, 23]) await expect.poll(() => page.locator(`h3:has-text("专栏${n}")`).count()).toBe(1);
     const findings = page.getByRole('complementary', { name: '专栏5 的数据核查发现' });
     expect(await findings.locator('li').count()).toBeGreaterThan(0);
@@ -50,8 +41,8 @@ describeE2E('shell in Chromium', () => {
   });
 
   it('is usable from the keyboard: skip link, navigation links, focus moves to the page', async () => {
-    const { page } = app;
-    await app.goto('scenarios', 'en');
+    const { page } = suite.app;
+    await suite.app.goto('scenarios', 'en');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Tab');
@@ -65,8 +56,8 @@ describeE2E('shell in Chromium', () => {
   });
 
   it('gives every button, input and select an accessible name on every page', async () => {
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('scenarios', 'zh');
     await createFromPreset(page, 'zh', W.zh.baseline);
     const unnamed: string[] = [];
     for (const to of ['plan', 'scenarios', 'editor', 'results', 'compare', 'export'] as const) {
@@ -76,12 +67,12 @@ describeE2E('shell in Chromium', () => {
       unnamed.push(...missing.map((m) => `${to}: ${m}`));
     }
     expect(unnamed).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect(suite.app.errors).toEqual([]);
   });
 
   it('moves focus to an editor section from its link, and its fields work from the keyboard', async () => {
-    const { page } = app;
-    await app.goto('editor', 'zh'); // the scenario made by the previous test
+    const { page } = suite.app;
+    await suite.app.goto('editor', 'zh'); // the scenario made by the previous test
     const link = page.getByRole('navigation', { name: '编辑分区' }).getByRole('link', { name: '集中开采区' });
     await link.focus();
     await page.keyboard.press('Enter');

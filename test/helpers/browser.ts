@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -246,4 +246,22 @@ export async function launchApp(server: Server, opts: { locale?: string; service
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One served build and one app for a whole suite: opened before its tests,
+ * closed after them. Tests read `.app`, which is set once the suite starts.
+ */
+export function appForSuite(opts?: Parameters<typeof launchApp>[1]): { app: App } {
+  const suite = {} as { app: App };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = await serve();
+    suite.app = await launchApp(server, opts);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await server?.close();
+  });
+  return suite;
 }
