@@ -24,8 +24,8 @@ import {
   undoDelete,
   type WorkbenchDB,
 } from '../src/store';
-import type { SolveReport } from '../src/model/report';
 import type { Dataset } from '../src/domain/dataset';
+import { emptyReport } from './helpers/empty-report';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -45,27 +45,6 @@ afterEach(async () => {
 });
 
 const base = { format: 'quota-scenario/1', name: '基准', model: 'hotan-2021-2025', caps: { sand: 2000 } };
-
-function report(modelVersion = '1.0.0'): SolveReport {
-  return {
-    status: 'optimal',
-    objective: 1,
-    totals: {},
-    rights: {
-      class3: { used: 0, cap: 250 },
-      class12: { used: 0, cap: 150 },
-      total: { used: 0, cap: 400 },
-      largeMediumShare: { value: null, min: 0.4 },
-    },
-    counties: [],
-    zones: [],
-    binding: [],
-    explanation: [],
-    size: { variables: 0, integers: 0, constraints: 0 },
-    solveTimeMs: 1,
-    modelVersion,
-  };
-}
 
 describe('scenario hash', () => {
   it('ignores key order and labels, sees every parameter', () => {
@@ -113,7 +92,7 @@ describe('scenarios', () => {
     const db = open();
     const a = await createScenario(db, base);
     const b = await createScenario(db, { ...base, name: 'B' });
-    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: report() });
+    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: emptyReport() });
     await deleteScenario(db, a.id);
     expect((await listScenarios(db)).map((r) => r.id)).toEqual([b.id]);
     expect((await listDeleted(db)).map((r) => r.id)).toEqual([a.id]);
@@ -126,7 +105,7 @@ describe('scenarios', () => {
   it('purges scenarios deleted long ago, with their runs', async () => {
     const db = open();
     const a = await createScenario(db, base);
-    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: report() });
+    await addRun(db, { scenarioId: a.id, scenario: a.scenario, report: emptyReport() });
     await deleteScenario(db, a.id);
     expect(await purgeDeleted(db, Date.now() - 60_000)).toBe(0);
     expect(await purgeDeleted(db, Date.now() + 1)).toBe(1);
@@ -139,7 +118,7 @@ describe('runs', () => {
   it('records the scenario hash and model version; says when either changed since', async () => {
     const db = open();
     const s = await createScenario(db, base);
-    const run = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report('1.0.0') });
+    const run = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: emptyReport({ modelVersion: '1.0.0' }) });
     expect(run.modelVersion).toBe('1.0.0');
     expect(staleness(run, s.scenario, '1.0.0')).toEqual({ stale: false, scenarioChanged: false, modelChanged: false });
     // renaming is not a change of what is solved
@@ -152,9 +131,9 @@ describe('runs', () => {
   it('lists runs newest first and the latest run per scenario', async () => {
     const db = open();
     const s = await createScenario(db, base);
-    const r1 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report() });
+    const r1 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: emptyReport() });
     await new Promise((r) => setTimeout(r, 5));
-    const r2 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: report() });
+    const r2 = await addRun(db, { scenarioId: s.id, scenario: s.scenario, report: emptyReport() });
     expect((await runsFor(db, s.id)).map((r) => r.id)).toEqual([r2.id, r1.id]);
     expect((await latestRuns(db)).get(s.id)?.id).toBe(r2.id);
   });
@@ -167,7 +146,7 @@ describe('migration', () => {
     v1.version(1).stores(SCHEMA[1]);
     await v1.open();
     await v1.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2 });
-    await v1.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report: report('0.9.0'), createdAt: 3 });
+    await v1.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report: emptyReport({ modelVersion: '0.9.0' }), createdAt: 3 });
     v1.close();
 
     const db = open(name);

@@ -19,26 +19,15 @@ import { allRuns, createFrom, currentScenario, scenarios } from '../src/ui/state
 import { cancelSolve, isSolving, solveConfig, solveCurrent, solvePhase, useSolverFactory, type SolverHandle } from '../src/ui/state/solve';
 import { checkDraft, schemaProblems } from '../src/ui/state/validate';
 import { db } from '../src/ui/state/db';
+import { emptyReport } from './helpers/empty-report';
 
 function report(status: SolveReport['status'] = 'optimal'): SolveReport {
-  return {
+  return emptyReport({
     status,
     objective: status === 'optimal' ? 1 : null,
-    totals: {},
-    rights: {
-      class3: { used: 0, cap: 250 },
-      class12: { used: 0, cap: 150 },
-      total: { used: 0, cap: 400 },
-      largeMediumShare: { value: null, min: 0.4 },
-    },
-    counties: [],
-    zones: [],
-    binding: [],
-    explanation: [],
     size: { variables: 1, integers: 0, constraints: 1 },
-    solveTimeMs: 1,
     modelVersion: `${dataset().id}@${dataset().version}`,
-  };
+  });
 }
 
 /** A solver whose answer the test controls. */
