@@ -30,7 +30,23 @@ export function CompareView(props: CompareViewProps): JSX.Element {
     const r = runs()[i];
     return !r || !hasSolution(r.report);
   };
-  const noPlanText = (i: number) => (runs()[i]?.report.status === 'infeasible' ? t('compare.infeasible') : t('compare.noSolution'));
+  const noPlanCell = (i: number) => <td class="no-plan">{runs()[i]?.report.status === 'infeasible' ? t('compare.infeasible') : t('compare.noSolution')}</td>;
+  /** a column per run, then (with `deltas`) one per other run for its difference from the first */
+  const runHeaders = (deltas: boolean) => (
+    <>
+      <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
+      <Show when={deltas}>
+        <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
+      </Show>
+    </>
+  );
+  /** a titled part of the comparison; `part` names its heading's text (compare.<part>.title) */
+  const Part = (p: { part: 'kpis' | 'counties' | 'charts' | 'binding'; children: JSX.Element }) => (
+    <section aria-labelledby={h(p.part)}>
+      <h3 id={h(p.part)}>{t(`compare.${p.part}.title`)}</h3>
+      {p.children}
+    </section>
+  );
 
   const kpis = createMemo(() => compareKpis(runs(), props.dataset));
   const counties = createMemo(() => compareCounties(runs(), props.dataset));
@@ -40,7 +56,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
 
   const kpiCell = (k: Kpi | null, i: number) =>
     noPlan(i) ? (
-      <td class="no-plan">{noPlanText(i)}</td>
+      noPlanCell(i)
     ) : (
       <td class="num">
         {k ? fmtKpiValue(k.value, k.unit, lang()) : '—'} {k ? <StatusBadge status={k.status} kind={k.kind} /> : null}
@@ -79,16 +95,14 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           <p class="note objective-note">{t('compare.objectiveNote')}</p>
         </Show>
 
-        <section aria-labelledby={h('kpis')}>
-          <h3 id={h('kpis')}>{t('compare.kpis.title')}</h3>
+        <Part part="kpis">
           <table class="data compare-kpis">
             <caption>{t('compare.kpis.caption', { base: baseName() })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('compare.col.indicator')}</th>
                 <th scope="col">{t('compare.col.unit')}</th>
-                <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
-                <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
+                {runHeaders(true)}
               </tr>
             </thead>
             <tbody>
@@ -131,10 +145,9 @@ export function CompareView(props: CompareViewProps): JSX.Element {
               </For>
             </tbody>
           </table>
-        </section>
+        </Part>
 
-        <section aria-labelledby={h('counties')}>
-          <h3 id={h('counties')}>{t('compare.counties.title')}</h3>
+        <Part part="counties">
           <table class="data compare-counties">
             <caption>{t('compare.counties.caption', { base: baseName() })}</caption>
             <thead>
@@ -142,8 +155,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
                 <th scope="col">{t('compare.col.county')}</th>
                 <th scope="col">{t('compare.col.mineral')}</th>
                 <th scope="col">{t('compare.col.unit')}</th>
-                <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
-                <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
+                {runHeaders(true)}
               </tr>
             </thead>
             <tbody>
@@ -156,7 +168,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
                     <Index each={row.volumes}>
                       {(v, i) =>
                         noPlan(i) ? (
-                          <td class="no-plan">{noPlanText(i)}</td>
+                          noPlanCell(i)
                         ) : (
                           <td class="num">
                             {fmt(v(), lang())} <span class="unit">({t('compare.mines', { n: row.mines[i] ?? 0 })})</span>
@@ -182,24 +194,22 @@ export function CompareView(props: CompareViewProps): JSX.Element {
               </For>
             </tbody>
           </table>
-        </section>
+        </Part>
 
-        <section aria-labelledby={h('charts')}>
-          <h3 id={h('charts')}>{t('compare.charts.title')}</h3>
+        <Part part="charts">
           <div class="charts">
             <For each={charts()}>{(s) => <EChart option={s.option} label={s.title} height={s.height} />}</For>
           </div>
-        </section>
+        </Part>
 
-        <section aria-labelledby={h('binding')}>
-          <h3 id={h('binding')}>{t('compare.binding.title')}</h3>
+        <Part part="binding">
           <Show when={binding().length > 0} fallback={<p>{t('compare.binding.empty')}</p>}>
             <table class="data compare-binding">
               <caption>{t('compare.binding.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('compare.col.constraint')}</th>
-                  <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
+                  {runHeaders(false)}
                 </tr>
               </thead>
               <tbody>
@@ -216,7 +226,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
               </tbody>
             </table>
           </Show>
-        </section>
+        </Part>
       </Show>
     </section>
   );
