@@ -142,11 +142,11 @@ export function FrontierTab(): JSX.Element {
                     <tr>
                       <th scope="col">{t('explore.frontier.col.limit')}</th>
                       <th scope="col">
-                        {t(`explore.measure.${f().measure}`)} <span class="muted">{measureUnit(f())}</span>
+                        {t(f().measure === 'volume' ? 'explore.frontier.col.volume' : 'explore.frontier.col.maxValue')} <span class="muted">{measureUnit(f())}</span>
                       </th>
                       <Show when={f().measure === 'volume'}>
                         <th scope="col">
-                          {t('explore.measure.value')} <span class="muted">万元</span>
+                          {t('explore.frontier.col.value')} <span class="muted">万元</span>
                         </th>
                       </Show>
                       <th scope="col">{t('explore.frontier.col.mines')}</th>
