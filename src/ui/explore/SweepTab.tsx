@@ -13,7 +13,7 @@ import { formatTime } from '../shell/RunInfo';
 import { db } from '../state/db';
 import { draftId } from '../state/draft';
 import { createLive } from '../state/live';
-import { dataset } from '../state/model';
+import { dataset, modelVersionOf } from '../state/model';
 import { fmt } from '../../export/names';
 import { fmtDuration, Progress } from './common';
 import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
@@ -81,9 +81,21 @@ function AxisFields(props: { n: 1 | 2; axis: AxisForm; params: SweepParam[]; onC
           <label for={id('steps')}>{t('explore.sweep.steps')}</label>
           <input id={id('steps')} type="number" min="1" step="1" value={props.axis.steps} onInput={(e) => props.onChange({ ...props.axis, steps: e.currentTarget.value })} />
         </div>
+        <Show when={p()?.integer && fractional(props.axis)}>
+          <p class="hint">{t('explore.sweep.wholeMines')}</p>
+        </Show>
       </div>
     </fieldset>
   );
+}
+
+/** Whether an axis has values that are not whole numbers (a mine count acts as its whole part). */
+function fractional(a: AxisForm): boolean {
+  try {
+    return axisValues(toAxis(a)).some((x) => !Number.isInteger(x));
+  } catch {
+    return false;
+  }
 }
 
 function toAxis(a: AxisForm): SweepAxis {
@@ -145,7 +157,7 @@ export function SweepTab(): JSX.Element {
   const stale = () => {
     const s = shown();
     const c = cur();
-    return !!s && c.ok && s.scenarioHash !== c.hash;
+    return !!s && ((c.ok && s.scenarioHash !== c.hash) || s.modelVersion !== modelVersionOf(d));
   };
 
   const run = async () => {
