@@ -13,7 +13,7 @@ import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';
-import { Table, type Column } from '../table/Table';
+import { label, Table, type Column } from '../table/Table';
 
 interface Numbered {
   n: number;
@@ -163,9 +163,6 @@ type RowOf<K extends 'table4' | 'table6' | 'table11' | 'table20' | 'table21' | '
 
 /** A row of a plan table, named by its printed name; `mineral` null is a mineral outside the model. */
 type PlanRow = { planName: string; mineral?: string | null };
-
-/** A column header in the planner's language. */
-const label = (key: string) => () => t(key);
 
 function textColumn<R>(header: () => JSX.Element, text: (r: R) => JSX.Element, tdClass?: string): Column<R> {
   return { header, cell: (r) => <td class={tdClass}>{text(r)}</td> };

@@ -1,10 +1,11 @@
-import { createMemo, For, Show, type JSX } from 'solid-js';
+import { createMemo, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
 import { kpiStatus } from '../../export/kpis';
 import { fmt, fmtPct } from '../../export/names';
 import { zoneRows } from '../../export/rows';
 import { lang, t } from '../i18n';
+import { label, Table } from '../table/Table';
 import { StatusBadge } from './Status';
 
 /** Concentrated extraction zones: volume, mines and use of the zone's capacity. */
@@ -12,45 +13,39 @@ export function ZoneTable(props: { report: SolveReport; dataset: Dataset }): JSX
   const rows = createMemo(() => zoneRows(props.report, props.dataset, lang()));
   return (
     <Show when={rows().length > 0} fallback={<p>{t('results.zones.empty')}</p>}>
-      <table class="data zones">
-        <caption>{t('results.zones.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('results.col.zone')}</th>
-            <th scope="col">{t('results.col.county')}</th>
-            <th scope="col">{t('results.col.mineral')}</th>
-            <th scope="col">{t('results.col.area')}</th>
-            <th scope="col">{t('results.col.volume')}</th>
-            <th scope="col">{t('results.col.unit')}</th>
-            <th scope="col">{t('results.col.mines')}</th>
-            <th scope="col">{t('results.col.capacityUse')}</th>
-            <th scope="col">{t('results.col.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {(z) => (
-              <tr data-zone={z.zoneId} classList={{ excluded: z.excluded }}>
-                <th scope="row">
-                  <code>{z.zoneId}</code> {z.zoneName}
-                </th>
-                <td>{z.county}</td>
-                <td>{z.mineral}</td>
-                <td class="num">{fmt(z.areaKm2, lang())}</td>
-                <td class="num">{fmt(z.volume, lang())}</td>
-                <td class="unit">{z.unit}</td>
-                <td class="num">{z.mines}</td>
-                <td class="num">{fmtPct(z.capacityUse, lang())}</td>
-                <td>
-                  <Show when={!z.excluded} fallback={<span class="status status-none">{t('results.zones.excluded')}</span>}>
-                    <StatusBadge status={kpiStatus(z.capacityUse, z.capacityUse === null ? null : 1, 'max')} kind="max" />
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table
+        class="data zones"
+        caption={t('results.zones.caption')}
+        rows={rows()}
+        rowProps={(z) => ({ 'data-zone': z.zoneId, classList: { excluded: z.excluded } })}
+        columns={[
+          {
+            header: label('results.col.zone'),
+            cell: (z) => (
+              <th scope="row">
+                <code>{z.zoneId}</code> {z.zoneName}
+              </th>
+            ),
+          },
+          { header: label('results.col.county'), cell: (z) => <td>{z.county}</td> },
+          { header: label('results.col.mineral'), cell: (z) => <td>{z.mineral}</td> },
+          { header: label('results.col.area'), cell: (z) => <td class="num">{fmt(z.areaKm2, lang())}</td> },
+          { header: label('results.col.volume'), cell: (z) => <td class="num">{fmt(z.volume, lang())}</td> },
+          { header: label('results.col.unit'), cell: (z) => <td class="unit">{z.unit}</td> },
+          { header: label('results.col.mines'), cell: (z) => <td class="num">{z.mines}</td> },
+          { header: label('results.col.capacityUse'), cell: (z) => <td class="num">{fmtPct(z.capacityUse, lang())}</td> },
+          {
+            header: label('results.col.status'),
+            cell: (z) => (
+              <td>
+                <Show when={!z.excluded} fallback={<span class="status status-none">{t('results.zones.excluded')}</span>}>
+                  <StatusBadge status={kpiStatus(z.capacityUse, z.capacityUse === null ? null : 1, 'max')} kind="max" />
+                </Show>
+              </td>
+            ),
+          },
+        ]}
+      />
     </Show>
   );
 }

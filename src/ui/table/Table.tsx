@@ -4,6 +4,7 @@
  * follow the columns (a grand total, say) come as children after the rows.
  */
 import { For, Show, type JSX } from 'solid-js';
+import { t } from '../i18n';
 
 export interface Column<R> {
   /** read when rendered, so a translated header follows the language */
@@ -13,13 +14,16 @@ export interface Column<R> {
   cell: (row: R) => JSX.Element;
 }
 
+/** A column header in the planner's language. */
+export const label = (key: string) => () => t(key);
+
 export function Table<R>(props: {
   class: string;
   caption?: JSX.Element;
   columns: readonly Column<NoInfer<R>>[];
   rows: readonly R[];
   /** attributes of a row's <tr> (classes, data-* for tests) */
-  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement>;
+  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
   children?: JSX.Element;
 }): JSX.Element {
   return (
