@@ -121,9 +121,10 @@ export const sensitivityRun = state.sens;
 export const pathRun = state.path;
 
 let sweepAbort: AbortController | null = null;
+let sweepStarting = false;
 
-/** Settings of the persistence of a running sweep (tests shorten it). */
-export const sweepConfig = { writeEveryMs: 1000 };
+/** How often a running sweep is written to Dexie and redrawn (tests shorten them). */
+export const sweepConfig = { writeEveryMs: 1000, drawEveryMs: 150 };
 
 /**
  * Runs a sweep of the current scenario over `workers` pool workers. Returns
@@ -131,7 +132,16 @@ export const sweepConfig = { writeEveryMs: 1000 };
  * the engine refuses).
  */
 export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
-  if (state.sweep()) return { ok: false, message: t('explore.sweep.busy') };
+  if (state.sweep() || sweepStarting) return { ok: false, message: t('explore.sweep.busy') };
+  sweepStarting = true;
+  try {
+    return await runSweepNow(spec, workers);
+  } finally {
+    sweepStarting = false;
+  }
+}
+
+async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   await flushDraft();
   const cur = current();
   if (!cur.ok) return { ok: false, message: t(`explore.noScenario.${cur.why}`) };
@@ -176,6 +186,15 @@ export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok
   const points: StoredSweepPoint[] = [];
   state.setSweep({ recordId: rec.id, scenarioId: cur.id, spec, total: cases.length, workers: pool.length, points: [], elapsedMs: 0, remainingMs: null, stopping: false });
   let lastWrite = performance.now();
+  let lastDraw = 0;
+  let drawTimer: ReturnType<typeof setTimeout> | null = null;
+  let latest = { elapsedMs: 0, remainingMs: null as number | null };
+  const draw = () => {
+    if (drawTimer) clearTimeout(drawTimer);
+    drawTimer = null;
+    lastDraw = performance.now();
+    state.setSweep((r) => r && r.recordId === rec.id ? { ...r, points: [...points], ...latest } : r);
+  };
   let writing: Promise<void> = Promise.resolve();
   const write = (change: Parameters<typeof updateSweep>[2]) => {
     writing = writing.then(() => updateSweep(db(), rec.id, change)).catch((e: unknown) => console.error('sweep not saved', e));
@@ -192,7 +211,10 @@ export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok
         onProgress: (p, index, report) => {
           points.push({ index, params: (cases[index] as (typeof cases)[number]).params, report });
           elapsedMs = p.elapsedMs;
-          state.setSweep((r) => r && { ...r, points: [...points], elapsedMs: p.elapsedMs, remainingMs: p.remainingMs });
+          // a large sweep is redrawn a few times a second, not once per point; the last point is always drawn
+          latest = { elapsedMs: p.elapsedMs, remainingMs: p.remainingMs };
+          if (performance.now() - lastDraw >= sweepConfig.drawEveryMs) draw();
+          else drawTimer ??= setTimeout(draw, sweepConfig.drawEveryMs);
           if (performance.now() - lastWrite >= sweepConfig.writeEveryMs) {
             lastWrite = performance.now();
             void write({ points: [...points], elapsedMs: p.elapsedMs });
@@ -209,6 +231,7 @@ export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok
     await write({ points: [...points], elapsedMs, state: 'failed', error: errorText(e) });
     notify({ kind: 'error', message: t('explore.sweep.failed', { reason: errorText(e), n: points.length }) });
   } finally {
+    if (drawTimer) clearTimeout(drawTimer);
     sweepAbort = null;
     state.setSweep(null);
   }
