@@ -11,8 +11,10 @@ import GLPK from 'glpk.js/node';
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel } from '../model/build';
+import { pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
+import { sensitivity, type Sensitivity, type SensitivityOptions } from '../model/explore/sensitivity';
 import type { SolveReport } from '../model/report';
-import { runScenario } from '../model/run';
+import { runScenario, type RunOptions } from '../model/run';
 import { createSolver } from './adapter';
 import { instantiateGlpk } from './quiet';
 import { createSolverWorkerApi } from './worker-api';
@@ -24,9 +26,22 @@ const api = {
   solve: base.solve,
   writeLp: base.writeLp,
   explainInfeasible: base.explainInfeasible,
-  /** The whole scenario in the worker: build, solve, explain, report. */
-  async solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport> {
-    return runScenario(dataset, scenario, await base.getSolver());
+  /** The whole scenario in the worker: build, solve, explain (unless `explain: false`, as a frontier's probes ask), report. */
+  async solveScenario(dataset: Dataset, scenario: Scenario, opts?: RunOptions): Promise<SolveReport> {
+    return runScenario(dataset, scenario, await base.getSolver(), opts);
+  },
+  /** Sensitivity of the named binding constraints (all when none are named): many solves, so it runs where the solver is. */
+  async sensitivity(
+    dataset: Dataset,
+    scenario: Scenario,
+    opts: Omit<SensitivityOptions, 'onProgress'>,
+    onProgress?: (p: { constraint: string; solves: number }) => void,
+  ): Promise<Sensitivity> {
+    return sensitivity(dataset, scenario, await base.getSolver(), { ...opts, ...(onProgress ? { onProgress } : {}) });
+  },
+  /** The yearly path from 2020 to the solved 2025 allocation. */
+  async path(dataset: Dataset, scenario: Scenario, report: SolveReport, opts: PathOptions): Promise<PathResult> {
+    return pathTo2025(dataset, scenario, report, await base.getSolver(), opts);
   },
   /** The exact model of a scenario as a CPLEX LP file. */
   async writeScenarioLp(dataset: Dataset, scenario: Scenario): Promise<string> {

@@ -1,8 +1,7 @@
 /**
- * The page's handle on its explore worker (worker.ts): sensitivity and the
- * path, with the same cancel and crash behaviour as the solver client: glpk
- * cannot be interrupted, so `restart()` terminates the worker and rejects
- * what is pending; a crash rejects too; the next call starts a fresh worker.
+ * The Explore page's handle on a solver worker: the shared worker client
+ * (cancel by restart, crash handling) with the calls sensitivity, the path
+ * and the frontier's probes need.
  */
 import * as Comlink from 'comlink';
 import type { Dataset } from '../../domain/dataset';
@@ -11,8 +10,7 @@ import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { Sensitivity, SensitivityOptions } from '../../model/explore/sensitivity';
 import type { SolveReport } from '../../model/report';
 import type { RunOptions } from '../../model/run';
-import { SolverWorkerError } from '../../solver/client';
-import type { ExploreWorkerApi } from './explore-worker';
+import { createWorkerSolver } from '../../solver/client';
 
 export interface ExploreWorker {
   solveScenario(d: Dataset, s: Scenario, opts?: RunOptions): Promise<SolveReport>;
@@ -21,46 +19,12 @@ export interface ExploreWorker {
   restart(): void;
 }
 
-export function createExploreWorker(spawn: () => Worker = () => new Worker(new URL('./explore-worker.ts', import.meta.url), { type: 'module', name: 'explore' })): ExploreWorker {
-  let session: { worker: Worker; remote: Comlink.Remote<ExploreWorkerApi>; pending: Set<(e: Error) => void> } | null = null;
-
-  function end(error: SolverWorkerError): void {
-    const s = session;
-    if (!s) return;
-    session = null;
-    s.worker.terminate();
-    for (const reject of [...s.pending]) reject(error);
-  }
-
-  function track<T>(run: (remote: Comlink.Remote<ExploreWorkerApi>) => Promise<T>): Promise<T> {
-    if (!session) {
-      const worker = spawn();
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        end(new SolverWorkerError('crash', `explore worker crashed: ${e.message || 'error event'}`));
-      });
-      session = { worker, remote: Comlink.wrap<ExploreWorkerApi>(worker), pending: new Set() };
-    }
-    const s = session;
-    return new Promise<T>((resolve, reject) => {
-      s.pending.add(reject);
-      run(s.remote).then(
-        (v) => {
-          s.pending.delete(reject);
-          resolve(v);
-        },
-        (e: unknown) => {
-          s.pending.delete(reject);
-          reject(e);
-        },
-      );
-    });
-  }
-
+export function createExploreWorker(): ExploreWorker {
+  const worker = createWorkerSolver();
   return {
-    solveScenario: (d, s, opts) => track((r) => r.solveScenario(d, s, opts)) as Promise<SolveReport>,
-    sensitivity: (d, s, opts, onProgress) => track((r) => r.sensitivity(d, s, opts, onProgress ? Comlink.proxy(onProgress) : undefined)) as Promise<Sensitivity>,
-    path: (d, s, report, opts) => track((r) => r.path(d, s, report, opts)) as Promise<PathResult>,
-    restart: () => end(new SolverWorkerError('cancelled', 'cancelled (explore worker restarted)')),
+    solveScenario: (d, s, opts) => worker.call('solveScenario', d, s, opts),
+    sensitivity: (d, s, opts, onProgress) => worker.call('sensitivity', d, s, opts, onProgress ? Comlink.proxy(onProgress) : undefined),
+    path: (d, s, report, opts) => worker.call('path', d, s, report, opts),
+    restart: () => worker.restart(),
   };
 }

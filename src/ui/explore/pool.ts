@@ -1,7 +1,8 @@
 /**
  * The Explore page's workers: a pool of solver workers (src/solver/client.ts,
  * one per core by default, 1 to 8) for sweeps and the frontier, and explore
- * workers (./worker.ts) for sensitivity and the path. Workers are made on
+ * workers (explore-client.ts, the same solver worker with more calls) for
+ * sensitivity and the path. Workers are made on
  * first use and kept (each loads the solver once); tests swap the factories.
  */
 import type { PoolWorker } from '../../solver/pool';
