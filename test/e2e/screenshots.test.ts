@@ -3,9 +3,9 @@
  * 1366×768, in Chinese. Runs only when SCREENSHOTS_DIR is set, e.g.
  *   SCREENSHOTS_DIR=docs/screenshots npx vitest run test/e2e/screenshots.test.ts
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appForSuite, HAS_CHROMIUM } from '../helpers/browser';
 import { createFromPreset, nav, solve, W } from './steps';
 
@@ -36,5 +36,10 @@ describe.skipIf(!DIR || !HAS_CHROMIUM)('README screenshots (written when SCREENS
     await page.locator('.compare-view').waitFor();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: resolve(out, 'compare.png') });
+    for (const file of ['results.png', 'compare.png']) {
+      const png = readFileSync(resolve(out, file));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(20_000); // a page with tables and charts, not a blank frame
+    }
   });
 });
