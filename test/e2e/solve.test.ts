@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
+import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
 import { createFromPreset, nav, solve, unnamedControls, waitSaved, W, type Lang } from './steps';
 
 const WORKER = '**/assets/worker-*.js';

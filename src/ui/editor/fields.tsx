@@ -7,7 +7,6 @@
  */
 import { createMemo, createRoot, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { jsonPath } from '../../domain/validation';
-import { t } from '../i18n';
 import { draft, draftCheck, editDraft, getIn, setIn } from '../state/draft';
 import type { Problem } from '../state/validate';
 
