@@ -102,12 +102,13 @@ function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
 }
 
 /** Σ v[m] ≤ cap[m] (专栏20 or 专栏11) and the optional floor */
-function capRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
+function capRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset): void {
   for (const m of inputs.minerals) {
     const cap = inputs.caps[m.id];
     const terms = volumeTerms(index, (c) => c.mineral === m.id);
-    const source = cap?.source === 'table11' ? '专栏11' : cap?.source === 'table20' ? '专栏20' : '方案';
-    const sourceEn = cap?.source === 'table11' ? '专栏11' : cap?.source === 'table20' ? '专栏20' : 'scenario';
+    const planTable = cap?.source === 'table11' || cap?.source === 'table20' ? d[cap.source].source : null;
+    const source = planTable ?? '方案';
+    const sourceEn = planTable ?? 'scenario';
     if (cap?.max != null)
       rows.add({ name: `cap[${m.id}]`, family: 'cap', elastic: true, unit: m.unit, terms, ub: cap.max,
         label: { zh: `${m.name.zh}开采总量上限（${source}）`, en: `${m.name.en} total extraction cap (${sourceEn})` } });
@@ -263,7 +264,7 @@ export function buildModel(d: Dataset, s: Scenario): BuiltModel {
   const rows = new Rows();
   mineAndVolumeColumns(cells, inputs, variables, index);
   scaleRows(rows, index, inputs);
-  capRows(rows, index, inputs);
+  capRows(rows, index, inputs, d);
   rightsRows(rows, index, inputs);
   shareRow(rows, index, inputs);
   zoneCapacityRows(rows, index, inputs);
