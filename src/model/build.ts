@@ -81,7 +81,7 @@ function mineAndVolumeColumns(cells: Cell[], inputs: ModelInputs, vars: Variable
 }
 
 /** minScale[m,k]·n ≤ v ≤ maxScale[m,k]·n (专栏21) */
-function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
+function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset): void {
   for (const { cell, size, variable: n } of index.mines) {
     const scale = inputs.scale[cell.mineral]?.[size];
     if (!scale) continue;
@@ -90,7 +90,7 @@ function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
     const cls = CLASS_NAMES[size];
     rows.add({
       name: `scaleMin[${cell.id},${size}]`, family: 'scale', elastic: false, unit,
-      label: { zh: `${cell.label.zh}${cls.zh}矿山最低开采规模（专栏21）`, en: `${cell.label.en}: ${cls.en} mine minimum scale (专栏21)` },
+      label: { zh: `${cell.label.zh}${cls.zh}矿山最低开采规模（${d.table21.source}）`, en: `${cell.label.en}: ${cls.en} mine minimum scale (${d.table21.source})` },
       terms: [{ variable: v, coef: 1 }, { variable: n, coef: -scale.min }], lb: 0,
     });
     rows.add({
@@ -163,11 +163,11 @@ function zoneCapacityRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): v
 }
 
 /** outside the zones: no more mines than the rights already there (§六(八)) */
-function outsideZoneRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, cells: Cell[]): void {
+function outsideZoneRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, cells: Cell[], d: Dataset): void {
   if (inputs.allowNewOutsideZones) return;
   for (const cell of cells.filter((c) => c.kind === 'outside')) {
     rows.add({ name: `outside[${cell.id}]`, family: 'outsideZones', elastic: true, unit: '个', ub: cell.maxMines,
-      label: { zh: `${cell.label.zh}不新增矿山（专栏5现有 ${cell.maxMines} 个）`, en: `${cell.label.en}: no new mines (专栏5 has ${cell.maxMines})` },
+      label: { zh: `${cell.label.zh}不新增矿山（${d.table5.source}现有 ${cell.maxMines} 个）`, en: `${cell.label.en}: no new mines (${d.table5.source} has ${cell.maxMines})` },
       terms: mineTerms(index, (c) => c.id === cell.id) });
   }
 }
@@ -263,12 +263,12 @@ export function buildModel(d: Dataset, s: Scenario): BuiltModel {
   const index: ModelIndex = { mines: [], volume: [], flows: [], unmet: [], deviation: [] };
   const rows = new Rows();
   mineAndVolumeColumns(cells, inputs, variables, index);
-  scaleRows(rows, index, inputs);
+  scaleRows(rows, index, inputs, d);
   capRows(rows, index, inputs, d);
   rightsRows(rows, index, inputs);
   shareRow(rows, index, inputs);
   zoneCapacityRows(rows, index, inputs);
-  outsideZoneRows(rows, index, inputs, cells);
+  outsideZoneRows(rows, index, inputs, cells, d);
   reserveRows(rows, index, inputs);
   countyBoundRows(rows, index, inputs, d);
   demandRows(rows, index, inputs, variables, cells, d);
