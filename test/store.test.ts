@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDatabasesAfterEach, freshName, openFresh as open } from './helpers/fresh-db';
+import { describe, expect, it } from 'vitest';
 import {
   SCHEMA,
   addRun,
@@ -12,7 +13,6 @@ import {
   latestRuns,
   listDeleted,
   listScenarios,
-  openDb,
   parseScenarioFile,
   purgeDeleted,
   renameScenario,
@@ -22,27 +22,11 @@ import {
   scenarioHash,
   staleness,
   undoDelete,
-  type WorkbenchDB,
 } from '../src/store';
 import type { Dataset } from '../src/domain/dataset';
 import { emptyReport } from './helpers/empty-report';
 
-let n = 0;
-const opened: Dexie[] = [];
-function freshName() {
-  return `test-db-${process.pid}-${++n}`;
-}
-function open(name = freshName()): WorkbenchDB {
-  const db = openDb(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+deleteDatabasesAfterEach();
 
 const base = { format: 'quota-scenario/1', name: '基准', model: 'hotan-2021-2025', caps: { sand: 2000 } };
 

@@ -1,25 +1,15 @@
 /** The sweeps table (schema v3): a v2 database opens with its data, sweeps are kept per scenario and purged with it. */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA, addSweep, createScenario, deleteScenario, deleteSweep, openDb, purgeDeleted, runsFor, sweepsFor, updateSweep, type WorkbenchDB } from '../src/store';
+import { deleteDatabasesAfterEach, freshName, openFresh } from './helpers/fresh-db';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA, addSweep, createScenario, deleteScenario, deleteSweep, purgeDeleted, runsFor, sweepsFor, updateSweep } from '../src/store';
 import type { SolveReport } from '../src/model/report';
 import type { SweepSpec } from '../src/model/explore/sweep';
 
-let n = 0;
-const opened: Dexie[] = [];
-const fresh = () => `explore-db-${process.pid}-${++n}`;
-function open(name = fresh()): WorkbenchDB {
-  const db = openDb(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+deleteDatabasesAfterEach();
+const fresh = () => freshName('explore-db');
+const open = (name = fresh()) => openFresh(name);
 
 const base = { format: 'quota-scenario/1', name: '基准', model: 'hotan-2021-2025' };
 const report = { status: 'optimal', objective: 1, modelVersion: 'm@1' } as unknown as SolveReport;

@@ -55,6 +55,15 @@ export function current(): Current {
   return { ok: true, id, name: currentScenario()?.name ?? check.scenario.name, scenario: check.scenario, draft: d, hash: scenarioHash(d) };
 }
 
+/** Saves the draft, then the current scenario; when there is none to explore, says why and gives null. */
+async function savedCurrentOrNotify(): Promise<Extract<Current, { ok: true }> | null> {
+  await flushDraft();
+  const cur = current();
+  if (cur.ok) return cur;
+  notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
+  return null;
+}
+
 // ------------------------------------------------------------------ sweep
 
 export interface SweepRun {
@@ -270,12 +279,8 @@ function cutShort(): SolveReport {
 /** Computes the frontier of the current scenario (one worker, one solve at a time). */
 export async function startFrontier(options: FrontierOptions): Promise<void> {
   if (state.frontier()?.phase === 'running') return;
-  await flushDraft();
-  const cur = current();
-  if (!cur.ok) {
-    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
-    return;
-  }
+  const cur = await savedCurrentOrNotify();
+  if (!cur) return;
   const d = dataset();
   const [worker] = exploreWorkers(1);
   if (!worker) return;
@@ -347,12 +352,8 @@ let sensCancel: (() => void) | null = null;
 export async function startSensitivity(workers: number): Promise<void> {
   const phase = state.sens()?.phase;
   if (phase === 'running' || phase === 'solving') return;
-  await flushDraft();
-  const cur = current();
-  if (!cur.ok) {
-    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
-    return;
-  }
+  const cur = await savedCurrentOrNotify();
+  if (!cur) return;
   const startedAt = performance.now();
   const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
   state.setSens(base);
@@ -407,12 +408,8 @@ export function cancelSensitivity(): void {
 export async function startPath(options: PathOptions): Promise<void> {
   const phase = state.path()?.phase;
   if (phase === 'running' || phase === 'solving') return;
-  await flushDraft();
-  const cur = current();
-  if (!cur.ok) {
-    notify({ kind: 'error', message: t(`explore.noScenario.${cur.why}`) });
-    return;
-  }
+  const cur = await savedCurrentOrNotify();
+  if (!cur) return;
   state.setPath({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'solving', result: null });
   const report = await upToDateReport(cur);
   if (!report) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
