@@ -17,7 +17,7 @@ import type { Scenario } from '../src/domain/scenario';
 import { buildModel } from '../src/model/build';
 import { paramInfo } from '../src/model/explore/params';
 import { scenarioPathOf, sensitivity, withBoundMoved, withIntegersFixed, type ConstraintSensitivity, type Sensitivity } from '../src/model/explore/sensitivity';
-import { MIP_GAP, runScenario } from '../src/model/run';
+import { DEFAULT_MIP_GAP, runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
 
@@ -59,7 +59,7 @@ describe('duals against re-solves (table11-caps)', () => {
 
   it('agrees with a re-solve built independently: the LP with integers fixed, the cap moved by half a unit', () => {
     const built = buildModel(d, t11);
-    const base = solver.solve(built.linear, { mipGap: MIP_GAP });
+    const base = solver.solve(built.linear, { mipGap: DEFAULT_MIP_GAP });
     const dual = base.duals?.['cap[limestone]'] as number;
     const fixed = {
       ...built.linear,

@@ -79,6 +79,22 @@ const table6 = z.object({
   total: z.object({ planName: z.string(), mines: count, value: amount }),
 });
 
+/** 专栏8: the 十三五 targets and what 2020 achieved (output, rights, the large/medium share). */
+const table8 = z.object({
+  source: planTable,
+  rows: z.array(planRow.extend({ target: amount, achieved: amount })),
+  rightsTotal: z.object({ target: count, achieved: count }),
+  largeMediumShare: z.object({ target: z.number().min(0).max(1), achieved: z.number().min(0).max(1) }),
+});
+
+/** 专栏19: the key development projects (minerals outside the model; they count toward the class-1/2 mines). */
+const table19 = z.object({
+  source: planTable,
+  projects: z.array(
+    z.object({ name: z.string().min(1), planName: z.string(), unitText: z.string(), capacity: amount, onExistingRight: z.boolean() }),
+  ),
+});
+
 const table11 = z.object({
   source: planTable,
   rows: z.array(
@@ -174,7 +190,9 @@ export const datasetSchema = z
     table4,
     table5,
     table6,
+    table8: table8.optional(),
     table11,
+    table19: table19.optional(),
     table20,
     table21,
     table22,
@@ -204,6 +222,7 @@ export const datasetSchema = z
     };
     const tables = ['table4', 'table6', 'table11', 'table20', 'table21', 'table22'] as const;
     for (const t of tables) d[t].rows.forEach((r, i) => checkMineral(r.mineral, [t, 'rows', i, 'mineral']));
+    d.table8?.rows.forEach((r, i) => checkMineral(r.mineral, ['table8', 'rows', i, 'mineral']));
     d.table5.rows.forEach((r, i) => checkMineral(r.mineral, ['table5', 'rows', i, 'mineral']));
     d.table5.columns.forEach((c, i) => checkUnit(c, ['table5', 'columns', i]));
     const rows5 = [...d.table5.rows, ...d.table5.subtotals, d.table5.total];

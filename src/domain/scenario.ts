@@ -13,9 +13,9 @@ const bound = z
   .strict()
   .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, 'min is larger than max');
 
-export const OBJECTIVE_PRESETS = ['max-value', 'min-mines', 'min-transport', 'balanced'] as const;
+export const OBJECTIVE_PRESETS = ['continuity', 'max-value', 'min-mines', 'min-transport', 'balanced'] as const;
 export type ObjectivePreset = (typeof OBJECTIVE_PRESETS)[number];
-export const OBJECTIVE_TERMS = ['value', 'mines', 'transport', 'unmet', 'deviation'] as const;
+export const OBJECTIVE_TERMS = ['value', 'mines', 'transport', 'unmet', 'deviation', 'share'] as const;
 export type ObjectiveTerm = (typeof OBJECTIVE_TERMS)[number];
 
 export const CAP_SOURCES = ['table20', 'table11'] as const;
@@ -46,6 +46,7 @@ export const scenarioSchema = z
         enabled: z.boolean().optional(),
         radiusKm: z.number().positive().optional(),
         perCounty: z.record(id, z.record(id, amount)).optional(),
+        prefecture: z.record(id, amount).optional(),
       })
       .strict()
       .optional(),
@@ -59,6 +60,8 @@ export const scenarioSchema = z
       .optional(),
     assumptions: z.record(id, assumptionValue).optional(),
     timeLimitSec: z.number().positive().optional(),
+    /** relative MIP gap at which the solver may stop; absent or 0: prove the optimum */
+    mipGap: z.number().min(0).max(0.5).optional(),
   })
   .strict();
 

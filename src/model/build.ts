@@ -3,22 +3,24 @@
  * constraint family of DESIGN.md; every row and column is named in planner
  * terms and labelled in both languages.
  *
- *   n[s,k] ∈ ℤ≥0  mines of size class k in cell s
- *   v[s,k] ≥ 0    annual output of those mines, in the mineral's unit
+ * One mine count per cell, not one per size class: the classes' output bands
+ * are contiguous (a class's maximum is the next one's minimum), so N mines
+ * can produce any v with  min_smallest·N ≤ v ≤ largest·N,  and the split
+ * into large / medium / small is read off after the solve (results.ts).
+ * Where the large/medium share counts a mineral's mines, a second integer
+ * says how many of them are at least medium.
+ *
+ *   n[s]   ∈ ℤ≥0  mines in cell s
+ *   nLM[s] ∈ ℤ≥0  of them large or medium (share minerals that can reach medium)
+ *   v[s]   ≥ 0    annual output of cell s, in the mineral's unit
  */
-import type { Dataset, SizeClass } from '../domain/dataset';
+import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { cellsOf, type Cell } from './cells';
 import { resolveInputs, type ModelInputs } from './inputs';
-import type { Constraint, LinearModel, Term, Variable } from './linear';
+import type { Constraint, LinearModel, RowKey, Term, Variable } from './linear';
 import { countyLabel, mineralLabel } from './labels';
-import { objectiveTerms } from './objective';
-
-const CLASS_NAMES: Record<SizeClass, { zh: string; en: string }> = {
-  large: { zh: '大型', en: 'large' },
-  medium: { zh: '中型', en: 'medium' },
-  small: { zh: '小型', en: 'small' },
-};
+import { objectiveOf } from './objective';
 
 export interface BuiltModel {
   linear: LinearModel;
@@ -28,16 +30,27 @@ export interface BuiltModel {
   index: ModelIndex;
 }
 
-export interface ModelIndex {
-  mines: { cell: Cell; size: SizeClass; variable: string }[];
-  volume: { cell: Cell; size: SizeClass; variable: string }[];
-  flows: { cell: Cell; county: string; km: number; variable: string }[];
-  unmet: { county: string; mineral: string; demand: number; variable: string }[];
-  deviation: { county: string; mineral: string; reference: number; up: string; down: string }[];
+export interface CellColumns {
+  cell: Cell;
+  mines: string;
+  volume: string;
+  /** large-or-medium mines: a column, 'all' when every mine of the mineral is, null when none can be */
+  largeMedium: string | 'all' | null;
 }
 
-export const mines = (cell: string, k: SizeClass) => `n[${cell},${k}]`;
-export const volume = (cell: string, k: SizeClass) => `v[${cell},${k}]`;
+export interface ModelIndex {
+  cells: CellColumns[];
+  flows: { cell: Cell; county: string; km: number; variable: string }[];
+  /** county null: demand of the whole prefecture (minerals with no county demand) */
+  unmet: { county: string | null; mineral: string; demand: number; variable: string }[];
+  deviation: { county: string; mineral: string; reference: number; up: string; down: string }[];
+  /** large/medium mines missing from the plan's share target; null when the model has no share row */
+  shareShortfall: string | null;
+  /** the integer mine totals (per county and mineral, per mineral) */
+  totals: string[];
+}
+
+export const PREFECTURE = 'all';
 
 class Rows {
   readonly constraints: Constraint[] = [];
@@ -51,53 +64,98 @@ class Rows {
   }
 }
 
-function sizeClasses(inputs: ModelInputs, mineral: string): SizeClass[] {
-  return Object.keys(inputs.scale[mineral] ?? {}) as SizeClass[];
-}
-
 function unitOf(inputs: ModelInputs, mineral: string): string {
   return inputs.minerals.find((m) => m.id === mineral)?.unit ?? '';
 }
 
+const one = (variable: string, coef = 1): Term => ({ variable, coef });
+
 function volumeTerms(index: ModelIndex, keep: (c: Cell) => boolean): Term[] {
-  return index.volume.filter((x) => keep(x.cell)).map((x) => ({ variable: x.variable, coef: 1 }));
+  return index.cells.filter((x) => keep(x.cell)).map((x) => one(x.volume));
 }
 
-function mineTerms(index: ModelIndex, keep: (c: Cell, k: SizeClass) => boolean): Term[] {
-  return index.mines.filter((x) => keep(x.cell, x.size)).map((x) => ({ variable: x.variable, coef: 1 }));
+function mineTerms(index: ModelIndex, keep: (c: Cell) => boolean): Term[] {
+  return index.cells.filter((x) => keep(x.cell)).map((x) => one(x.mines));
 }
 
-function mineAndVolumeColumns(cells: Cell[], inputs: ModelInputs, vars: Variable[], index: ModelIndex): void {
+function cellColumns(cells: Cell[], inputs: ModelInputs, vars: Variable[], index: ModelIndex): void {
+  const shareScope = new Set(inputs.share.minerals);
   for (const cell of cells) {
-    for (const k of sizeClasses(inputs, cell.mineral)) {
-      const n = mines(cell.id, k);
-      const v = volume(cell.id, k);
-      vars.push({ name: n, label: { zh: `${cell.label.zh}${CLASS_NAMES[k].zh}矿山数`, en: `${cell.label.en}: ${CLASS_NAMES[k].en} mines` }, integer: true, lb: 0, ub: null });
-      vars.push({ name: v, label: { zh: `${cell.label.zh}${CLASS_NAMES[k].zh}矿山开采量`, en: `${cell.label.en}: ${CLASS_NAMES[k].en} mines' output` }, integer: false, lb: 0, ub: null });
-      index.mines.push({ cell, size: k, variable: n });
-      index.volume.push({ cell, size: k, variable: v });
+    const size = inputs.mineSize[cell.mineral];
+    const n = `n[${cell.id}]`;
+    const v = `v[${cell.id}]`;
+    vars.push({ name: n, label: { zh: `${cell.label.zh}矿山数`, en: `${cell.label.en}: mines` }, integer: false, lb: 0, ub: null });
+    vars.push({ name: v, label: { zh: `${cell.label.zh}开采量`, en: `${cell.label.en}: output` }, integer: false, lb: 0, ub: null });
+    let largeMedium: CellColumns['largeMedium'] = null;
+    if (size?.allLargeMedium) largeMedium = 'all';
+    else if (shareScope.has(cell.mineral) && size?.largeMediumMin != null) {
+      largeMedium = `nLM[${cell.id}]`;
+      vars.push({ name: largeMedium, label: { zh: `${cell.label.zh}大中型矿山数`, en: `${cell.label.en}: large and medium mines` }, integer: false, lb: 0, ub: null });
     }
+    index.cells.push({ cell, mines: n, volume: v, largeMedium });
   }
 }
 
-/** minScale[m,k]·n ≤ v ≤ maxScale[m,k]·n (专栏21) */
+/**
+ * The mine counts as integers where cells are interchangeable: per county and
+ * mineral (a county's zones and its outside cell serve the same demand), and
+ * per mineral. The cells' counts beneath them are continuous in the goal's
+ * and one-answer solves, which glpk proves fast; whole-mines.ts then gives
+ * each cell whole mines without moving a county quota or the objective.
+ */
+function mineTotalRows(rows: Rows, index: ModelIndex, vars: Variable[], d: Dataset): void {
+  const groups = new Map<string, CellColumns[]>();
+  const add = (key: string, x: CellColumns) => groups.set(key, [...(groups.get(key) ?? []), x]);
+  for (const x of index.cells) {
+    add(`${x.cell.county ?? PREFECTURE},${x.cell.mineral}`, x);
+    add(x.cell.mineral, x);
+  }
+  for (const [key, xs] of groups) {
+    const mineral = xs[0]?.cell.mineral ?? '';
+    const county = key.includes(',') ? xs[0]?.cell.county ?? undefined : undefined;
+    const total = (column: string, name: string, label: { zh: string; en: string }, terms: Term[]) => {
+      vars.push({ name: column, label, integer: true, lb: 0, ub: null });
+      index.totals.push(column);
+      rows.add({ name, family: 'mineCount', elastic: false, unit: '个', key: { mineral, county }, label, terms: [...terms, one(column, -1)], lb: 0, ub: 0 });
+    };
+    const m = mineralLabel(d, mineral);
+    const where = county !== undefined ? countyLabel(d, county) : key.includes(',') ? { zh: '地区级', en: 'Prefecture-level' } : { zh: '全区', en: 'Prefecture' };
+    const unitLabel = { zh: `${where.zh}${m.zh}`, en: `${where.en} ${m.en}` };
+    total(`N[${key}]`, `mines[${key}]`, { zh: `${unitLabel.zh}矿山数合计`, en: `${unitLabel.en}: mines in all` }, xs.map((x) => one(x.mines)));
+    const lm = xs.flatMap((x) => (x.largeMedium !== null && x.largeMedium !== 'all' ? [one(x.largeMedium)] : []));
+    if (lm.length > 0) total(`NLM[${key}]`, `largeMedium[${key}]`, { zh: `${unitLabel.zh}大中型矿山数合计`, en: `${unitLabel.en}: large and medium mines in all` }, lm);
+  }
+}
+
+/**
+ * min_smallest·n + (min_medium − min_smallest)·nLM ≤ v ≤ largest·n, nLM ≤ n
+ * (专栏21 minima; the largest mine from 专栏4 reserves per deposit ÷ service life)
+ */
 function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset): void {
-  for (const { cell, size, variable: n } of index.mines) {
-    const scale = inputs.scale[cell.mineral]?.[size];
-    if (!scale) continue;
-    const v = volume(cell.id, size);
+  for (const { cell, mines: n, volume: v, largeMedium } of index.cells) {
+    const size = inputs.mineSize[cell.mineral];
+    if (!size) continue;
     const unit = unitOf(inputs, cell.mineral);
-    const cls = CLASS_NAMES[size];
+    const key: RowKey = { mineral: cell.mineral, county: cell.county ?? undefined, cell: cell.id };
+    const minTerms = [one(v), one(n, -size.smallestMin)];
+    if (largeMedium !== null && largeMedium !== 'all' && size.largeMediumMin !== null)
+      minTerms.push(one(largeMedium, -(size.largeMediumMin - size.smallestMin)));
     rows.add({
-      name: `scaleMin[${cell.id},${size}]`, family: 'scale', elastic: false, unit,
-      label: { zh: `${cell.label.zh}${cls.zh}矿山最低开采规模（${d.table21.source}）`, en: `${cell.label.en}: ${cls.en} mine minimum scale (${d.table21.source})` },
-      terms: [{ variable: v, coef: 1 }, { variable: n, coef: -scale.min }], lb: 0,
+      name: `scaleMin[${cell.id}]`, family: 'scale', elastic: false, unit, key: { ...key, side: 'min' },
+      label: { zh: `${cell.label.zh}矿山最低开采规模（${d.table21.source}）`, en: `${cell.label.en}: mines' minimum scale (${d.table21.source})` },
+      terms: minTerms, lb: 0,
     });
     rows.add({
-      name: `scaleMax[${cell.id},${size}]`, family: 'scale', elastic: false, unit,
-      label: { zh: `${cell.label.zh}${cls.zh}矿山规模上限`, en: `${cell.label.en}: ${cls.en} mine maximum scale` },
-      terms: [{ variable: v, coef: 1 }, { variable: n, coef: -scale.max }], ub: 0,
+      name: `scaleMax[${cell.id}]`, family: 'scale', elastic: false, unit, key: { ...key, side: 'max' },
+      label: { zh: `${cell.label.zh}单矿最大年产量（${size.largest.sources.join('、')}）`, en: `${cell.label.en}: largest output per mine (${size.largest.sources.join(', ')})` },
+      terms: [one(v), one(n, -size.largest.value)], ub: 0,
     });
+    if (largeMedium !== null && largeMedium !== 'all')
+      rows.add({
+        name: `scaleLM[${cell.id}]`, family: 'scale', elastic: false, unit: '个', key,
+        label: { zh: `${cell.label.zh}大中型矿山不多于矿山数`, en: `${cell.label.en}: large and medium mines within its mines` },
+        terms: [one(largeMedium), one(n, -1)], ub: 0,
+      });
   }
 }
 
@@ -111,40 +169,53 @@ function capRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset)
     const sourceEn = planTable ?? 'scenario';
     if (cap?.max != null)
       rows.add({ name: `cap[${m.id}]`, family: 'cap', elastic: true, unit: m.unit, terms, ub: cap.max,
+        key: { mineral: m.id, side: 'max', path: `caps.${m.id}.max` },
         label: { zh: `${m.name.zh}开采总量上限（${source}）`, en: `${m.name.en} total extraction cap (${sourceEn})` } });
     if (cap?.min != null)
       rows.add({ name: `floor[${m.id}]`, family: 'floor', elastic: true, unit: m.unit, terms, lb: cap.min,
+        key: { mineral: m.id, side: 'min', path: `caps.${m.id}.min` },
         label: { zh: `${m.name.zh}开采总量下限`, en: `${m.name.en} total extraction floor` } });
   }
 }
 
-/** mine counts by rights class, the out-of-scope class-1/2 mines held fixed (专栏5, 规划目标) */
+/** mine counts by rights class, the mines of other minerals held fixed (专栏5, assumption otherClass12) */
 function rightsRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
   const classOf = (mineral: string) => inputs.minerals.find((m) => m.id === mineral)?.rightsClass;
   const { class3, class12, total } = inputs.rightsCaps;
   const fixed = inputs.fixedMines;
-  rows.add({ name: 'rights[class3]', family: 'rights', elastic: true, unit: '个',
+  rows.add({ name: 'rights[class3]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'class3', side: 'max', path: 'rightsCaps.class3' },
     label: { zh: `三类矿产（砂石土）矿山数 ≤ ${class3}`, en: `class-3 (sand, gravel, clay) mines ≤ ${class3}` },
     terms: mineTerms(index, (c) => classOf(c.mineral) === 'class3'), ub: class3 - fixed.class3 });
-  rows.add({ name: 'rights[class12]', family: 'rights', elastic: true, unit: '个',
+  rows.add({ name: 'rights[class12]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'class12', side: 'max', path: 'rightsCaps.class12' },
     label: { zh: `一二类固体矿产矿山数 ≤ ${class12}（含规划外矿种 ${fixed.class12} 个）`, en: `class-1/2 solid-mineral mines ≤ ${class12} (incl. ${fixed.class12} of other minerals)` },
     terms: mineTerms(index, (c) => classOf(c.mineral) === 'class12'), ub: class12 - fixed.class12 });
-  rows.add({ name: 'rights[total]', family: 'rights', elastic: true, unit: '个',
+  rows.add({ name: 'rights[total]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'total', side: 'max', path: 'rightsCaps.total' },
     label: { zh: `有效矿山总数 ≤ ${total}`, en: `valid mines in all ≤ ${total}` },
     terms: mineTerms(index, () => true), ub: total - fixed.class3 - fixed.class12 });
 }
 
-/** Σ(large + medium) ≥ share · Σ all, over the class-1/2 minerals in scope */
-function shareRow(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
+/**
+ * Σ large/medium ≥ share · Σ mines over the class-1/2 mines, the fixed mines
+ * of other minerals included (§三(二)). The plan says 力争 (strive for): a
+ * shortfall is allowed and costs the objective, and the report says so.
+ */
+function shareRow(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[]): void {
   const scope = new Set(inputs.share.minerals);
   const min = inputs.share.min;
-  const terms = index.mines
-    .filter((x) => scope.has(x.cell.mineral))
-    .map((x) => ({ variable: x.variable, coef: (x.size === 'small' ? 0 : 1) - min }))
-    .filter((t) => t.coef !== 0);
-  rows.add({ name: 'share[largeMedium]', family: 'share', elastic: true, unit: '个',
-    label: { zh: `大中型矿山比例 ≥ ${Math.round(min * 100)}%`, en: `large and medium mines ≥ ${Math.round(min * 100)}%` },
-    terms, lb: 0 });
+  const terms: Term[] = [];
+  for (const x of index.cells.filter((c) => scope.has(c.cell.mineral))) {
+    terms.push(one(x.mines, -min));
+    if (x.largeMedium === 'all') terms.push(one(x.mines, 1));
+    else if (x.largeMedium !== null) terms.push(one(x.largeMedium, 1));
+  }
+  if (min <= 0) return;
+  const shortfall = 'shareShortfall';
+  vars.push({ name: shortfall, label: { zh: '大中型矿山比例缺口（个）', en: 'large/medium mines short of the share target' }, integer: false, lb: 0, ub: null });
+  index.shareShortfall = shortfall;
+  const fixedAll = inputs.fixedMines.class12;
+  rows.add({ name: 'share[largeMedium]', family: 'share', elastic: true, unit: '个', key: { side: 'min', path: 'largeMediumShare.min' },
+    label: { zh: `一二类大中型矿山比例 ≥ ${Math.round(min * 100)}%（含规划外矿种）`, en: `class-1/2 large and medium mines ≥ ${Math.round(min * 100)}% (other minerals included)` },
+    terms: [...terms, one(shortfall)], lb: min * fixedAll - inputs.fixedLargeMedium });
 }
 
 /** volume ≤ intensity · area; mines ≤ area / area per mine (专栏23 areas) */
@@ -153,22 +224,32 @@ function zoneCapacityRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): v
     if (z.excluded) continue;
     const id = z.zone.id;
     const unit = unitOf(inputs, z.zone.mineral);
-    rows.add({ name: `zoneVolume[${id}]`, family: 'zoneVolume', elastic: true, unit, ub: z.volumeCapacity,
+    const key: RowKey = { mineral: z.zone.mineral, county: z.zone.unit ?? undefined, zone: id, side: 'max' };
+    rows.add({ name: `zoneVolume[${id}]`, family: 'zoneVolume', elastic: true, unit, ub: z.volumeCapacity, key,
       label: { zh: `${z.zone.name}开采能力（${z.zone.areaKm2} km²）`, en: `zone ${id} volume capacity (${z.zone.areaKm2} km²)` },
       terms: volumeTerms(index, (c) => c.id === id) });
-    rows.add({ name: `zoneMines[${id}]`, family: 'zoneMines', elastic: true, unit: '个', ub: z.maxMines,
+    rows.add({ name: `zoneMines[${id}]`, family: 'zoneMines', elastic: true, unit: '个', ub: z.maxMines, key,
       label: { zh: `${z.zone.name}矿山数上限`, en: `zone ${id} most mines` },
       terms: mineTerms(index, (c) => c.id === id) });
   }
 }
 
-/** outside the zones: no more mines than the rights already there (§六(八)) */
+/**
+ * Outside the zones (§六(八)): no more mines than the rights already there
+ * (专栏5), and no more output than the county's 2020 figure grown by
+ * outsideGrowth: new capacity goes to the zones.
+ */
 function outsideZoneRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, cells: Cell[], d: Dataset): void {
   if (inputs.allowNewOutsideZones) return;
   for (const cell of cells.filter((c) => c.kind === 'outside')) {
-    rows.add({ name: `outside[${cell.id}]`, family: 'outsideZones', elastic: true, unit: '个', ub: cell.maxMines,
+    const key: RowKey = { mineral: cell.mineral, county: cell.county ?? undefined, cell: cell.id, side: 'max' };
+    rows.add({ name: `outside[${cell.id}]`, family: 'outsideZones', elastic: true, unit: '个', ub: cell.maxMines, key,
       label: { zh: `${cell.label.zh}不新增矿山（${d.table5.source}现有 ${cell.maxMines} 个）`, en: `${cell.label.en}: no new mines (${d.table5.source} has ${cell.maxMines})` },
       terms: mineTerms(index, (c) => c.id === cell.id) });
+    if (cell.maxVolume === null) continue;
+    rows.add({ name: `outsideVolume[${cell.id}]`, family: 'outsideZones', elastic: true, unit: unitOf(inputs, cell.mineral), ub: cell.maxVolume, key,
+      label: { zh: `${cell.label.zh}不超过2020年产量（${d.table6.source}按${d.table5.source}采矿权分县）`, en: `${cell.label.en}: no more than 2020 output (${d.table6.source} shared by ${d.table5.source} rights)` },
+      terms: volumeTerms(index, (c) => c.id === cell.id) });
   }
 }
 
@@ -177,7 +258,7 @@ function reserveRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
   for (const m of inputs.minerals) {
     const r = inputs.reserveLimit[m.id];
     if (!r) continue;
-    rows.add({ name: `reserve[${m.id}]`, family: 'reserve', elastic: true, unit: m.unit, ub: r.limit,
+    rows.add({ name: `reserve[${m.id}]`, family: 'reserve', elastic: true, unit: m.unit, ub: r.limit, key: { mineral: m.id, side: 'max' },
       label: { zh: `${m.name.zh}保有资源量 ÷ 最低服务年限 ${r.years} 年`, en: `${m.name.en} reserves ÷ ${r.years}-year minimum service life` },
       terms: volumeTerms(index, (c) => c.mineral === m.id) });
   }
@@ -193,17 +274,25 @@ function countyBoundRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: 
       const unit = unitOf(inputs, mineral);
       if (b.max !== undefined)
         rows.add({ name: `countyMax[${county},${mineral}]`, family: 'countyBound', elastic: true, unit, terms, ub: b.max,
+          key: { mineral, county, side: 'max', path: `countyBounds.${county}.${mineral}.max` },
           label: { zh: `${name.zh}${m.zh}指标上限`, en: `${name.en} ${m.en} quota maximum` } });
       if (b.min !== undefined)
         rows.add({ name: `countyMin[${county},${mineral}]`, family: 'countyBound', elastic: true, unit, terms, lb: b.min,
+          key: { mineral, county, side: 'min', path: `countyBounds.${county}.${mineral}.min` },
           label: { zh: `${name.zh}${m.zh}指标下限`, en: `${name.en} ${m.en} quota minimum` } });
     }
   }
 }
 
-/** flows from cells to county demand within the transport radius; unmet demand is penalised */
-function demandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[], cells: Cell[], d: Dataset): void {
-  if (!inputs.demand.enabled) return;
+function unmetColumn(vars: Variable[], index: ModelIndex, county: string | null, mineral: string, demand: number, label: { zh: string; en: string }): string {
+  const u = `unmet[${county ?? PREFECTURE},${mineral}]`;
+  vars.push({ name: u, label: { zh: `${label.zh}未满足需求`, en: `${label.en} unmet demand` }, integer: false, lb: 0, ub: null });
+  index.unmet.push({ county, mineral, demand, variable: u });
+  return u;
+}
+
+/** county demand met by flows from cells within the transport radius; what is not met is unmet */
+function countyDemandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[], cells: Cell[], d: Dataset): void {
   const { perCounty, radiusKm } = inputs.demand;
   const demanded = new Set(Object.values(perCounty).flatMap((b) => Object.keys(b)));
   for (const cell of cells) {
@@ -217,24 +306,35 @@ function demandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Va
       const to = countyLabel(d, county);
       vars.push({ name: x, label: { zh: `${cell.label.zh}运往${to.zh}`, en: `${cell.label.en} to ${to.en}` }, integer: false, lb: 0, ub: null });
       index.flows.push({ cell, county, km, variable: x });
-      flows.push({ variable: x, coef: 1 });
+      flows.push(one(x));
     }
-    rows.add({ name: `supply[${cell.id}]`, family: 'supply', elastic: false, unit: unitOf(inputs, cell.mineral), ub: 0,
+    rows.add({ name: `supply[${cell.id}]`, family: 'supply', elastic: false, unit: unitOf(inputs, cell.mineral), ub: 0, key: { mineral: cell.mineral, cell: cell.id },
       label: { zh: `${cell.label.zh}运出量 ≤ 开采量`, en: `${cell.label.en}: shipped ≤ extracted` },
-      terms: [...flows, ...volumeTerms(index, (c) => c.id === cell.id).map((t) => ({ ...t, coef: -1 }))] });
+      terms: [...flows, one(index.cells.find((c) => c.cell.id === cell.id)?.volume ?? '', -1)] });
   }
   for (const [county, byMineral] of Object.entries(perCounty)) {
     const name = countyLabel(d, county);
     for (const [mineral, demand] of Object.entries(byMineral)) {
-      const u = `unmet[${county},${mineral}]`;
       const m = mineralLabel(d, mineral);
-      vars.push({ name: u, label: { zh: `${name.zh}${m.zh}未满足需求`, en: `${name.en} ${m.en} unmet demand` }, integer: false, lb: 0, ub: null });
-      index.unmet.push({ county, mineral, demand, variable: u });
-      const inflow = index.flows.filter((f) => f.county === county && f.cell.mineral === mineral).map((f) => ({ variable: f.variable, coef: 1 }));
+      const u = unmetColumn(vars, index, county, mineral, demand, { zh: `${name.zh}${m.zh}`, en: `${name.en} ${m.en}` });
+      const inflow = index.flows.filter((f) => f.county === county && f.cell.mineral === mineral).map((f) => one(f.variable));
       rows.add({ name: `demand[${county},${mineral}]`, family: 'demand', elastic: false, unit: unitOf(inputs, mineral), lb: demand, ub: demand,
+        key: { mineral, county },
         label: { zh: `${name.zh}${m.zh}需求（半径 ${radiusKm} km）`, en: `${name.en} ${m.en} demand (radius ${radiusKm} km)` },
-        terms: [...inflow, { variable: u, coef: 1 }] });
+        terms: [...inflow, one(u)] });
     }
+  }
+}
+
+/** prefecture-wide demand (专栏11's expected output): met by any cell's output; output beyond it earns nothing */
+function prefectureDemandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[], d: Dataset): void {
+  for (const [mineral, demand] of Object.entries(inputs.demand.prefecture)) {
+    const m = mineralLabel(d, mineral);
+    const u = unmetColumn(vars, index, null, mineral, demand, { zh: `全区${m.zh}`, en: `Prefecture ${m.en}` });
+    rows.add({ name: `demand[${PREFECTURE},${mineral}]`, family: 'demand', elastic: false, unit: unitOf(inputs, mineral), lb: demand,
+      key: { mineral },
+      label: { zh: `全区${m.zh}需求（${d.table11.source}预期）`, en: `Prefecture ${m.en} demand (${d.table11.source} expected)` },
+      terms: [...volumeTerms(index, (c) => c.mineral === mineral), one(u)] });
   }
 }
 
@@ -250,8 +350,9 @@ function deviationRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars:
       vars.push({ name: down, label: { zh: `${name.zh}${m.zh}低于参考`, en: `${name.en} ${m.en} below reference` }, integer: false, lb: 0, ub: null });
       index.deviation.push({ county, mineral, reference, up, down });
       rows.add({ name: `deviation[${county},${mineral}]`, family: 'deviation', elastic: false, unit: unitOf(inputs, mineral), lb: reference, ub: reference,
+        key: { mineral, county },
         label: { zh: `${name.zh}${m.zh}与参考分配之差`, en: `${name.en} ${m.en} deviation from reference` },
-        terms: [...volumeTerms(index, (c) => c.county === county && c.mineral === mineral), { variable: up, coef: -1 }, { variable: down, coef: 1 }] });
+        terms: [...volumeTerms(index, (c) => c.county === county && c.mineral === mineral), one(up, -1), one(down, 1)] });
     }
   }
 }
@@ -260,21 +361,24 @@ export function buildModel(d: Dataset, s: Scenario): BuiltModel {
   const inputs = resolveInputs(d, s);
   const cells = cellsOf(d, inputs);
   const variables: Variable[] = [];
-  const index: ModelIndex = { mines: [], volume: [], flows: [], unmet: [], deviation: [] };
+  const index: ModelIndex = { cells: [], flows: [], unmet: [], deviation: [], shareShortfall: null, totals: [] };
   const rows = new Rows();
-  mineAndVolumeColumns(cells, inputs, variables, index);
+  cellColumns(cells, inputs, variables, index);
+  mineTotalRows(rows, index, variables, d);
   scaleRows(rows, index, inputs, d);
   capRows(rows, index, inputs, d);
   rightsRows(rows, index, inputs);
-  shareRow(rows, index, inputs);
+  shareRow(rows, index, inputs, variables);
   zoneCapacityRows(rows, index, inputs);
   outsideZoneRows(rows, index, inputs, cells, d);
   reserveRows(rows, index, inputs);
   countyBoundRows(rows, index, inputs, d);
-  demandRows(rows, index, inputs, variables, cells, d);
+  countyDemandRows(rows, index, inputs, variables, cells, d);
+  prefectureDemandRows(rows, index, inputs, variables, d);
   deviationRows(rows, index, inputs, variables, d);
+  const objective = objectiveOf(inputs, index);
   return {
-    linear: { name: s.name, sense: 'max', objective: objectiveTerms(inputs, index), objectiveConstant: 0, variables, constraints: rows.constraints },
+    linear: { name: s.name, sense: 'max', objective: objective.terms, objectiveConstant: objective.constant, variables, constraints: rows.constraints },
     inputs,
     cells,
     index,

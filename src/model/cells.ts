@@ -18,6 +18,8 @@ export interface Cell {
   zone: ZoneInput | null;
   /** most mines the cell may hold; null: only the prefecture-wide rules limit it */
   maxMines: number | null;
+  /** most output outside the zones (2020 output grown by outsideGrowth); null: no such limit */
+  maxVolume: number | null;
   label: Label;
 }
 
@@ -32,6 +34,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
       county: z.zone.unit,
       zone: z,
       maxMines: z.maxMines,
+      maxVolume: null,
       label: { zh: z.zone.name, en: `Zone ${z.zone.id}` },
     }));
   for (const m of inputs.minerals) {
@@ -48,6 +51,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
           county: u.id,
           zone: null,
           maxMines: inputs.allowNewOutsideZones ? null : rights,
+          maxVolume: inputs.allowNewOutsideZones ? null : (inputs.output2020[u.id]?.[m.id] ?? 0) * (1 + (inputs.outsideGrowth[m.id] ?? 0)),
           label: { zh: `${county.zh}${mineral.zh}（集中开采区外）`, en: `${county.en} ${mineral.en} outside zones` },
         });
       } else {
@@ -58,6 +62,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
           county: u.id,
           zone: null,
           maxMines: null,
+          maxVolume: null,
           label: { zh: `${county.zh}${mineral.zh}`, en: `${county.en} ${mineral.en}` },
         });
       }

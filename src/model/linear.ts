@@ -20,7 +20,25 @@ export type ConstraintFamily =
   | 'supply'
   | 'deviation'
   | 'pathLine'
-  | 'pathStep';
+  | 'pathStep'
+  | 'mineCount'
+  | 'goal'
+  | 'tieBreak';
+
+/**
+ * What a row is about, typed, so that results, sensitivity and KPI tables
+ * never parse row names: its mineral, county, zone or cell, rights class,
+ * which side of a quantity it bounds, and the scenario path that sets it.
+ */
+export interface RowKey {
+  mineral?: string;
+  county?: string;
+  zone?: string;
+  cell?: string;
+  rightsClass?: 'class3' | 'class12' | 'total';
+  side?: 'min' | 'max';
+  path?: string;
+}
 
 export interface Term {
   variable: string;
@@ -46,6 +64,7 @@ export interface Constraint {
   elastic: boolean;
   /** Unit of the row's right-hand side, for reporting slack and duals. */
   unit: string;
+  key?: RowKey;
 }
 
 export interface LinearModel {

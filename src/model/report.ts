@@ -29,6 +29,36 @@ export interface CountyQuota {
   mineral: string;
   volume: number;
   mines: MinesByClass;
+  /** the county's 2020 output (专栏6 shared by 专栏5 rights): the continuity reference; absent for stored runs of model v1 */
+  output2020?: number | null;
+  /** valid rights in 2020 (专栏5) */
+  rights2020?: number;
+}
+
+export interface DemandLine {
+  /** null: demand of the whole prefecture (no haul modelled) */
+  county: string | null;
+  mineral: string;
+  demand: number;
+  supplied: number;
+  unmet: number;
+}
+
+export interface Flow {
+  from: string;
+  to: string;
+  mineral: string;
+  amount: number;
+  km: number;
+}
+
+/** How far a county quota may move while the planner's goal stays within the tolerance of its optimum. */
+export interface QuotaRange {
+  county: string | null;
+  mineral: string;
+  volume: number;
+  min: number | null;
+  max: number | null;
 }
 
 export interface ZoneQuota {
@@ -66,12 +96,20 @@ export interface SolveReport {
     class3: RightsUse;
     class12: RightsUse;
     total: RightsUse;
-    largeMediumShare: { value: number | null; min: number };
+    /** over all class-1/2 mines, those of other minerals included; shortfall: large/medium mines missing from the target */
+    largeMediumShare: { value: number | null; min: number; shortfall?: number };
   };
   counties: CountyQuota[];
   zones: ZoneQuota[];
   binding: BindingConstraint[];
   explanation: Relaxation[];
+  /** relative gap of a solution not proven optimal (an upper bound: ≤ this far from the optimum); null when proven or none */
+  gap?: number | null;
+  /** 'proven': the second stage picked one allocation among the equally good ones by the stated rule and proved it */
+  tieBreak?: 'proven' | 'not-proven' | 'none';
+  demand?: DemandLine[];
+  flows?: Flow[];
+  ranges?: QuotaRange[];
   size: { variables: number; integers: number; constraints: number };
   solveTimeMs: number;
   modelVersion: string;

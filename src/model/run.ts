@@ -1,14 +1,17 @@
 /**
- * Dataset + scenario → SolveReport: build, solve, and read the answer the way
- * a planner needs it. The same function runs in Node (CLI, tests) and in the
- * web worker; only the solver it is given differs.
+ * Dataset + scenario → SolveReport: build, solve the planner's goal (stage
+ * 1), pick the one answer among equals (stage 2, one-answer.ts), and read
+ * the answer the way a planner needs it. The same function runs in Node
+ * (CLI, tests) and in the web worker; only the solver it is given differs.
  */
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel, type BuiltModel } from './build';
 import type { ConstraintFamily, LinearModel } from './linear';
+import { oneAnswerModel } from './one-answer';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from './report';
-import { resultsFrom } from './results';
+import { resultsFrom, type Values } from './results';
+import { wholeMines } from './whole-mines';
 
 export interface Solution {
   status: SolveStatus;
@@ -23,21 +26,21 @@ export interface Solution {
   timeMs: number;
   /** the solve stopped at its time limit rather than at the gap tolerance */
   timedOut?: boolean;
+  /** for a MIP stopped before proof: the LP relaxation's objective, a bound on the optimum */
+  bound?: number | null;
 }
 
-/**
- * Relative MIP gap at which a solution counts as optimal (0.1 %). Without it
- * glpk can spend a minute proving the last few 万元 when demand exceeds a cap
- * (which counties go short is then a near-tie); the quotas are planned to the
- * 万 m³, and 0.1 % of the baseline objective is about 60 万元 of output value.
- */
-export const MIP_GAP = 1e-3;
+export interface SolveLimits {
+  timeLimitSec?: number;
+  mipGap?: number;
+}
 
 /** What the model layer needs of a solver; the glpk.js adapter provides it. */
 export interface ModelSolver {
-  solve(model: LinearModel, opts: { timeLimitSec?: number; mipGap?: number }): Solution;
-  explainInfeasible(model: LinearModel, opts: { timeLimitSec?: number; mipGap?: number }): Relaxation[];
+  solve(model: LinearModel, opts: SolveLimits): Solution;
+  explainInfeasible(model: LinearModel, opts: SolveLimits): Relaxation[];
   bindingConstraints(model: LinearModel, solution: Solution): BindingConstraint[];
+  dualsAt(model: LinearModel, values: Record<string, number>, opts?: SolveLimits): Record<string, number> | null;
 }
 
 /** Families a planner can act on; scale, supply and balance rows bind by construction. */
@@ -45,11 +48,81 @@ const POLICY_FAMILIES: ReadonlySet<ConstraintFamily> = new Set([
   'cap', 'floor', 'rights', 'share', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve', 'countyBound',
 ]);
 
-export function reportFrom(d: Dataset, b: BuiltModel, solution: Solution, explanation: Relaxation[], binding: BindingConstraint[]): SolveReport {
-  const solved = solution.status === 'optimal' || solution.status === 'feasible';
+/** Solves prove the optimum unless the planner allows a gap (scenario key mipGap). */
+export const DEFAULT_MIP_GAP = 0;
+
+export const hasSolution = (s: SolveStatus) => s === 'optimal' || s === 'feasible';
+
+/**
+ * The relative gap of a solution the solver did not prove: at most the gap
+ * the planner allowed when the solver stopped there, and never more than the
+ * distance to the LP relaxation's bound. null when proven (or no solution).
+ */
+export function gapOf(sol: Solution, allowedGap: number): number | null {
+  if (sol.status !== 'feasible' || sol.objective === null) return null;
+  const fromBound = sol.bound != null ? Math.abs(sol.bound - sol.objective) / Math.max(1, Math.abs(sol.objective)) : Infinity;
+  const fromStop = sol.timedOut ? Infinity : allowedGap;
+  const g = Math.min(fromBound, fromStop);
+  return Number.isFinite(g) ? g : null;
+}
+
+/** Σ coef·value of each row: the stage-1 rows read at the final answer. */
+function activities(model: LinearModel, values: Values): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of model.constraints) out[c.name] = c.terms.reduce((a, t) => a + t.coef * (values[t.variable] ?? 0), 0);
+  return out;
+}
+
+function objectiveAt(model: LinearModel, values: Values): number {
+  return model.objective.reduce((a, t) => a + t.coef * (values[t.variable] ?? 0), model.objectiveConstant);
+}
+
+export interface Answer {
+  /** the final answer, read against the stage-1 model (objective, row activities, duals with the integers fixed) */
+  solution: Solution;
+  /** the planner's goal at its optimum (stage 1) */
+  goal: Solution;
+  /** the stage-2 model that picked the answer; null when stage 1 found nothing */
+  oneAnswer: LinearModel | null;
+  tieBreak: 'proven' | 'not-proven' | 'none';
+  gap: number | null;
+}
+
+/** Stage 1 then stage 2, within the scenario's limits. */
+export function solveBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): Answer {
+  const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: built.inputs.mipGap };
+  const goal = solver.solve(built.linear, limits);
+  if (!hasSolution(goal.status) || goal.objective === null)
+    return { solution: goal, goal, oneAnswer: null, tieBreak: 'none', gap: null };
+  const model2 = oneAnswerModel(d, built, goal.objective);
+  const second = solver.solve(model2, limits);
+  const picked = hasSolution(second.status);
+  const whole = wholeMines(built, picked ? second.values : goal.values, solver, limits);
+  const values = whole.values;
+  const proven = goal.status === 'optimal' && second.status === 'optimal' && whole.unresolved.length === 0;
+  const timeMs = goal.timeMs + second.timeMs;
+  const solution: Solution = {
+    status: proven ? 'optimal' : 'feasible',
+    objective: objectiveAt(built.linear, values),
+    values,
+    rowActivity: activities(built.linear, values),
+    duals: solver.dualsAt(built.linear, values, limits),
+    timeMs,
+    timedOut: goal.timedOut === true || second.timedOut === true,
+    bound: goal.bound ?? null,
+  };
+  const gap = goal.status === 'optimal' ? null : gapOf(goal, limits.mipGap);
+  return { solution, goal, oneAnswer: model2, tieBreak: picked ? (second.status === 'optimal' ? 'proven' : 'not-proven') : 'none', gap };
+}
+
+export function reportFrom(d: Dataset, b: BuiltModel, answer: Pick<Answer, 'solution' | 'gap' | 'tieBreak'>, explanation: Relaxation[], binding: BindingConstraint[]): SolveReport {
+  const { solution } = answer;
+  const solved = hasSolution(solution.status);
   return {
     status: solution.status,
     objective: solved ? solution.objective : null,
+    gap: answer.gap,
+    tieBreak: answer.tieBreak,
     ...resultsFrom(b, solved ? solution.values : {}),
     binding: binding.filter((c) => POLICY_FAMILIES.has(c.family as ConstraintFamily)),
     explanation,
@@ -75,19 +148,11 @@ export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
   return runBuilt(d, buildModel(d, s), solver, opts);
 }
 
-/** Solves within the scenario's time limit to the MIP gap; a gap-proven solution is reported optimal. */
-export function solveBuilt(built: BuiltModel, solver: ModelSolver): Solution {
-  const raw = solver.solve(built.linear, { timeLimitSec: built.inputs.timeLimitSec, mipGap: MIP_GAP });
-  const provenWithinGap = raw.status === 'feasible' && raw.timedOut === false;
-  return provenWithinGap ? { ...raw, status: 'optimal' } : raw;
-}
-
 export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver, opts: RunOptions = {}): SolveReport {
-  const solution = solveBuilt(built, solver);
-  const solved = solution.status === 'optimal' || solution.status === 'feasible';
-  const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: MIP_GAP };
-  const explain = solution.status === 'infeasible' && opts.explain !== false;
+  const answer = solveBuilt(d, built, solver);
+  const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: built.inputs.mipGap };
+  const explain = answer.solution.status === 'infeasible' && opts.explain !== false;
   const explanation = explain ? solver.explainInfeasible(built.linear, limits) : [];
-  const binding = solved ? solver.bindingConstraints(built.linear, solution) : [];
-  return reportFrom(d, built, solution, explanation, binding);
+  const binding = hasSolution(answer.solution.status) ? solver.bindingConstraints(built.linear, answer.solution) : [];
+  return reportFrom(d, built, answer, explanation, binding);
 }

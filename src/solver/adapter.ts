@@ -96,6 +96,8 @@ export interface Solver {
   /** `explainInfeasible` as a plain object (clone-safe). */
   explainInfeasibility(model: LinearModel, opts?: SolveOptions): InfeasibilityExplanation;
   bindingConstraints(model: LinearModel, solution: SolutionRows): BindingConstraint[];
+  /** Row duals of the LP left when the integers are fixed at `values` (null when that LP has no optimum). */
+  dualsAt(model: LinearModel, values: Record<string, number>, opts?: SolveOptions): Record<string, number> | null;
 }
 
 /** glpk's `tm_lim` is a C int of milliseconds. */
@@ -217,6 +219,8 @@ export function createSolver(glpk: GLPK): Solver {
         dualsFrom = 'lp-with-integers-fixed';
       }
     }
+    // A MIP stopped before proof: the LP relaxation bounds the optimum, so the gap can be stated.
+    const bound = isMip && status === 'feasible' ? relaxationBound(lp, base) : null;
     return {
       status,
       objective: result.z + model.objectiveConstant,
@@ -225,8 +229,25 @@ export function createSolver(glpk: GLPK): Solver {
       duals,
       dualsFrom,
       timedOut: status === 'feasible' && raw.timedOut,
+      bound: bound === null ? null : bound + model.objectiveConstant,
       timeMs: performance.now() - t0,
     };
+  }
+
+  function relaxationBound(lp: GlpkLp, base: Options): number | null {
+    const { result } = run(withoutIntegers(lp), { ...base, presol: true, mipgap: undefined });
+    return result.status === glpk.GLP_OPT ? result.z : null;
+  }
+
+  function dualsAt(model: LinearModel, values: Record<string, number>, opts: SolveOptions = {}): Record<string, number> | null {
+    assertValidModel(model);
+    const names = indexNames(model);
+    const lp = toGlpkLp(model, glpk, names);
+    const limit = timeLimitOf(opts);
+    const base: Options = { rows: true };
+    if (limit !== undefined) base.tmlim = limit;
+    const d = fixedIntegerDuals(model, lp, names, values, base);
+    return d ? byModelName(names.rows, model.constraints.map((c) => c.name), d, 0) : null;
   }
 
   function writeLp(model: LinearModel): string {
@@ -291,6 +312,7 @@ export function createSolver(glpk: GLPK): Solver {
     explainInfeasibility,
     explainInfeasible: (model, opts) => toExplanation(explainInfeasibility(model, opts)),
     bindingConstraints,
+    dualsAt,
   };
 }
 

@@ -19,7 +19,7 @@ import type { Scenario } from '../../domain/scenario';
 import { buildModel, type BuiltModel } from '../build';
 import type { Constraint, LinearModel } from '../linear';
 import type { SolveStatus } from '../report';
-import { MIP_GAP, reportFrom, type ModelSolver, type Solution } from '../run';
+import { DEFAULT_MIP_GAP, reportFrom, type ModelSolver, type Solution } from '../run';
 import { sig } from './format';
 
 export interface SensitivityOptions {
@@ -34,9 +34,7 @@ export interface SensitivityOptions {
   /** bisections of the interval where the value changed, to place the range's end; default 2 */
   bisections?: number;
   /**
-   * MIP gap of the re-solves; default MIP_GAP, as every solve. (Proving a
-   * moved cap optimal at gap 0 can take minutes: one more unit of sand needs
-   * one more mine among dozens of equal zones.)
+   * MIP gap of the re-solves; default DEFAULT_MIP_GAP (0: proven), as every solve.
    */
   mipGap?: number;
   timeLimitSec?: number;
@@ -220,14 +218,14 @@ export function sensitivity(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
     solves++;
     return solver.solve(m, { timeLimitSec, mipGap });
   };
-  const gap = opts.mipGap ?? MIP_GAP;
+  const gap = opts.mipGap ?? DEFAULT_MIP_GAP;
   const solve = (m: LinearModel) => solveWith(m, gap);
   const base = solve(built.linear);
   if (!solvedStatus(base.status) || base.objective === null)
     return { status: base.status, objective: null, mipGap: gap, constraints: [], solves, timeMs: performance.now() - t0 };
   const z0 = base.objective;
   const baseSlack = slackOf(base, gap);
-  const binding = reportFrom(d, built, base, [], solver.bindingConstraints(built.linear, base)).binding;
+  const binding = reportFrom(d, built, { solution: base, gap: null, tieBreak: 'none' }, [], solver.bindingConstraints(built.linear, base)).binding;
   const names = opts.constraints ?? binding.map((b) => b.constraint);
   const fixedModel = withIntegersFixed(built.linear, base.values);
   const fixedBase = solve(fixedModel);

@@ -7,6 +7,7 @@
 import type { AssumptionValue, Dataset, SizeClass } from '../../domain/dataset';
 import { OBJECTIVE_PRESETS, CAP_SOURCES, type ObjectivePreset, type ObjectiveTerm, type Scenario, scenarioSchema } from '../../domain/scenario';
 import { resolveInputs, type CapInput, type ZoneInput } from '../../model/inputs';
+import { DEFAULT_OBJECTIVE_PRESET } from '../../model/objective-presets';
 
 export interface EditorDefaults {
   caps: Record<string, CapInput>;
@@ -83,7 +84,7 @@ export function editorDefaults(d: Dataset, draft: Record<string, unknown>): Edit
     radiusKm: inputs.demand.radiusKm,
     demand: demandOn.demand.perCounty,
     weights: inputs.weights,
-    preset: s.objective?.preset ?? 'max-value',
+    preset: s.objective?.preset ?? DEFAULT_OBJECTIVE_PRESET,
     timeLimitSec: inputs.timeLimitSec,
     assumptions: Object.fromEntries(d.assumptions.map((a) => [a.id, a.value])),
   };

@@ -24,7 +24,7 @@ import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
-import { MIP_GAP, type RunOptions } from '../../model/run';
+import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
 import { solveAll, type PoolWorker } from '../../solver/pool';
 import { addSweep, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
@@ -355,7 +355,7 @@ export async function startSensitivity(workers: number): Promise<void> {
   const cur = await savedCurrentOrNotify();
   if (!cur) return;
   const startedAt = performance.now();
-  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
+  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: DEFAULT_MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
   state.setSens(base);
   let cancelled = false;
   sensCancel = () => {

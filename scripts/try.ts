@@ -1,0 +1,18 @@
+import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
+import { createNodeSolver } from '../src/solver/node';
+import { buildModel } from '../src/model/build';
+import { runBuilt } from '../src/model/run';
+const d = loadDatasetFile('models/hotan-2021-2025.json');
+const s = loadScenarioFile(process.argv[2] ?? 'scenarios/baseline.json');
+const solver = await createNodeSolver();
+const b = buildModel(d, s);
+console.log('size', b.linear.variables.length, b.linear.variables.filter(v=>v.integer).length, b.linear.constraints.length);
+for (const [m, x] of Object.entries(b.inputs.mineSize)) console.log(m, x.largest.value.toFixed(2), JSON.stringify(x.classes), x.largeMediumMin);
+const t = performance.now();
+const r = runBuilt(d, b, solver);
+console.log('ms', (performance.now()-t).toFixed(0), r.status, r.objective, r.gap, r.tieBreak);
+console.log(JSON.stringify(r.totals));
+console.log(JSON.stringify(r.rights));
+for (const q of r.counties) console.log(q.county, q.mineral, q.volume, JSON.stringify(q.mines), q.output2020?.toFixed(1), q.rights2020);
+for (const x of r.demand ?? []) if (x.unmet>0) console.log('unmet', JSON.stringify(x));
+console.log(r.binding.map(b=>b.constraint+':'+b.dual?.toFixed(2)).join(' '));
