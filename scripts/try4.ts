@@ -29,3 +29,19 @@ for (const f of process.argv.slice(2)) {
   for (const [k, [g, h]] of byCounty) maxDiff = Math.max(maxDiff, Math.abs(g - h));
   console.log(f, 'glpk', a.goal.objective?.toFixed(4), 'highs', r1.Status, r1.ObjectiveValue?.toFixed(4), 'stage2', r2.Status, 'max county diff', maxDiff.toExponential(2));
 }
+{
+  const s = loadScenarioFile('scenarios/high-demand-transport.json');
+  const b = buildModel(d, s);
+  const a = solveBuilt(d, b, solver);
+  const lp2 = solver.writeLp(a.oneAnswer!);
+  const r2 = highs.solve(lp2, { mip_rel_gap: 0, time_limit: 60 } as any);
+  const g2 = solver.solve(a.oneAnswer!, {});
+  console.log('stage2 obj glpk', g2.objective, 'highs', r2.ObjectiveValue);
+  const names = lpFileNames(a.oneAnswer!);
+  b.index.cells.forEach((x) => {
+    const i = a.oneAnswer!.variables.findIndex((v) => v.name === x.volume);
+    const h = (r2.Columns as any)[names.columns[i]!]?.Primal ?? 0;
+    const g = g2.values[x.volume] ?? 0;
+    if (Math.abs(g - h) > 1e-6) console.log(x.cell.id, g, h);
+  });
+}

@@ -6,15 +6,15 @@
  * county quotas:
  *
  *   min  Σ_{c,m} |q[c,m] − share2020[c,m]·Q[m]|                (continuity of the county split)
- *      + 0.01·Σ_s |v[s] − ref[s]|                              (existing mines first, zones by capacity)
+ *      + 0.1·Σ_s |v[s] − ref[s]|                               (existing mines first, zones by capacity)
  *      + ε·Σ_j w_j·x_j                                         (a fixed order among what is still equal)
  *   s.t. every row of the model, and  goal ≥ z* − tol
  *
  * share2020[c,m]: the county's share of the mineral's 2020 output (专栏6 by
  * 专栏5 rights). ref[s]: an outside cell's 2020 output; a zone's share of its
- * county's zone output in proportion to its capacity. w_j = 1 + √p_j / 100
- * with p_j the j-th prime: square roots of distinct primes never add up to
- * the same sum, so no two allocations tie.
+ * county's zone output in proportion to its capacity. ε = 1e-4 and w_j = √p_j
+ * with p_j the j-th prime (j: the column's place in the model): square roots
+ * of distinct primes never add up to the same sum, so no two allocations tie.
  */
 import type { Dataset } from '../domain/dataset';
 import type { BuiltModel } from './build';
@@ -22,8 +22,8 @@ import { countyLabel } from './labels';
 import type { Cell } from './cells';
 import type { Constraint, LinearModel, Term, Variable } from './linear';
 
-export const CELL_WEIGHT = 0.01;
-export const ORDER_EPSILON = 1e-5;
+export const CELL_WEIGHT = 0.1;
+export const ORDER_EPSILON = 1e-4;
 /** the goal may give up this much (relative) so that rounding in the stage-1 optimum cannot make stage 2 infeasible */
 export const GOAL_TOLERANCE = 1e-7;
 
@@ -140,6 +140,6 @@ export function oneAnswerModel(d: Dataset, b: BuiltModel, optimum: number): Line
     objective.push({ variable: `${dev.name}.up`, coef: dev.weight }, { variable: `${dev.name}.down`, coef: dev.weight });
   }
   const order = primes(stage1.variables.length);
-  stage1.variables.forEach((v, j) => objective.push({ variable: v.name, coef: ORDER_EPSILON * (1 + Math.sqrt(order[j] ?? 2) / 100) }));
+  stage1.variables.forEach((v, j) => objective.push({ variable: v.name, coef: ORDER_EPSILON * Math.sqrt(order[j] ?? 2) }));
   return { name: `${stage1.name} (one answer)`, sense: 'min', objective, objectiveConstant: 0, variables, constraints };
 }
