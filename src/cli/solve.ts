@@ -13,32 +13,51 @@ import { countyQuotasCsv } from '../export/csv';
 import { countyName, fmt, fmtPct, mineralName } from '../export/names';
 import { buildModel } from '../model/build';
 import type { SolveReport } from '../model/report';
-import { runBuilt } from '../model/run';
+import { DEFAULT_RANGE_TOLERANCE, quotaRanges } from '../model/ranges';
+import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
+import { InputError } from '../domain/errors';
 import { loadScenarioAndModel, parseCommandLine, runCommand } from './common';
 
-const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--lang zh|en]';
+const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01]] [--lang zh|en]';
 
 function options(argv: string[]) {
-  const { options, values } = parseCommandLine(argv, USAGE, { csv: { type: 'string' }, lp: { type: 'string' } });
-  return { ...options, csv: values.csv, lp: values.lp };
+  const { options, values } = parseCommandLine(argv, USAGE, {
+    csv: { type: 'string' }, lp: { type: 'string' }, ranges: { type: 'boolean' }, tolerance: { type: 'string' },
+  });
+  const tolerance = values.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(values.tolerance);
+  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${values.tolerance}"`);
+  return { ...options, csv: values.csv, lp: values.lp, ranges: values.ranges === true, tolerance };
+}
+
+function statusLine(r: SolveReport, lang: Lang): string {
+  const zh = lang === 'zh';
+  const gap = r.gap != null ? (zh ? `（未证明最优，差距 ≤ ${fmtPct(r.gap, lang)}）` : ` (not proven optimal, gap ≤ ${fmtPct(r.gap, lang)})`) : '';
+  const proven = r.status === 'optimal' ? (zh ? '（已证明最优）' : ' (proven optimal)') : gap;
+  return `${zh ? '状态' : 'Status'}: ${r.status}${proven}   ${zh ? '目标值（万元）' : 'Objective (万元)'}: ${fmt(r.objective, lang)}   ${zh ? '求解' : 'solved in'} ${fmt(r.solveTimeMs, lang, 0)} ms`;
 }
 
 function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   const zh = lang === 'zh';
   const out: string[] = [];
-  out.push(`${zh ? '状态' : 'Status'}: ${r.status}   ${zh ? '目标值（万元）' : 'Objective (万元)'}: ${fmt(r.objective, lang)}   ${zh ? '求解' : 'solved in'} ${fmt(r.solveTimeMs, lang, 0)} ms`);
+  out.push(statusLine(r, lang));
   if (r.status === 'infeasible') {
     out.push('', zh ? '方案不可行。放宽以下约束即可行：' : 'The scenario is infeasible. Relaxing these makes it feasible:');
     for (const x of r.explanation) out.push(`  ${x.label[lang]}: ${zh ? '放宽' : 'relax by'} ${fmt(x.relaxBy, lang)} ${x.unit}`);
     if (r.explanation.length === 0) out.push(zh ? '  （仅放宽政策约束无法使其可行）' : '  (no relaxation of policy constraints alone makes it feasible)');
     return out.join('\n');
   }
-  const header = zh ? ['县（市）', '矿种', '开采量', '单位', '大型', '中型', '小型'] : ['County', 'Mineral', 'Volume', 'Unit', 'Large', 'Medium', 'Small'];
+  const header = zh
+    ? ['县（市）', '矿种', '2025年指标', '2020年', '单位', '大型', '中型', '小型', '2020年采矿权', '可调范围']
+    : ['County', 'Mineral', '2025 quota', '2020', 'Unit', 'Large', 'Medium', 'Small', '2020 rights', 'Range'];
+  const rangeOf = (county: string | null, mineral: string) => {
+    const x = r.ranges?.find((g) => g.county === county && g.mineral === mineral);
+    return x ? `${fmt(x.min, lang)}–${fmt(x.max, lang)}` : '';
+  };
   const rows = r.counties.map((q) => [
-    countyName(d, q.county, lang), mineralName(d, q.mineral, lang), fmt(q.volume, lang),
-    r.totals[q.mineral]?.unit ?? '', String(q.mines.large), String(q.mines.medium), String(q.mines.small),
+    countyName(d, q.county, lang), mineralName(d, q.mineral, lang), fmt(q.volume, lang), fmt(q.output2020 ?? null, lang),
+    r.totals[q.mineral]?.unit ?? '', String(q.mines.large), String(q.mines.medium), String(q.mines.small), String(q.rights2020 ?? ''), rangeOf(q.county, q.mineral),
   ]);
   out.push('', textTable([header, ...rows]));
   out.push('', zh ? '总量与上限' : 'Totals against caps');
@@ -48,6 +67,25 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   ]));
   const { class3, class12, total, largeMediumShare } = r.rights;
   out.push('', `${zh ? '三类矿山' : 'Class-3 mines'} ${class3.used}/${class3.cap}   ${zh ? '一二类矿山' : 'Class-1/2 mines'} ${class12.used}/${class12.cap}   ${zh ? '合计' : 'All'} ${total.used}/${total.cap}   ${zh ? '大中型比例' : 'Large/medium share'} ${fmtPct(largeMediumShare.value, lang)} (≥ ${fmtPct(largeMediumShare.min, lang)})`);
+  if (largeMediumShare.shortfall) out.push(zh
+    ? `大中型比例目标 ${fmtPct(largeMediumShare.min, lang)} 在本方案中无法达到：还差 ${fmt(largeMediumShare.shortfall, lang)} 个大中型矿山（规划矿种的矿山已尽可能大）。`
+    : `The ${fmtPct(largeMediumShare.min, lang)} large/medium target cannot be reached here: ${fmt(largeMediumShare.shortfall, lang)} large or medium mines short (the modelled minerals' mines are as large as they can be).`);
+  const unmet = (r.demand ?? []).filter((x) => x.unmet > 1e-6);
+  if (unmet.length) {
+    out.push('', zh ? '未满足的需求' : 'Demand not met');
+    out.push(textTable([
+      zh ? ['县（市）', '矿种', '需求', '供应', '缺口'] : ['County', 'Mineral', 'Demand', 'Supplied', 'Unmet'],
+      ...unmet.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), fmt(x.demand, lang), fmt(x.supplied, lang), fmt(x.unmet, lang)]),
+    ]));
+  }
+  const shipped = (r.flows ?? []).filter((f) => f.from !== f.to);
+  if (shipped.length) {
+    out.push('', zh ? '跨县调运' : 'Shipped between counties');
+    out.push(textTable([
+      zh ? ['自', '至', '矿种', '数量', '运距 km'] : ['From', 'To', 'Mineral', 'Amount', 'km'],
+      ...shipped.map((f) => [countyName(d, f.from, lang), countyName(d, f.to, lang), mineralName(d, f.mineral, lang), fmt(f.amount, lang), String(f.km)]),
+    ]));
+  }
   if (r.binding.length) {
     out.push('', zh ? '起作用的约束（对偶值：右端项每增加一个单位目标值的变化，万元；整数变量固定后的线性规划）' : 'Binding constraints (dual: objective change per unit added to the right-hand side, 万元; LP with the integers fixed)');
     for (const b of r.binding) out.push(`  ${b.label[lang]}  ${zh ? '对偶值' : 'dual'} ${b.dual === null ? '—' : fmt(b.dual, lang, 4)}`);
@@ -65,12 +103,16 @@ async function main(): Promise<number> {
   const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const built = buildModel(dataset, scenario);
-  if (o.lp) writeFileSync(o.lp, solver.writeLp(built.linear));
-  const report = runBuilt(dataset, built, solver);
+  const { report, answer } = runAnswer(dataset, built, solver);
+  // The one-answer model pins the quotas: another exact solver reading it returns the same ones.
+  if (o.lp) writeFileSync(o.lp, solver.writeLp(answer.oneAnswer ?? built.linear));
+  if (o.ranges && answer.goal.objective !== null && report.objective !== null)
+    report.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance);
   if (o.csv) writeFileSync(o.csv, countyQuotasCsv(report, dataset, o.lang));
   if (o.json) {
-    const { status, objective, totals, rights, counties, zones, binding, explanation } = report;
-    process.stdout.write(`${JSON.stringify({ status, objective, totals, rights, counties, zones, binding, explanation }, null, 2)}\n`);
+    const { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ranges, binding, explanation } = report;
+    const out = { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ...(ranges ? { ranges } : {}), binding, explanation };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else process.stdout.write(`${readable(report, dataset, o.lang)}\n`);
   return exitCode(report);
 }

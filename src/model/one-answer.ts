@@ -5,7 +5,9 @@
  * quo, so that any exact solver reading the stage-2 LP file returns the same
  * county quotas:
  *
- *   min  Σ_{c,m} |q[c,m] − share2020[c,m]·Q[m]|                (continuity of the county split)
+ *   min  3·Σ_s v[s]                                            (no output the goal does not need: one more unit
+ *                                                                moves the county terms by at most 2)
+ *      + Σ_{c,m} |q[c,m] − share2020[c,m]·Q[m]|                (continuity of the county split)
  *      + 0.1·Σ_s |v[s] − ref[s]|                               (existing mines first, zones by capacity)
  *      + ε·Σ_j w_j·x_j                                         (a fixed order among what is still equal)
  *   s.t. every row of the model, and  goal ≥ z* − tol
@@ -22,6 +24,7 @@ import { countyLabel } from './labels';
 import type { Cell } from './cells';
 import type { Constraint, LinearModel, Term, Variable } from './linear';
 
+export const OUTPUT_WEIGHT = 3;
 export const CELL_WEIGHT = 0.1;
 export const ORDER_EPSILON = 1e-4;
 /** the goal may give up this much (relative) so that rounding in the stage-1 optimum cannot make stage 2 infeasible */
@@ -139,6 +142,7 @@ export function oneAnswerModel(d: Dataset, b: BuiltModel, optimum: number): Line
     });
     objective.push({ variable: `${dev.name}.up`, coef: dev.weight }, { variable: `${dev.name}.down`, coef: dev.weight });
   }
+  for (const x of b.index.cells) objective.push({ variable: x.volume, coef: OUTPUT_WEIGHT });
   const order = primes(stage1.variables.length);
   stage1.variables.forEach((v, j) => objective.push({ variable: v.name, coef: ORDER_EPSILON * Math.sqrt(order[j] ?? 2) }));
   return { name: `${stage1.name} (one answer)`, sense: 'min', objective, objectiveConstant: 0, variables, constraints };

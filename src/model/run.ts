@@ -149,10 +149,15 @@ export function runScenario(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
 }
 
 export function runBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver, opts: RunOptions = {}): SolveReport {
+  return runAnswer(d, built, solver, opts).report;
+}
+
+/** The report with the answer behind it (the CLI writes the one-answer model and computes ranges from it). */
+export function runAnswer(d: Dataset, built: BuiltModel, solver: ModelSolver, opts: RunOptions = {}): { report: SolveReport; answer: Answer } {
   const answer = solveBuilt(d, built, solver);
   const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: built.inputs.mipGap };
   const explain = answer.solution.status === 'infeasible' && opts.explain !== false;
   const explanation = explain ? solver.explainInfeasible(built.linear, limits) : [];
   const binding = hasSolution(answer.solution.status) ? solver.bindingConstraints(built.linear, answer.solution) : [];
-  return reportFrom(d, built, answer, explanation, binding);
+  return { report: reportFrom(d, built, answer, explanation, binding), answer };
 }
