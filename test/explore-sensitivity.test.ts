@@ -25,7 +25,8 @@ let solver: Solver;
 let d: Dataset;
 let t11: Scenario;
 const SAND = 31423.94 / 1605.7;
-const LIMESTONE = 3392.09 / 146.9;
+/** 专栏6 gypsum value per unit, 万元/万吨 (the model's valuePerUnit) */
+const GYPSUM = 157.44;
 
 beforeAll(async () => {
   solver = await createNodeSolver();
@@ -40,62 +41,63 @@ function row(r: Sensitivity, name: string): ConstraintSensitivity {
 }
 
 describe('duals against re-solves (table11-caps)', () => {
+  // Model v2, continuity objective: 专栏11's gypsum demand (100 万吨) equals its cap (100), so the cap binds and
+  // each unit less leaves a unit of demand unmet, priced at its 2020 value per unit (专栏6: 157.44 万元/万吨);
+  // a unit more earns nothing (output beyond demand has no value). Jade likewise: demand 100 吨 = cap 100,
+  // value 20 万元/吨 (assumption). Sand's county demand sums to 1605.7 < its 2000 cap: the cap is slack.
   let r: Sensitivity;
   beforeAll(() => {
-    r = sensitivity(d, t11, solver, { constraints: ['cap[limestone]', 'cap[jade]', 'cap[sand]'], maxDoublings: 3, bisections: 1 });
+    r = sensitivity(d, t11, solver, { constraints: ['cap[gypsum]', 'cap[jade]', 'cap[sand]'], maxDoublings: 3, bisections: 1 });
   });
 
-  it('the limestone cap (non-degenerate dual): dual = value per unit = the change of a re-solve with the cap moved', () => {
-    const c = row(r, 'cap[limestone]');
-    expect(c.dual).toBeCloseTo(LIMESTONE, 6);
-    expect(c.fixedUp.perUnit).toBeCloseTo(c.dual as number, 6);
-    expect(c.fixedDown.perUnit).toBeCloseTo(c.dual as number, 6);
-    // the MIP re-solve keeps its mines here, so it agrees too
-    expect(c.up.perUnit).toBeCloseTo(c.dual as number, 4);
-    expect(c.down.perUnit).toBeCloseTo(c.dual as number, 4);
-    expect(c.rhs).toBe(500);
-    expect(c.scenarioPath).toBe('caps.limestone.max');
+  it('the gypsum cap: dual = value per unit (157.44) = the loss per unit of a re-solve with the cap lowered; raising it gains nothing', () => {
+    const c = row(r, 'cap[gypsum]');
+    expect(c.dual).toBeCloseTo(GYPSUM, 6);
+    expect(c.fixedDown.perUnit).toBeCloseTo(GYPSUM, 6);
+    expect(c.fixedUp.perUnit).toBeCloseTo(0, 6);
+    expect(c.up.perUnit).toBeCloseTo(0, 6);
+    // the MIP re-solve may save a little mine cost with the smaller output: within 0.5% of the value per unit
+    expect(Math.abs((c.down.perUnit as number) - GYPSUM) / GYPSUM).toBeLessThan(5e-3);
+    expect(c.rhs).toBe(100);
+    expect(c.scenarioPath).toBe('caps.gypsum.max');
   });
 
-  it('agrees with a re-solve built independently: the LP with integers fixed, the cap moved by half a unit', () => {
+  it('agrees with a re-solve built independently: the LP with integers fixed, the cap lowered by half a unit', () => {
     const built = buildModel(d, t11);
     const base = solver.solve(built.linear, { mipGap: DEFAULT_MIP_GAP });
-    const dual = base.duals?.['cap[limestone]'] as number;
+    const dual = base.duals?.['cap[gypsum]'] as number;
     const fixed = {
       ...built.linear,
       variables: built.linear.variables.map((v) => (v.integer ? { ...v, integer: false, lb: Math.round(base.values[v.name] ?? 0), ub: Math.round(base.values[v.name] ?? 0) } : v)),
     };
     const z0 = solver.solve(fixed, {}).objective as number;
-    const moved = { ...fixed, constraints: fixed.constraints.map((c) => (c.name === 'cap[limestone]' ? { ...c, ub: (c.ub as number) + 0.5 } : c)) };
+    const moved = { ...fixed, constraints: fixed.constraints.map((c) => (c.name === 'cap[gypsum]' ? { ...c, ub: (c.ub as number) - 0.5 } : c)) };
     const z1 = solver.solve(moved, {}).objective as number;
-    expect((z1 - z0) / 0.5).toBeCloseTo(dual, 6);
-    expect(row(r, 'cap[limestone]').dual).toBeCloseTo(dual, 9);
+    expect((z0 - z1) / 0.5).toBeCloseTo(GYPSUM, 6);
+    expect(dual).toBeCloseTo(GYPSUM, 6);
+    expect(row(r, 'cap[gypsum]').dual).toBeCloseTo(dual, 6);
   });
 
-  it('agrees with the whole MIP re-solved from a scenario with the cap 0.5 higher (within the objective normalisation: a higher cap raises the value scale V and so the 0.001·V/N cost of each mine)', () => {
+  it('agrees with the whole MIP re-solved from a scenario with the cap 0.5 lower (within the objective normalisation: a lower cap lowers the value scale V and so the mine and transport costs)', () => {
     const z0 = runScenario(d, t11, solver).objective as number;
-    const z1 = runScenario(d, { ...t11, caps: { ...t11.caps, limestone: 500.5 } }, solver).objective as number;
-    expect(Math.abs((z1 - z0) / 0.5 - LIMESTONE) / LIMESTONE).toBeLessThan(1e-3);
+    const z1 = runScenario(d, { ...t11, caps: { ...t11.caps, gypsum: 99.5 } }, solver).objective as number;
+    expect(Math.abs((z0 - z1) / 0.5 - GYPSUM) / GYPSUM).toBeLessThan(1e-3);
   });
 
-  it('the jade cap: dual 20 万元 per 吨 (the valuePerUnit assumption), on both sides', () => {
+  it('the jade cap: dual 20 万元 per 吨 (the valuePerUnit assumption); a 吨 more is beyond demand and earns nothing', () => {
     const c = row(r, 'cap[jade]');
     expect(c.dual).toBeCloseTo(20, 6);
-    for (const m of [c.up, c.down, c.fixedUp, c.fixedDown]) expect(m.perUnit).toBeCloseTo(20, 4);
-    expect(c.sentence.zh).toMatch(/^玉石开采总量上限（专栏11）每提高1吨，目标值增加20万元（(至少)?在100–\d+吨之间成立）$/);
-    expect(c.sentence.en).toMatch(/^each 1 吨 more on "Jade \(nephrite\) total extraction cap \(专栏11\)" adds 20 万元 \(holds (at least )?from 100 to \d+ 吨\)$/);
+    expect(c.fixedUp.perUnit).toBeCloseTo(0, 6);
+    expect(c.up.perUnit).toBeCloseTo(0, 6);
+    expect(c.sentence.zh).toMatch(/^玉石开采总量上限（专栏11）每提高1吨，目标值不变（(至少)?在100–\d+吨之间成立）$/);
+    expect(c.sentence.en).toMatch(/^each 1 吨 more on "Jade \(nephrite\) total extraction cap \(专栏11\)" leaves the objective unchanged \(holds (at least )?from 100 to \d+ 吨\)$/);
   });
 
-  it('the sand cap: dual 0 with the mines fixed (they run at their maximum scale), but one unit more is worth a unit of sand less a mine in the MIP', () => {
+  it('the sand cap: slack (sand supplies its county demand, 1605.7 < 2000), so dual 0 and no change either way', () => {
     const c = row(r, 'cap[sand]');
     expect(c.dual).toBeCloseTo(0, 9);
-    expect(c.fixedUp.perUnit).toBeCloseTo(0, 6);
-    // 2001 万m³ needs one more mine; the max-value objective charges ε = 0.001·V/400 for it
-    expect(c.up.perUnit as number).toBeGreaterThan(0.98 * SAND);
-    expect(c.up.perUnit as number).toBeLessThan(SAND);
-    // one unit less: the same mines, one unit less sand
-    expect(c.down.perUnit).toBeCloseTo(SAND, 4);
-    expect(c.fixedDown.perUnit).toBeCloseTo(SAND, 4);
+    for (const m of [c.up, c.down, c.fixedUp, c.fixedDown]) expect(m.perUnit).toBeCloseTo(0, 6);
+    expect(runScenario(d, t11, solver).totals.sand?.volume).toBeCloseTo(1605.7, 3);
   });
 });
 
@@ -117,19 +119,20 @@ describe('every binding constraint', () => {
 
 describe('mine-count limits in planner words', () => {
   it('says what one more class-3 mine adds, and over which caps it holds', () => {
-    // 15 class-3 mines: 14 sand mines at 100 万m³ and 1 clay mine (clay 26.6 万元/万吨 beats sand 19.6);
-    // each mine more adds 100 万m³ of sand until sand reaches its 2000 cap at 20 sand mines
+    // v2, continuity: with 15 class-3 mines sand demand is far from met, so one mine more is one more sand
+    // mine at its largest output (专栏4: 10726.6 / 120 / 5 = 17.8777 万m³) supplying unmet demand priced at
+    // SAND 万元/万m³: 17.8777 × 19.5702 = 349.87, less the mine's small cost 0.001·V/400 (≈0.18)
+    const perMine = (10726.6 / 120 / 5) * SAND;
     const s = { ...t11, rightsCaps: { class3: 15 } };
     const r = sensitivity(d, s, solver, { constraints: ['rights[class3]'], maxDoublings: 3, bisections: 2 });
     const c = row(r, 'rights[class3]');
     expect(c.rhs).toBe(15);
-    expect(c.up.perUnit as number).toBeGreaterThan(0.99 * 100 * SAND);
-    expect(c.up.perUnit as number).toBeLessThan(100 * SAND);
-    expect(c.sentence.zh).toMatch(/^每增加1个三类矿山指标，目标值增加19\d\d万元（在15–2\d个之间成立）$/);
-    expect(c.sentence.en).toMatch(/^one more class-3 mine adds 19\d\d 万元 \(holds from 15 to 2\d 个\)$/);
-    expect(c.upRange?.openEnd).toBe(false);
-    expect(c.upRange?.to as number).toBeGreaterThanOrEqual(19);
-    expect(c.upRange?.to as number).toBeLessThanOrEqual(22);
+    expect(c.up.perUnit as number).toBeGreaterThan(0.99 * perMine);
+    expect(c.up.perUnit as number).toBeLessThan(perMine);
+    expect(c.sentence.zh).toMatch(/^每增加1个三类矿山指标，目标值增加350万元（(至少)?在15–\d+个之间成立）$/);
+    expect(c.sentence.en).toMatch(/^one more class-3 mine adds 350 万元 \(holds (at least )?from 15 to \d+ 个\)$/);
+    // the search (3 doublings) has not reached the end of the range: sand demand needs ~90 mines
+    expect(c.upRange?.to as number).toBeGreaterThanOrEqual(16);
     expect(c.scenarioPath).toBe('rightsCaps.class3');
   });
 
@@ -150,8 +153,9 @@ describe('model transforms', () => {
     const before = JSON.stringify(built.linear);
     const moved = withBoundMoved(built.linear, 'cap[sand]', 'upper', 5);
     expect(moved.constraints.find((c) => c.name === 'cap[sand]')?.ub).toBe(2005);
-    const fixed = withIntegersFixed(built.linear, { 'n[Z01,large]': 2.9999999 });
-    const n = fixed.variables.find((v) => v.name === 'n[Z01,large]');
+    // v2's integers are the mine totals per county and mineral (N[...]); cell counts are continuous
+    const fixed = withIntegersFixed(built.linear, { 'N[hetian,sand]': 2.9999999 });
+    const n = fixed.variables.find((v) => v.name === 'N[hetian,sand]');
     expect(n).toMatchObject({ integer: false, lb: 3, ub: 3 });
     expect(fixed.variables.every((v) => !v.integer)).toBe(true);
     expect(JSON.stringify(built.linear)).toBe(before);

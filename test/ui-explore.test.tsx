@@ -66,8 +66,8 @@ describe('sweep of the sand cap (3 points, real solves)', () => {
       expect(r.values['mines.class3']).toBe(rep.rights.class3.used);
       expect(r.values.objective).toBe(rep.objective);
     });
-    // the sand cap binds: the volume follows it
-    expect(rows.map((r) => Math.round(r.values['volume.sand']!))).toEqual([1000, 1500, 2000]);
+    // v2 (continuity): sand goes to its demand, 1605.7 万m³; the cap binds below it (1000, 1500) and not at 2000
+    expect(rows.map((r) => Math.round(r.values['volume.sand']!))).toEqual([1000, 1500, 1606]);
   });
 
   it('line chart option: the chosen output against the parameter, nothing on the infeasible axis', () => {
@@ -96,7 +96,8 @@ describe('sweep of the sand cap (3 points, real solves)', () => {
     expect(head[1]).toBe('求解状态');
     expect(head).toContain('建筑用砂开采总量 万m³');
     expect(within(rows[2] as HTMLElement).getByRole('rowheader').textContent).toBe('2,000');
-    expect((rows[2] as HTMLElement).querySelector('td.chosen')!.textContent).toBe('2,000');
+    // at the 2000 cap sand meets its demand of 1605.7 (v2, continuity)
+    expect((rows[2] as HTMLElement).querySelector('td.chosen')!.textContent).toBe('1,605.7');
     const select = screen.getByLabelText('图表指标') as HTMLSelectElement;
     // county quotas offered are those some point has
     expect([...select.options].some((o) => o.value === 'county.hetian.sand')).toBe(true);
@@ -128,7 +129,8 @@ describe('points without a solution', () => {
     expect(rows.map((r) => r.status)).toEqual(['optimal', 'optimal', 'infeasible']);
     expect(rows[2]!.why).toEqual(['将“建筑用砂开采总量下限”放宽 1,000 万m³，情景即可行']);
     const o = sweepLineOption(d, floorSpec, rows, 'volume.sand', 'zh') as Record<string, unknown>;
-    expect(seriesOf(o, 'output').data.map((p) => p.value[1])).toEqual([2000, 2000, '-']);
+    // a floor of 1000 is below the demand (1605.7), which sand meets; a floor of 2000 forces 2000
+    expect(seriesOf(o, 'output').data.map((p) => p.value[1])).toEqual([1605.7, 2000, '-']);
     const bad = seriesOf(o, 'infeasible');
     expect(bad.name).toBe('✕ 不可行');
     expect(bad.yAxisIndex).toBe(1);
@@ -188,7 +190,8 @@ describe('parameters offered', () => {
     expect(by('caps.sand.min')).toMatchObject({ current: null, range: { from: 0, to: 2000 } });
     expect(by('rightsCaps.class3')).toMatchObject({ label: '三类（砂石土）矿山数上限', unit: '个', current: 250, integer: true, range: { from: 125, to: 375 } });
     expect(by('largeMediumShare.min')).toMatchObject({ current: 0.4, max: 1 });
-    expect(by('demand.radiusKm')).toMatchObject({ current: 100, unit: 'km', own: true });
+    // v2: demand is on by default, so the baseline scenario no longer sets the radius itself
+    expect(by('demand.radiusKm')).toMatchObject({ current: 100, unit: 'km', own: false });
     expect(by('minScale.sand.small')?.unit).toBe('万m³/年');
     expect(by('countyBounds.hetian.sand.max')).toMatchObject({ label: '和田市及和田县建筑用砂开采量上限', current: null, group: 'county' });
     expect(new Set(ps.map((p) => p.group))).toEqual(new Set(PARAM_GROUPS));
