@@ -1,20 +1,27 @@
 /**
  * The made-up two-county region of test/fixtures/tiny-region.json, and small
- * helpers to write scenarios on it. Its figures, in the models' units:
+ * helpers to write scenarios on it. Its figures, in the models' units (model v2):
  *
  *   sand  (万m³, class 3, zones)  value 2000/100 = 20 万元 per unit; cap 100 (专栏20)
- *         small [10,20], medium [20,30], large [30,60] per mine
- *         rights outside zones: north 3, south 1
+ *         minima small 10, medium 20, large 30 (专栏21); largest mine
+ *         5000/4 deposits/25 years (assumption serviceYears) = 50
+ *         → small [10,20], medium [20,30], large [30,50]
+ *         2020 output 100 (专栏6) by 专栏5 rights 3:1 → north 75, south 25;
+ *         outside the zones (outsideGrowth 0): north ≤ 3 mines and ≤ 75, south ≤ 1 mine and ≤ 25
  *         Z01 north 2 km² → 2×25 = 50 and 2/0.5 = 4 mines; Z02 south 1 km² → 25 and 2 mines
  *   stone (万吨, class 1/2, no zones) value 1200/40 = 30 万元 per unit; cap 120 (专栏20)
- *         small [10,20], medium [20,50], large [50,100] per mine
- *         reserve 1600 / 10 years = 160; cells north.stone, south.stone (no mine limit)
- *   gold  (outside the model, class 1/2): 5 mines held fixed
+ *         minima small 10, medium 20, large 50; largest mine 1600/2/10 years (专栏21) = 80
+ *         → small [10,20], medium [20,50], large [50,80]
+ *         reserve limit 1600/10 = 160; cells north.stone, south.stone (no mine limit)
+ *         2020 output 40 by rights 2:1 → north 26.67, south 13.33
+ *   gold  (outside the model, class 1/2): 5 mines held fixed, 2 of them large/medium
+ *         (assumption otherClass12), so the share row needs 0.4·5 − 2 = 0 more
  *   policy: ≤ 20 mines, ≤ 10 class-1/2 (so ≤ 5 stone mines), ≤ 12 class-3; ≥ 40% large/medium
- *   demand (when on): sand 100 × 1.0 shared 3:1 → north 75, south 25; north–south 80 km
+ *   demand (on by default): sand 100 × 1.0 (demandGrowth) by population 3:1 → north 75,
+ *         south 25, north–south 80 km, radius 100 km; stone: prefecture demand 100 (专栏11)
  *
- * The max-value objective subtracts ε = 0.001 · V / N per mine, with
- * V = Σ cap × value per unit (万元) and N = the total mines cap.
+ * Objective (objective.ts): V = Σ cap × value per unit, N = total mines cap;
+ * one mine costs w_mines·V/N (0.001 in 'continuity' and 'max-value').
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -52,5 +59,5 @@ export function scenario(name: string, overrides: Omit<Partial<Scenario>, 'forma
   return { format: 'quota-scenario/1', name, model: 'tiny-region', ...overrides };
 }
 
-/** ε of the max-value objective: 0.001 · V / N per mine. */
+/** ε, the cost of one mine in 'continuity' and 'max-value': 0.001 · V / N. */
 export const eps = (capValue: number, totalMines = 20) => (0.001 * capValue) / totalMines;
