@@ -522,15 +522,13 @@ describe('deviation from a reference allocation', () => {
 
 describe('known bug: one county mine shared by two cells', () => {
   // BUG (src/model/build.ts mineTotalRows + whole-mines.ts): mines are
-  // integer only per county (N[county,mineral]); the cells' n are continuous,
-  // so one south mine can be half in south.sand.out (0.5×50 = 25) and half in
-  // Z02 (25): 50 of south sand "with one mine". whole-mines.ts cannot give
-  // the cells whole mines without changing the county total, leaves the group
-  // unresolved, and the report says 'feasible' with an objective one mine too
-  // good. By hand: north ≤ 0, sand cap 40 → south needs two mines (each cell
-  // ≤ 25); V = 800, ε = 0.04; objective 800 − 0.08 = 799.92, optimal.
-  // it.fails: this passes while the bug is there; drop `.fails` once fixed.
-  it.fails('two south cells need two mines', () => {
+  // integer only per county (N[county,mineral]) in the fast model; the
+  // cells' n are continuous, so one south mine could be half in
+  // south.sand.out (0.5×50 = 25) and half in Z02 (25). whole-mines.ts cannot
+  // split that into whole mines, so run.ts solves again with every cell's
+  // mines integer. By hand: north ≤ 0, sand cap 40 → south needs two mines
+  // (each cell ≤ 25); V = 800, ε = 0.04; objective 800 − 0.08 = 799.92, optimal.
+  it('two south cells need two mines', () => {
     const r = solve(mv('split mine', { caps: { sand: 40, stone: 0 }, countyBounds: { north: { sand: { max: 0 } } } }));
     expectOptimal(r);
     expect(county(r, 'south', 'sand')).toMatchObject({ volume: 40, mines: 2 });

@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --runs N]
+ * npm run bench [-- --runs N] [--scale 1,3,7,14] [--json]
  *
  * Times the engine on the embedded model: building each shipped preset's
  * model, and solving it as the workbench does (solve, duals, report), repeated; prints medians and ratios from this one run
  * (the machines are shared and noisy, so single times mean little). Then a
  * 50-point sweep of the sand cap on one worker thread and on a pool of one
- * thread per core, as a ratio measured in the same run.
+ * thread per core, as a ratio measured in the same run. `--scale` solves the
+ * baseline on province-scale datasets (scripts/province.ts: the Hotan data
+ * replicated N times, perturbed); `--json` prints one object
+ * {presets, province, pool} instead of the tables.
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,9 +20,14 @@ import { runBuilt } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { createThreadWorker } from '../solver/node-pool';
 import { solveAll } from '../solver/pool';
+import { provinceDataset } from '../../scripts/province';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(3, Number(values.runs));
+const scales = values.scale.split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,25 +45,38 @@ const dataset = loadDatasetFile('models/hotan-2021-2025.json');
 const solver = await createNodeSolver();
 const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
 const rows: { name: string; build: number; solve: number; status: string }[] = [];
-for (const file of presets) {
-  const scenario = loadScenarioFile(`scenarios/${file}`);
+const benchPreset = (d: typeof dataset, scenario: ReturnType<typeof loadScenarioFile>) => {
   const builds: number[] = [];
   const solves: number[] = [];
   let status = '';
+  let built = buildModel(d, scenario);
   for (let i = 0; i < runs; i++) {
-    let built = buildModel(dataset, scenario);
-    builds.push(time(() => (built = buildModel(dataset, scenario))));
-    solves.push(time(() => (status = runBuilt(dataset, built, solver).status)));
+    builds.push(time(() => (built = buildModel(d, scenario))));
+    solves.push(time(() => (status = runBuilt(d, built, solver).status)));
   }
-  rows.push({ name: file.replace(/\.json$/, ''), build: median(builds), solve: median(solves), status });
+  const size = { rows: built.linear.constraints.length, cols: built.linear.variables.length, ints: built.linear.variables.filter((v) => v.integer).length };
+  return { build: median(builds), solve: median(solves), status, size };
+};
+for (const file of presets) {
+  const r = benchPreset(dataset, loadScenarioFile(`scenarios/${file}`));
+  rows.push({ name: file.replace(/\.json$/, ''), build: r.build, solve: r.solve, status: r.status });
 }
 const base = rows.find((r) => r.name === 'baseline')?.solve ?? 1;
-console.log(`runs per preset: ${runs}; medians in ms; ratio = solve time ÷ baseline solve time (same run)`);
-console.log(['preset'.padEnd(24), 'build'.padStart(8), 'solve'.padStart(9), 'ratio'.padStart(7), '  status'].join(''));
+log(`runs per preset: ${runs}; medians in ms; ratio = solve time ÷ baseline solve time (same run)`);
+log(['preset'.padEnd(24), 'build'.padStart(8), 'solve'.padStart(9), 'ratio'.padStart(7), '  status'].join(''));
 for (const r of rows)
-  console.log([r.name.padEnd(24), r.build.toFixed(1).padStart(8), r.solve.toFixed(1).padStart(9), (r.solve / base).toFixed(2).padStart(7), `  ${r.status}`].join(''));
+  log([r.name.padEnd(24), r.build.toFixed(1).padStart(8), r.solve.toFixed(1).padStart(9), (r.solve / base).toFixed(2).padStart(7), `  ${r.status}`].join(''));
 
 const baseline = loadScenarioFile('scenarios/baseline.json');
+const province = scales.map((scale) => {
+  const d = provinceDataset(dataset, scale);
+  const r = benchPreset(d, { ...baseline, model: d.id });
+  return { scale, ...r.size, proven: r.status === 'optimal', status: r.status, buildMs: r.build, ms: r.solve };
+});
+log(`\nprovince scale (the Hotan data × N, perturbed ±10%), baseline scenario; medians in ms`);
+log(['scale'.padStart(6), 'rows'.padStart(7), 'cols'.padStart(7), 'ints'.padStart(6), 'build'.padStart(8), 'solve'.padStart(9), '  status'].join(''));
+for (const p of province)
+  log([String(p.scale).padStart(6), String(p.rows).padStart(7), String(p.cols).padStart(7), String(p.ints).padStart(6), p.buildMs.toFixed(1).padStart(8), p.ms.toFixed(1).padStart(9), `  ${p.status}`].join(''));
 const sweep = sweepScenarios(dataset, baseline, { axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps: 50 }] }).map((c) => c.scenario);
 async function timedSweep(threads: number): Promise<number> {
   const workers = Array.from({ length: threads }, createThreadWorker);
@@ -69,4 +90,11 @@ async function timedSweep(threads: number): Promise<number> {
 const cores = availableParallelism();
 const one = await timedSweep(1);
 const pool = await timedSweep(cores);
-console.log(`\n50-point sweep of caps.sand (threads warmed up first): 1 worker ${one.toFixed(0)} ms, pool of ${cores} ${pool.toFixed(0)} ms, speed-up ${(one / pool).toFixed(2)}×`);
+log(`\n50-point sweep of caps.sand (threads warmed up first): 1 worker ${one.toFixed(0)} ms, pool of ${cores} ${pool.toFixed(0)} ms, speed-up ${(one / pool).toFixed(2)}×`);
+if (values.json)
+  console.log(JSON.stringify({
+    runs,
+    presets: rows.map((r) => ({ name: r.name, proven: r.status === 'optimal', status: r.status, ms: r.solve, buildMs: r.build })),
+    province: province.map(({ scale, rows: r, cols, ints, proven, status, ms, buildMs }) => ({ scale, rows: r, cols, ints, proven, status, ms, buildMs })),
+    pool: { workers: cores, ms1: one, msN: pool, speedup: one / pool },
+  }));

@@ -137,7 +137,7 @@ const table22 = z.object({
 });
 
 const zone = z.object({
-  id: z.string().regex(/^Z\d{2}$/, 'a zone id is Z followed by two digits'),
+  id: z.string().regex(/^Z\d{2,4}$/, 'a zone id is Z followed by two to four digits'),
   name: z.string().min(1),
   unit: id.nullable(),
   unitText: z.string(),

@@ -38,7 +38,7 @@ export const scenarioSchema = z
       .optional(),
     minScale: z.record(id, perClass).optional(),
     maxScale: z.record(id, perClass).optional(),
-    excludedZones: z.array(z.string().regex(/^Z\d{2}$/, 'a zone id is Z followed by two digits')).optional(),
+    excludedZones: z.array(z.string().regex(/^Z\d{2,4}$/, 'a zone id is Z followed by two to four digits')).optional(),
     allowNewOutsideZones: z.boolean().optional(),
     countyBounds: z.record(id, z.record(id, bound)).optional(),
     demand: z

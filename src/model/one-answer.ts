@@ -28,7 +28,7 @@ export const OUTPUT_WEIGHT = 3;
 export const CELL_WEIGHT = 0.1;
 export const ORDER_EPSILON = 1e-4;
 /** the goal may give up this much (relative) so that rounding in the stage-1 optimum cannot make stage 2 infeasible */
-export const GOAL_TOLERANCE = 1e-7;
+export const GOAL_TOLERANCE = 1e-9;
 
 function primes(count: number): number[] {
   const out: number[] = [];

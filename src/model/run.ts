@@ -88,26 +88,51 @@ export interface Answer {
   gap: number | null;
 }
 
-/** Stage 1 then stage 2, within the scenario's limits. */
-export function solveBuilt(d: Dataset, built: BuiltModel, solver: ModelSolver): Answer {
-  const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: built.inputs.mipGap };
+/** The model with each cell's mine counts integer: exact where the per-county totals were not. */
+function withCellIntegers(built: BuiltModel): BuiltModel {
+  const counts = new Set(built.index.cells.flatMap((x) => [x.mines, ...(x.largeMedium !== null && x.largeMedium !== 'all' ? [x.largeMedium] : [])]));
+  const variables = built.linear.variables.map((v) => (counts.has(v.name) ? { ...v, integer: true } : v));
+  return { ...built, linear: { ...built.linear, variables } };
+}
+
+function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, limits: SolveLimits) {
   const goal = solver.solve(built.linear, limits);
-  if (!hasSolution(goal.status) || goal.objective === null)
-    return { solution: goal, goal, oneAnswer: null, tieBreak: 'none', gap: null };
+  if (!hasSolution(goal.status) || goal.objective === null) return { goal, second: null, model2: null };
   const model2 = oneAnswerModel(d, built, goal.objective);
-  const second = solver.solve(model2, limits);
+  return { goal, second: solver.solve(model2, limits), model2 };
+}
+
+/**
+ * Stage 1 then stage 2, within the scenario's limits, on the fast model
+ * (mine counts integer per county); when a county's mines cannot be split
+ * into whole mines per cell without changing the answer, both stages run
+ * again on the exact model (every cell's mines integer).
+ */
+export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): Answer {
+  const limits = { timeLimitSec: fast.inputs.timeLimitSec, mipGap: fast.inputs.mipGap };
+  let built = fast;
+  let run = twoStages(d, built, solver, limits);
+  let chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
+  let whole = wholeMines(built, chosen, solver, limits);
+  if (whole.unresolved.length > 0 && hasSolution(run.goal.status)) {
+    built = withCellIntegers(fast);
+    run = twoStages(d, built, solver, limits);
+    chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
+    whole = wholeMines(built, chosen, solver, limits);
+  }
+  const { goal, second, model2 } = run;
+  if (!hasSolution(goal.status) || goal.objective === null || second === null)
+    return { solution: goal, goal, oneAnswer: null, tieBreak: 'none', gap: null };
   const picked = hasSolution(second.status);
-  const whole = wholeMines(built, picked ? second.values : goal.values, solver, limits);
   const values = whole.values;
   const proven = goal.status === 'optimal' && second.status === 'optimal' && whole.unresolved.length === 0;
-  const timeMs = goal.timeMs + second.timeMs;
   const solution: Solution = {
     status: proven ? 'optimal' : 'feasible',
-    objective: objectiveAt(built.linear, values),
+    objective: objectiveAt(fast.linear, values),
     values,
-    rowActivity: activities(built.linear, values),
-    duals: solver.dualsAt(built.linear, values, limits),
-    timeMs,
+    rowActivity: activities(fast.linear, values),
+    duals: solver.dualsAt(fast.linear, values, limits),
+    timeMs: goal.timeMs + second.timeMs,
     timedOut: goal.timedOut === true || second.timedOut === true,
     bound: goal.bound ?? null,
   };
