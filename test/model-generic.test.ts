@@ -14,9 +14,9 @@ import type { Dataset, SizeClass } from '../src/domain/dataset';
 import type { Scenario } from '../src/domain/scenario';
 import { convert, parsePlanUnit } from '../src/domain/units';
 import { validateDataset, validateScenario, validateScenarioAgainst } from '../src/domain/validation';
-import { buildModel, type BuiltModel } from '../src/model/build';
+import { buildModel, type BuiltModel, type CellColumns } from '../src/model/build';
 import type { SolveReport } from '../src/model/report';
-import { reportFrom, runScenario, solveBuilt, type Solution } from '../src/model/run';
+import { reportFrom, runScenario, solveBuilt, type Answer, type Solution } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
 import { scenario, tiny, tinyJson } from './helpers/tiny';
@@ -24,7 +24,8 @@ import { scenario, tiny, tinyJson } from './helpers/tiny';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (p: string): unknown => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as unknown;
 
-const PLANNER_NAME = /^[A-Za-z]+\[[^\]]+\]$/;
+/** name[key] in planner terms, or a bare name for a model-wide column (shareShortfall) */
+const PLANNER_NAME = /^[A-Za-z]+(\[[^\]]+\])?$/;
 const TOL = 1e-6;
 
 let solver: Solver;
@@ -130,40 +131,75 @@ function assumptionMap(d: Dataset, id: string): Record<string, number> {
 describe('the Hotan baseline satisfies every constraint', () => {
   let d: Dataset;
   let built: BuiltModel;
+  let answer: Answer;
   let sol: Solution;
   let r: SolveReport;
   const val = (name: string) => sol.values[name] ?? 0;
+  const whole = (name: string) => Math.round(val(name));
   const within = (x: number, limit: number) => x <= limit + TOL * Math.max(1, Math.abs(limit));
+  /** large-or-medium mines of a cell as the model counts them */
+  const lmOf = (x: CellColumns) => (x.largeMedium === 'all' ? whole(x.mines) : x.largeMedium === null ? 0 : whole(x.largeMedium));
 
   beforeAll(() => {
     d = loadHotan();
     built = buildModel(d, loadBaseline(d));
-    sol = solveBuilt(built, solver);
-    r = reportFrom(d, built, sol, [], solver.bindingConstraints(built.linear, sol));
+    answer = solveBuilt(d, built, solver);
+    sol = answer.solution;
+    r = reportFrom(d, built, answer, [], solver.bindingConstraints(built.linear, sol));
   });
 
-  it('solves to optimal', () => {
+  it('solves to optimal, with the tie among equal answers broken and proven', () => {
     expect(sol.status).toBe('optimal');
+    expect(answer.goal.status).toBe('optimal');
     expect(r.status).toBe('optimal');
+    expect(r.gap).toBeNull();
+    expect(r.tieBreak).toBe('proven');
+    expect(answer.oneAnswer).not.toBeNull();
     expect(r.objective).not.toBeNull();
+    // the final answer keeps the goal's optimum
+    expect(Math.abs((r.objective ?? Number.NaN) - (answer.goal.objective ?? Number.NaN))).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(answer.goal.objective ?? 0)));
     // the same answer as runScenario
     const again = runScenario(d, loadBaseline(d), solver);
     expect(again.objective).toBeCloseTo(r.objective ?? Number.NaN, 6);
   });
 
-  it('integers are integers and volumes are nonnegative', () => {
-    for (const x of built.index.mines) expect(Math.abs(val(x.variable) - Math.round(val(x.variable))), x.variable).toBeLessThan(1e-6);
-    for (const x of built.index.volume) expect(val(x.variable), x.variable).toBeGreaterThanOrEqual(-TOL);
+  it('every cell has whole mines, the totals are integers and volumes are nonnegative', () => {
+    expect(built.index.cells.length).toBe(built.cells.length);
+    for (const x of built.index.cells) {
+      expect(Math.abs(val(x.mines) - whole(x.mines)), x.mines).toBeLessThan(1e-6);
+      if (x.largeMedium !== null && x.largeMedium !== 'all') {
+        expect(Math.abs(val(x.largeMedium) - whole(x.largeMedium)), x.largeMedium).toBeLessThan(1e-6);
+        expect(whole(x.largeMedium), x.largeMedium).toBeLessThanOrEqual(whole(x.mines));
+      }
+      expect(val(x.volume), x.volume).toBeGreaterThanOrEqual(-TOL);
+    }
+    for (const t of built.index.totals) expect(Math.abs(val(t) - Math.round(val(t))), t).toBeLessThan(1e-6);
+    for (const v of built.linear.variables.filter((x) => x.integer)) expect(built.index.totals).toContain(v.name);
   });
 
   it('county volumes add up to the totals, and the totals are the solution', () => {
     for (const m of d.minerals) {
       const counties = r.counties.filter((q) => q.mineral === m.id).reduce((a, q) => a + q.volume, 0);
-      const fromValues = built.index.volume.filter((x) => x.cell.mineral === m.id).reduce((a, x) => a + val(x.variable), 0);
+      const fromValues = built.index.cells.filter((x) => x.cell.mineral === m.id).reduce((a, x) => a + val(x.volume), 0);
       expect(counties, m.id).toBeCloseTo(r.totals[m.id]?.volume ?? Number.NaN, 4);
       expect(fromValues, m.id).toBeCloseTo(r.totals[m.id]?.volume ?? Number.NaN, 4);
       const mines = r.counties.filter((q) => q.mineral === m.id).reduce((a, q) => a + q.mines.large + q.mines.medium + q.mines.small, 0);
       expect(mines, m.id).toBe(r.totals[m.id]?.mines);
+    }
+  });
+
+  it("the class split of each county's mines adds up to its cells' mines", () => {
+    for (const q of r.counties) {
+      const cells = built.index.cells.filter((x) => x.cell.county === q.county && x.cell.mineral === q.mineral);
+      expect(cells.length, `${q.county}.${q.mineral}`).toBeGreaterThan(0);
+      const mines = cells.reduce((a, x) => a + whole(x.mines), 0);
+      expect(q.mines.large + q.mines.medium + q.mines.small, `${q.county}.${q.mineral}`).toBe(mines);
+      // at least as many large/medium mines as the model counted
+      expect(q.mines.large + q.mines.medium, `${q.county}.${q.mineral}`).toBeGreaterThanOrEqual(cells.reduce((a, x) => a + lmOf(x), 0));
+      // a class the mineral cannot reach has no mines
+      const classes = built.inputs.mineSize[q.mineral]?.classes ?? {};
+      for (const k of ['large', 'medium', 'small'] as const) if (classes[k] === undefined) expect(q.mines[k], `${q.county}.${q.mineral} ${k}`).toBe(0);
+      expect(q.volume, `${q.county}.${q.mineral}`).toBeCloseTo(cells.reduce((a, x) => a + val(x.volume), 0), 4);
     }
   });
 
@@ -181,13 +217,17 @@ describe('the Hotan baseline satisfies every constraint', () => {
     }
   });
 
-  it('mine counts stay within the rights caps, with the fixed out-of-scope class-1/2 mines included', () => {
+  it('mine counts stay within the rights caps, with the fixed out-of-scope mines included', () => {
     // out-of-scope mines from 专栏5 directly: rows with no model mineral
-    const fixed12 = d.table5.rows.filter((x) => x.mineral === null && x.rightsClass === 'class12' && x.solid).reduce((a, x) => a + x.total, 0);
+    const table5_12 = d.table5.rows.filter((x) => x.mineral === null && x.rightsClass === 'class12' && x.solid).reduce((a, x) => a + x.total, 0);
     const fixed3 = d.table5.rows.filter((x) => x.mineral === null && x.rightsClass === 'class3' && x.solid).reduce((a, x) => a + x.total, 0);
-    expect(fixed12).toBe(45 + 2 + 1 + 3 + 1 + 3);
+    expect(table5_12).toBe(45 + 2 + 1 + 3 + 1 + 3);
+    // plus the new ones of assumption otherClass12
+    expect(built.inputs.fixedMines.class12).toBeGreaterThanOrEqual(table5_12);
+    expect(built.inputs.fixedMines.class3).toBe(fixed3);
+    const fixed12 = built.inputs.fixedMines.class12;
     const cls = (m: string) => d.minerals.find((x) => x.id === m)?.rightsClass;
-    const count = (keep: (m: string) => boolean) => built.index.mines.filter((x) => keep(x.cell.mineral)).reduce((a, x) => a + Math.round(val(x.variable)), 0);
+    const count = (keep: (m: string) => boolean) => built.index.cells.filter((x) => keep(x.cell.mineral)).reduce((a, x) => a + whole(x.mines), 0);
     const class3 = count((m) => cls(m) === 'class3') + fixed3;
     const class12 = count((m) => cls(m) === 'class12') + fixed12;
     expect(r.rights.class3).toEqual({ used: class3, cap: d.policy.maxClass3.value });
@@ -198,14 +238,20 @@ describe('the Hotan baseline satisfies every constraint', () => {
     expect(class3 + class12).toBeLessThanOrEqual(400);
   });
 
-  it('large and medium mines are at least 40% of the class-1/2 mines in the model', () => {
-    const scope = new Set(d.minerals.filter((m) => m.rightsClass === 'class12').map((m) => m.id));
-    const inScope = built.index.mines.filter((x) => scope.has(x.cell.mineral));
-    const all = inScope.reduce((a, x) => a + Math.round(val(x.variable)), 0);
-    const lm = inScope.filter((x) => x.size !== 'small').reduce((a, x) => a + Math.round(val(x.variable)), 0);
-    expect(lm + TOL >= d.policy.minLargeMediumShare.value * all, `${lm} of ${all}`).toBe(true);
-    if (all > 0) expect(r.rights.largeMediumShare.value).toBeCloseTo(lm / all, 4);
+  it('large and medium mines are at least 40% of the class-1/2 mines, less the shortfall the report names', () => {
     expect(r.rights.largeMediumShare.min).toBe(0.4);
+    expect(d.policy.minLargeMediumShare.value).toBe(0.4);
+    const scope = new Set(built.inputs.share.minerals);
+    expect([...scope].every((m) => d.minerals.find((x) => x.id === m)?.rightsClass === 'class12')).toBe(true);
+    const inScope = built.index.cells.filter((x) => scope.has(x.cell.mineral));
+    const all = inScope.reduce((a, x) => a + whole(x.mines), 0) + built.inputs.fixedMines.class12;
+    const lm = inScope.reduce((a, x) => a + lmOf(x), 0) + built.inputs.fixedLargeMedium;
+    const shortfall = built.index.shareShortfall === null ? 0 : val(built.index.shareShortfall);
+    expect(shortfall).toBeGreaterThanOrEqual(-TOL);
+    expect(lm + shortfall + TOL >= d.policy.minLargeMediumShare.value * all, `${lm} + ${shortfall} of ${all}`).toBe(true);
+    expect(r.rights.largeMediumShare.shortfall).toBeCloseTo(shortfall, 4);
+    // the report classes mines by output: never fewer large/medium than the model counted
+    if (all > 0) expect((r.rights.largeMediumShare.value ?? 0) + 1e-4).toBeGreaterThanOrEqual(lm / all);
   });
 
   it('every zone stays within intensity × area and area ÷ area per mine (专栏23)', () => {
@@ -216,10 +262,12 @@ describe('the Hotan baseline satisfies every constraint', () => {
       const q = r.zones.find((x) => x.zone === z.id);
       expect(q, z.id).toBeDefined();
       if (!q) continue;
-      const vol = built.index.volume.filter((x) => x.cell.id === z.id).reduce((a, x) => a + val(x.variable), 0);
-      const mines = built.index.mines.filter((x) => x.cell.id === z.id).reduce((a, x) => a + Math.round(val(x.variable)), 0);
+      const cells = built.index.cells.filter((x) => x.cell.id === z.id);
+      const vol = cells.reduce((a, x) => a + val(x.volume), 0);
+      const mines = cells.reduce((a, x) => a + whole(x.mines), 0);
       expect(q.volume, z.id).toBeCloseTo(vol, 4);
-      expect(q.mines, z.id).toBe(mines);
+      // + 0: a count of -0 (a round of a tiny negative value) is no mine
+      expect(q.mines + 0, z.id).toBe(mines + 0);
       const cap = (intensity[z.mineral] ?? Number.NaN) * z.areaKm2;
       expect(within(vol, cap), `${z.id}: ${vol} ≤ ${cap}`).toBe(true);
       expect(mines, z.id).toBeLessThanOrEqual(Math.max(1, Math.floor(z.areaKm2 / (perMine[z.mineral] ?? Number.NaN))));
@@ -233,7 +281,7 @@ describe('the Hotan baseline satisfies every constraint', () => {
     for (const c of outside) {
       expect(zoned.has(c.mineral)).toBe(true);
       const rights = d.table5.rows.filter((x) => x.mineral === c.mineral).reduce((a, x) => a + (x.counts[c.county ?? ''] ?? 0), 0);
-      const mines = built.index.mines.filter((x) => x.cell.id === c.id).reduce((a, x) => a + Math.round(val(x.variable)), 0);
+      const mines = built.index.cells.filter((x) => x.cell.id === c.id).reduce((a, x) => a + whole(x.mines), 0);
       expect(mines, c.id).toBeLessThanOrEqual(rights);
     }
     // and a zoned mineral has no cell outside the zones where 专栏5 has no rights
@@ -244,33 +292,63 @@ describe('the Hotan baseline satisfies every constraint', () => {
       }
   });
 
-  it('every mine produces within its size class (min·n ≤ v ≤ max·n)', () => {
-    const largest = assumptionMap(d, 'maxScaleLarge');
-    for (const x of built.index.volume) {
-      const n = built.index.mines.find((y) => y.cell.id === x.cell.id && y.size === x.size);
-      expect(n, x.variable).toBeDefined();
-      const scale = built.inputs.scale[x.cell.mineral]?.[x.size];
-      expect(scale, x.variable).toBeDefined();
-      if (!n || !scale) continue;
-      const mines = Math.round(val(n.variable));
-      const v = val(x.variable);
-      expect(v + TOL * Math.max(1, scale.min * mines) >= scale.min * mines, `${x.variable}: ${v} ≥ ${scale.min}×${mines}`).toBe(true);
-      expect(within(v, scale.max * mines), `${x.variable}: ${v} ≤ ${scale.max}×${mines}`).toBe(true);
+  it('every cell produces within its mines (min_smallest·n ≤ v ≤ largest·n)', () => {
+    for (const x of built.index.cells) {
+      const size = built.inputs.mineSize[x.cell.mineral];
+      expect(size, x.cell.id).toBeDefined();
+      if (!size) continue;
+      const n = whole(x.mines);
+      const v = val(x.volume);
+      const lo = size.smallestMin * n;
+      const hi = size.largest.value * n;
+      expect(v + TOL * Math.max(1, lo) >= lo, `${x.volume}: ${v} ≥ ${size.smallestMin}×${n}`).toBe(true);
+      expect(within(v, hi), `${x.volume}: ${v} ≤ ${size.largest.value}×${n}`).toBe(true);
+      // large/medium mines produce at least the medium minimum
+      const lm = lmOf(x);
+      if (lm > 0 && size.largeMediumMin !== null)
+        expect(v + TOL * Math.max(1, v) >= size.largeMediumMin * lm + size.smallestMin * (n - lm), `${x.volume}: large/medium minimum`).toBe(true);
     }
-    // the class limits themselves come from 专栏21 (a class's maximum is the next class's minimum)
+  });
+
+  it('mine sizes come from the plan: 专栏21 minima, the largest mine from 专栏4 reserves per deposit ÷ service life', () => {
+    const density = assumptionMap(d, 'density');
+    const serviceYears = assumptionMap(d, 'serviceYears');
+    for (const m of d.minerals) {
+      const size = built.inputs.mineSize[m.id];
+      expect(size, m.id).toBeDefined();
+      if (!size) continue;
+      const rows = d.table4.rows.filter((x) => x.mineral === m.id);
+      const years = d.table21.rows.find((x) => x.mineral === m.id)?.minServiceYears ?? serviceYears[m.id] ?? null;
+      expect(rows.length, m.id).toBeGreaterThan(0);
+      expect(years, m.id).not.toBeNull();
+      const reserve = rows.reduce((a, x) => {
+        const unit = parsePlanUnit(x.unitText);
+        if (unit === null) throw new Error(`unit ${x.unitText}`);
+        return a + convert(x.reserve, unit, m.unit, density[m.id]);
+      }, 0);
+      const deposits = rows.reduce((a, x) => a + x.deposits, 0);
+      const largest = reserve / deposits / (years ?? Number.NaN);
+      expect(size.largest.value, `${m.id} largest mine`).toBeCloseTo(largest, 6);
+      expect(built.inputs.scale[m.id]).toEqual(size.classes);
+    }
+    // the class limits themselves come from 专栏21 (a class's maximum is the next class's minimum, the largest class's the largest mine)
     for (const row of d.table21.rows) {
       if (row.mineral === null) continue;
-      const s = built.inputs.scale[row.mineral] ?? {};
+      const size = built.inputs.mineSize[row.mineral];
+      const s = size?.classes ?? {};
+      const largest = size?.largest.value ?? Number.NaN;
       const order: SizeClass[] = ['small', 'medium', 'large'];
+      const present = order.filter((k) => row[k] !== null);
+      expect(size?.smallestMin, `${row.mineral} smallest`).toBe(row[present[0] as SizeClass]);
       for (const k of order) {
         const min = row[k];
-        if (min === null) {
+        if (min === null || min > largest) {
           expect(s[k], `${row.mineral} ${k}`).toBeUndefined();
           continue;
         }
         expect(s[k]?.min, `${row.mineral} ${k} min`).toBe(min);
         const next = order.slice(order.indexOf(k) + 1).map((c) => row[c]).find((c) => c !== null);
-        expect(s[k]?.max, `${row.mineral} ${k} max`).toBe(next ?? largest[row.mineral]);
+        expect(s[k]?.max, `${row.mineral} ${k} max`).toBe(next !== undefined && next !== null ? Math.min(next, largest) : largest);
       }
     }
   });
@@ -295,6 +373,28 @@ describe('the Hotan baseline satisfies every constraint', () => {
     }
     // limestone and gypsum have both figures in the plan
     expect(checked).toBe(2);
+  });
+
+  it('demand is supplied or reported unmet, and no cell ships more than it extracts', () => {
+    expect(r.demand.length).toBe(built.index.unmet.length);
+    for (const u of built.index.unmet) {
+      const line = r.demand.find((x) => x.county === u.county && x.mineral === u.mineral);
+      expect(line, u.variable).toBeDefined();
+      expect(val(u.variable), u.variable).toBeGreaterThanOrEqual(-TOL);
+      expect(line?.unmet, u.variable).toBeCloseTo(val(u.variable), 4);
+      if (u.county !== null) {
+        const inflow = built.index.flows.filter((f) => f.county === u.county && f.cell.mineral === u.mineral).reduce((a, f) => a + val(f.variable), 0);
+        expect(inflow + val(u.variable), u.variable).toBeCloseTo(u.demand, 4);
+      } else {
+        const out = built.index.cells.filter((x) => x.cell.mineral === u.mineral).reduce((a, x) => a + val(x.volume), 0);
+        expect(out + val(u.variable) + TOL * Math.max(1, u.demand) >= u.demand, u.variable).toBe(true);
+      }
+    }
+    for (const x of built.index.cells) {
+      const shipped = built.index.flows.filter((f) => f.cell.id === x.cell.id).reduce((a, f) => a + val(f.variable), 0);
+      expect(within(shipped, val(x.volume)), x.cell.id).toBe(true);
+    }
+    for (const f of built.index.flows) expect(f.km, f.variable).toBeLessThanOrEqual(built.inputs.demand.radiusKm);
   });
 
   it('every row of the model holds at the solution', () => {
