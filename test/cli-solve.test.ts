@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
+import { buildModel } from '../src/model/build';
+import { oneAnswerModel } from '../src/model/one-answer';
+import { lpFileNames } from '../src/solver/lp-names';
 import { lpObjectiveWithHighs } from './helpers/highs';
 
 const run = promisify(execFile);
@@ -40,8 +44,12 @@ describe('solve --json on the baseline', () => {
   it('prints only the report object, with every key the issue names', () => {
     expect(out.code).toBe(0);
     const r = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(r).sort()).toEqual(['binding', 'counties', 'explanation', 'objective', 'rights', 'status', 'totals', 'zones'].sort());
+    expect(Object.keys(r)).toEqual(['status', 'objective', 'gap', 'tieBreak', 'totals', 'rights', 'counties', 'zones', 'demand', 'flows', 'binding', 'explanation']);
     expect(r.status).toBe('optimal');
+    expect(r.gap).toBeNull();
+    expect(r.tieBreak).toBe('proven');
+    expect(Array.isArray(r.demand)).toBe(true);
+    expect(Array.isArray(r.flows)).toBe(true);
     expect(r.explanation).toEqual([]);
   });
 
@@ -62,12 +70,24 @@ describe('solve --json on the baseline', () => {
     expect(r.rights.class12.used).toBeLessThanOrEqual(r.rights.class12.cap);
   });
 
-  it('writes an LP file that another solver (HiGHS) solves to the same objective', async () => {
-    const r = JSON.parse(out.stdout) as { objective: number };
-    const highs = await lpObjectiveWithHighs(readFileSync(lpFile, 'utf8'));
+  it('writes the one-answer LP file, which another solver (HiGHS) solves to the same county quotas and goal', async () => {
+    const r = JSON.parse(out.stdout) as { objective: number; counties: { county: string | null; mineral: string; volume: number }[] };
+    const highs = await lpObjectiveWithHighs(readFileSync(lpFile, 'utf8'), 60, { mip_rel_gap: 0 });
     expect(highs.status).toBe('Optimal');
-    // glpk stops within its 0.1% MIP gap of the true optimum, HiGHS within its own smaller default gap
-    expect(Math.abs(highs.objective - r.objective) / Math.abs(r.objective)).toBeLessThan(1.1e-3);
+    // the file's column names, from the same model rebuilt here (names do not depend on the optimum)
+    const d = loadDatasetFile('models/hotan-2021-2025.json');
+    const built = buildModel(d, loadScenarioFile('scenarios/baseline.json'));
+    const stage2 = oneAnswerModel(d, built, r.objective);
+    const names = lpFileNames(stage2);
+    const col = new Map(stage2.variables.map((v, j) => [v.name, names.columns[j] ?? '']));
+    const at = (name: string) => highs.values[col.get(name) ?? ''] ?? 0;
+    for (const q of r.counties) {
+      const v = built.index.cells.filter((x) => x.cell.county === q.county && x.cell.mineral === q.mineral).reduce((a, x) => a + at(x.volume), 0);
+      expect(Math.abs(v - q.volume), `${q.county ?? 'all'}.${q.mineral}`).toBeLessThan(1e-4);
+    }
+    // and HiGHS's answer keeps the planner's goal at its optimum
+    const goal = built.linear.objective.reduce((a, t) => a + t.coef * at(t.variable), built.linear.objectiveConstant);
+    expect(Math.abs(goal - r.objective) / Math.max(1, Math.abs(r.objective))).toBeLessThan(1e-6);
   });
 
   it('writes the county quotas as CSV with a BOM for Excel', () => {
@@ -75,6 +95,52 @@ describe('solve --json on the baseline', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('建筑用砂');
   });
+});
+
+describe('solve --json --ranges', () => {
+  // The baseline's ranges at tolerance 0.001 take minutes (one MIP per end of every quota);
+  // table11-caps (the baseline with 专栏11's caps) takes about 20 s.
+  const TOLERANCE = 0.001;
+  type Range = { county: string | null; mineral: string; volume: number; min: number | null; max: number | null };
+  let r: { status: string; objective: number; ranges: Range[] };
+  const base = JSON.parse(readFileSync('scenarios/table11-caps.json', 'utf8')) as Record<string, unknown>;
+  beforeAll(async () => {
+    const out = await solve('scenarios/table11-caps.json', '--json', '--ranges', '--tolerance', String(TOLERANCE));
+    expect(out.code).toBe(0);
+    r = JSON.parse(out.stdout) as typeof r;
+  }, 180_000);
+
+  it('gives every county quota a range around the recommended quota', () => {
+    expect(r.status).toBe('optimal');
+    expect(r.ranges.length).toBeGreaterThan(0);
+    for (const g of r.ranges) {
+      expect(Object.keys(g).sort()).toEqual(['county', 'max', 'min', 'mineral', 'volume']);
+      expect(g.min, `${g.county}.${g.mineral}`).not.toBeNull();
+      expect(g.max, `${g.county}.${g.mineral}`).not.toBeNull();
+      expect((g.min ?? Number.NaN) - 1e-6, `${g.county}.${g.mineral}`).toBeLessThanOrEqual(g.volume);
+      expect(g.volume, `${g.county}.${g.mineral}`).toBeLessThanOrEqual((g.max ?? Number.NaN) + 1e-6);
+    }
+    expect(r.ranges.some((g) => (g.max ?? 0) - (g.min ?? 0) > 1)).toBe(true);
+  });
+
+  it('a quota forced to either end of its range still solves within the tolerance of the optimum', async () => {
+    const g = r.ranges.filter((x) => x.county !== null && (x.max ?? 0) - (x.min ?? 0) > 1).sort((a, b) => (b.max ?? 0) - (b.min ?? 0) - ((a.max ?? 0) - (a.min ?? 0)))[0];
+    expect(g).toBeDefined();
+    if (!g || g.county === null || g.min === null || g.max === null) return;
+    const floor = r.objective - TOLERANCE * Math.max(1, Math.abs(r.objective)) - 1e-6 * Math.max(1, Math.abs(r.objective));
+    // the range's ends are rounded to 1e-6: force them with a hair of room
+    for (const [side, bound] of [['min', g.max - 1e-5], ['max', g.min + 1e-5]] as const) {
+      const file = scenarioFile(`forced-${side}.json`, { ...base, name: `forced ${side}`, countyBounds: { [g.county]: { [g.mineral]: { [side]: bound } } } });
+      const out = await solve(file, '--json');
+      expect(out.code, out.stderr).toBe(0);
+      const f = JSON.parse(out.stdout) as { status: string; objective: number; counties: { county: string | null; mineral: string; volume: number }[] };
+      expect(f.status).toBe('optimal');
+      expect(f.objective, `${g.county}.${g.mineral} ${side} ${bound}`).toBeGreaterThanOrEqual(floor);
+      const q = f.counties.find((x) => x.county === g.county && x.mineral === g.mineral)?.volume ?? Number.NaN;
+      if (side === 'min') expect(q).toBeGreaterThanOrEqual(bound - 1e-6);
+      else expect(q).toBeLessThanOrEqual(bound + 1e-6);
+    }
+  }, 120_000);
 });
 
 describe('solve exit codes and messages', () => {

@@ -16,10 +16,13 @@ export interface HighsAnswer {
   values: Record<string, number>;
 }
 
-export async function lpObjectiveWithHighs(lpText: string, timeLimitSec = 60): Promise<HighsAnswer> {
+/** HiGHS options passed through to `solve` (e.g. `{ mip_rel_gap: 0 }` to prove a MIP's optimum). */
+export type HighsOptions = Record<string, string | number | boolean>;
+
+export async function lpObjectiveWithHighs(lpText: string, timeLimitSec = 60, options: HighsOptions = {}): Promise<HighsAnswer> {
   loading ??= highsLoader();
   const highs = await loading;
-  const r = highs.solve(lpText, { time_limit: timeLimitSec });
+  const r = highs.solve(lpText, { ...options, time_limit: timeLimitSec } as Parameters<Highs['solve']>[1]);
   const solved = r.Status === 'Optimal' || r.Status === 'Time limit reached';
   const values: Record<string, number> = {};
   if (solved) {
