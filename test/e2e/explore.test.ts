@@ -53,7 +53,7 @@ describeE2E('explore in Chromium', () => {
     await progress.waitFor();
     await expect.poll(() => progress.locator('.progress-text').textContent(), { timeout: 30_000 }).toContain('已完成 4 / 8 个点（2 个进程）');
     expect(await progress.locator('progress').getAttribute('value')).toBe('4');
-    expect(await progress.locator('.progress-text').textContent()).toMatch(/预计还需 \d+ 秒/);
+    expect(await progress.locator('.progress-text').textContent()).toMatch(/预计还需 (<\s*)?\d+ 秒/); // model v2 solves fast: "<1 秒" is a fair estimate
     // the points done are listed while the sweep runs
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count()).toBe(4);
     const tRun = Date.now() - t0;
