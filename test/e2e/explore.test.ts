@@ -62,17 +62,24 @@ describeE2E('explore in Chromium', () => {
     await progress.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     const rows = page.locator('table.sweep-table tbody tr');
-    expect(await rows.count()).toBe(4);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.index))).toEqual(['0', '1', '2', '3']);
+    // model v2 solves a point in well under a second: one more may finish before the cancel lands
+    const done = await rows.count();
+    expect(done).toBeGreaterThanOrEqual(4);
+    expect(done).toBeLessThan(8);
+    // two workers finish out of order: the points done, listed in sweep order
+    const indices = (await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.index))).map(Number);
+    expect(indices).toEqual([...new Set(indices)].sort((a, b) => a - b));
+    expect(indices.every((i) => i >= 0 && i < 8)).toBe(true);
+    expect(indices[0]).toBe(0);
     expect(await rows.first().locator('th').first().textContent()).toBe('40');
-    expect(await page.locator('.sweep-summary').textContent()).toContain('4 / 8 个点');
+    expect(await page.locator('.sweep-summary').textContent()).toContain(`${done} / 8 个点`);
     // a line chart of the output chosen
     expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
 
     await page.reload();
     await page.locator('.sweep-shown').waitFor();
     expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
-    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(4);
+    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(done);
     console.log(`sweep to 4/8 with 2 workers: ${tRun} ms`);
   });
 
