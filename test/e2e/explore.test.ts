@@ -120,8 +120,9 @@ describeE2E('explore in Chromium', () => {
     await page.locator('#sweep-steps-2').fill('2');
     expect(await page.locator('.point-count').textContent()).toBe('共 4 次求解');
     await page.getByRole('button', { name: '开始扫描' }).click();
+    // the previous sweep also reads 'done': wait for this one's four points first
+    await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 30_000 }).toBe(4);
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(4);
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
     expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
     expect(await page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
