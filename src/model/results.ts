@@ -12,7 +12,9 @@ import type { CountyQuota, DemandLine, Flow, MineralTotal, MinesByClass, SolveRe
 export type Values = Record<string, number>;
 
 const noMines = (): MinesByClass => ({ large: 0, medium: 0, small: 0 });
-const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits + 0;
+/** whole mines from a solver value (−1e-12 reads as 0, not −0) */
+const count = (x: number | undefined) => Math.max(0, Math.round(x ?? 0));
 const TOL = 1e-6;
 
 /**
@@ -45,8 +47,8 @@ export function splitByClass(size: MineSize, mines: number, volume: number, larg
 }
 
 function cellMines(b: BuiltModel, x: CellColumns, values: Values): MinesByClass {
-  const n = Math.round(values[x.mines] ?? 0);
-  const lm = x.largeMedium === 'all' ? n : x.largeMedium === null ? 0 : Math.round(values[x.largeMedium] ?? 0);
+  const n = count(values[x.mines]);
+  const lm = x.largeMedium === 'all' ? n : x.largeMedium === null ? 0 : count(values[x.largeMedium]);
   const size = b.inputs.mineSize[x.cell.mineral];
   if (!size) return noMines();
   return splitByClass(size, n, values[x.volume] ?? 0, lm);
@@ -68,7 +70,7 @@ export function mineralTotals(b: BuiltModel, values: Values): Record<string, Min
     const t = out[x.cell.mineral];
     if (!t) continue;
     t.volume = round(t.volume + (values[x.volume] ?? 0));
-    t.mines += Math.round(values[x.mines] ?? 0);
+    t.mines += count(values[x.mines]);
   }
   return out;
 }
@@ -101,7 +103,7 @@ export function zoneQuotas(b: BuiltModel, values: Values): ZoneQuota[] {
     const id = z.zone.id;
     const x = b.index.cells.find((c) => c.cell.id === id);
     const volume = round(x ? values[x.volume] ?? 0 : 0);
-    const mines = x ? Math.round(values[x.mines] ?? 0) : 0;
+    const mines = x ? count(values[x.mines]) : 0;
     return {
       zone: id,
       mineral: z.zone.mineral,
@@ -123,7 +125,7 @@ export function rightsUse(b: BuiltModel, values: Values): SolveReport['rights'] 
   let inScope = fixedMines.class12;
   let largeMedium = fixedLargeMedium;
   for (const x of b.index.cells) {
-    const n = Math.round(values[x.mines] ?? 0);
+    const n = count(values[x.mines]);
     if (classOf(x.cell.mineral) === 'class3') class3 += n;
     if (classOf(x.cell.mineral) === 'class12') class12 += n;
     if (!scope.has(x.cell.mineral)) continue;
