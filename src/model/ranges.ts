@@ -50,11 +50,19 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, limits: SolveLimits): QuotaRange {
   const end = (e: 'min' | 'max') => {
     const sol = solver.solve(rangeModel(b, optimum, tolerance, target, e), limits);
-    return hasSolution(sol.status) && sol.objective !== null ? round(sol.objective) : null;
+    const value = hasSolution(sol.status) && sol.objective !== null ? round(sol.objective) : null;
+    const proven = sol.status === 'optimal';
+    return { value, proven, bound: proven ? value : sol.bound != null ? round(sol.bound) : null };
   };
-  return { county: target.county, mineral: target.mineral, volume: round(target.volume), min: end('min'), max: end('max') };
+  const lo = end('min');
+  const hi = end('max');
+  return {
+    county: target.county, mineral: target.mineral, volume: round(target.volume),
+    min: lo.value, max: hi.value, minProven: lo.proven, maxProven: hi.proven, minBound: lo.bound, maxBound: hi.bound,
+  };
 }
 
+/** Each end within the scenario's time limit (the planner's), proven or stated as not proven with its bound. */
 export function quotaRanges(b: BuiltModel, solver: ModelSolver, optimum: number, volumes: Record<string, number>, tolerance = DEFAULT_RANGE_TOLERANCE): QuotaRange[] {
   const limits = { timeLimitSec: b.inputs.timeLimitSec, mipGap: 0 };
   return rangeTargets(b, volumes).map((t) => quotaRange(b, solver, optimum, tolerance, t, limits));

@@ -52,13 +52,24 @@ export interface Flow {
   km: number;
 }
 
-/** How far a county quota may move while the planner's goal stays within the tolerance of its optimum. */
+/**
+ * How far a county quota may move while the planner's goal stays within the
+ * tolerance of its optimum. `min`/`max`: the least and most an allocation
+ * found reaches (forcing the quota there still solves); when a solve stopped
+ * at the time limit before proving its end, `minProven`/`maxProven` is false
+ * and `minBound`/`maxBound` says how far the end can be at most (the LP
+ * relaxation's bound).
+ */
 export interface QuotaRange {
   county: string | null;
   mineral: string;
   volume: number;
   min: number | null;
   max: number | null;
+  minProven?: boolean;
+  maxProven?: boolean;
+  minBound?: number | null;
+  maxBound?: number | null;
 }
 
 export interface ZoneQuota {
