@@ -51,15 +51,23 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   const header = zh
     ? ['县（市）', '矿种', '2025年指标', '2020年', '单位', '大型', '中型', '小型', '2020年采矿权', '可调范围']
     : ['County', 'Mineral', '2025 quota', '2020', 'Unit', 'Large', 'Medium', 'Small', '2020 rights', 'Range'];
+  // An end the time limit stopped before proof is marked *: the most it can be is its bound, printed below the table.
   const rangeOf = (county: string | null, mineral: string) => {
     const x = r.ranges?.find((g) => g.county === county && g.mineral === mineral);
-    return x ? `${fmt(x.min, lang)}–${fmt(x.max, lang)}` : '';
+    return x ? `${fmt(x.min, lang)}${x.minProven === false ? '*' : ''}–${fmt(x.max, lang)}${x.maxProven === false ? '*' : ''}` : '';
   };
   const rows = r.counties.map((q) => [
     countyName(d, q.county, lang), mineralName(d, q.mineral, lang), fmt(q.volume, lang), fmt(q.output2020 ?? null, lang),
     r.totals[q.mineral]?.unit ?? '', String(q.mines.large), String(q.mines.medium), String(q.mines.small), String(q.rights2020 ?? ''), rangeOf(q.county, q.mineral),
   ]);
   out.push('', textTable([header, ...rows]));
+  const unproven = (r.ranges ?? []).filter((x) => x.minProven === false || x.maxProven === false);
+  if (unproven.length) {
+    out.push(zh ? '* 该端点在时限内未证明；可能的极值（线性松弛界）：' : '* end not proven within the time limit; the furthest it can be (LP relaxation bound):');
+    for (const x of unproven)
+      out.push(`  ${countyName(d, x.county, lang)} ${mineralName(d, x.mineral, lang)}: ${fmt(x.minBound ?? null, lang)}–${fmt(x.maxBound ?? null, lang)}`);
+  }
+  if (r.ranges?.length) out.push(zh ? '可调范围：目标值不低于最优值×（1−容差）时各县指标的最小与最大值。' : 'Range: the least and most each quota can be while the goal stays within the tolerance of its optimum.');
   out.push('', zh ? '总量与上限' : 'Totals against caps');
   out.push(textTable([
     zh ? ['矿种', '开采量', '上限', '单位', '矿山数'] : ['Mineral', 'Volume', 'Cap', 'Unit', 'Mines'],
