@@ -161,12 +161,20 @@ describe('model transforms', () => {
     expect(JSON.stringify(built.linear)).toBe(before);
   });
 
-  it('names where the scenario file sets a bound', () => {
-    expect(scenarioPathOf('cap[sand]', 'upper')).toBe('caps.sand.max');
-    expect(scenarioPathOf('floor[clay]', 'lower')).toBe('caps.clay.min');
-    expect(scenarioPathOf('rights[class12]', 'upper')).toBe('rightsCaps.class12');
-    expect(scenarioPathOf('countyMax[moyu,sand]', 'upper')).toBe('countyBounds.moyu.sand.max');
-    expect(scenarioPathOf('countyMin[moyu,sand]', 'lower')).toBe('countyBounds.moyu.sand.min');
-    expect(scenarioPathOf('zoneVolume[Z04]', 'upper')).toBeNull();
+  it('names where the scenario file sets a bound, from the rows\' typed keys', () => {
+    const s: Scenario = { ...t11, caps: { clay: { min: 50 } }, countyBounds: { moyu: { sand: { min: 1, max: 900 } } } };
+    const rows = buildModel(d, s).linear.constraints;
+    const pathOf = (name: string) => {
+      const c = rows.find((x) => x.name === name);
+      if (!c) throw new Error(`no row ${name}`);
+      return scenarioPathOf(c);
+    };
+    expect(pathOf('cap[sand]')).toBe('caps.sand.max');
+    expect(pathOf('floor[clay]')).toBe('caps.clay.min');
+    expect(pathOf('rights[class12]')).toBe('rightsCaps.class12');
+    expect(pathOf('countyMax[moyu,sand]')).toBe('countyBounds.moyu.sand.max');
+    expect(pathOf('countyMin[moyu,sand]')).toBe('countyBounds.moyu.sand.min');
+    expect(pathOf('share[largeMedium]')).toBe('largeMediumShare.min');
+    expect(pathOf('zoneVolume[Z04]')).toBeNull();
   });
 });

@@ -197,8 +197,8 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(bindingWorth({ family: 'share', dual: -2.5, unit: '个' }, 'zh')).toBe('下限每降低 1 个，目标值增加 2.5');
     expect(bindingWorth({ family: 'cap', dual: 0, unit: '万m³' }, 'en')).toBe('relaxing it alone does not change the objective');
     expect(bindingWorth({ family: 'cap', dual: null, unit: '万m³' }, 'en')).toBe('no dual value for this run');
-    expect(bindingWorth({ family: 'countyBound', constraint: 'countyMin[moyu,sand]', dual: -0.4, unit: '万m³' }, 'en')).toBe('each 1 万m³ taken off this minimum raises the objective by 0.4');
-    expect(bindingWorth({ family: 'countyBound', constraint: 'countyMax[moyu,sand]', dual: 0.4, unit: '万m³' }, 'en')).toBe('each extra 1 万m³ of this cap raises the objective by 0.4');
+    expect(bindingWorth({ family: 'countyBound', key: { side: 'min' }, dual: -0.4, unit: '万m³' }, 'en')).toBe('each 1 万m³ taken off this minimum raises the objective by 0.4');
+    expect(bindingWorth({ family: 'countyBound', key: { side: 'max' }, dual: 0.4, unit: '万m³' }, 'en')).toBe('each extra 1 万m³ of this cap raises the objective by 0.4');
     expect(bindingWorth({ family: 'demand', dual: 0.4, unit: '万m³' }, 'zh')).toBe('该限值每提高 1 万m³，目标值增加 0.4');
   });
 

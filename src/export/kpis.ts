@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
+import type { RowKey } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
 import exportDict from '../ui/i18n/dict/export';
 import { clean, fmt, fmtPct, fmtSig, mineralName } from './names';
@@ -118,13 +119,12 @@ export function familyText(family: string, lang: Lang): string {
 const UPPER = new Set(['cap', 'rights', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve']);
 const LOWER = new Set(['floor', 'share']);
 
-/** Whether a row is an upper limit (relaxed by raising it) or a minimum (relaxed by lowering it). */
-function limitSide(b: { family: string; constraint?: string }): 'upper' | 'lower' | 'unknown' {
+/** Whether a row is an upper limit (relaxed by raising it) or a minimum (relaxed by lowering it): its typed key says; runs stored before keys go by family. */
+function limitSide(b: { family: string; key?: RowKey }): 'upper' | 'lower' | 'unknown' {
+  if (b.key?.side === 'max') return 'upper';
+  if (b.key?.side === 'min') return 'lower';
   if (UPPER.has(b.family)) return 'upper';
   if (LOWER.has(b.family)) return 'lower';
-  // county bounds come in both kinds; the builder names them countyMax[…] and countyMin[…]
-  if (b.constraint?.startsWith('countyMax[')) return 'upper';
-  if (b.constraint?.startsWith('countyMin[')) return 'lower';
   return 'unknown';
 }
 
@@ -134,7 +134,7 @@ function limitSide(b: { family: string; constraint?: string }): 'upper' | 'lower
  * side, from the LP with the integers fixed). For an upper limit, relaxing
  * means raising it; for a minimum, lowering it.
  */
-export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit'> & { constraint?: string }, lang: Lang): string {
+export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit' | 'key'>, lang: Lang): string {
   const tr = translatorFor(exportDict, lang);
   if (b.dual === null || !Number.isFinite(b.dual)) return tr('export.worth.none');
   const side = limitSide(b);

@@ -4,6 +4,7 @@
  */
 import type { Label } from '../domain/label';
 import type { SizeClass } from '../domain/dataset';
+import type { RowKey } from './linear';
 
 export const STATUSES = ['optimal', 'feasible', 'infeasible', 'unbounded', 'timeout'] as const;
 export type SolveStatus = (typeof STATUSES)[number];
@@ -85,6 +86,8 @@ export interface ZoneQuota {
 
 export interface BindingConstraint {
   constraint: string;
+  /** what the row is about (absent on runs stored before model v2) */
+  key?: RowKey;
   label: Label;
   family: string;
   slack: number;

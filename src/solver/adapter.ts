@@ -412,7 +412,7 @@ export function bindingConstraints(model: LinearModel, solution: SolutionRows, t
     if (near(c.ub)) slack = c.ub - act;
     else if (near(c.lb)) slack = act - c.lb;
     else continue;
-    out.push({ constraint: c.name, label: c.label, family: c.family, slack, dual: solution.duals?.[c.name] ?? null, unit: c.unit });
+    out.push({ constraint: c.name, ...(c.key ? { key: c.key } : {}), label: c.label, family: c.family, slack, dual: solution.duals?.[c.name] ?? null, unit: c.unit });
   }
   return out.sort((a, b) => Math.abs(b.dual ?? 0) - Math.abs(a.dual ?? 0));
 }

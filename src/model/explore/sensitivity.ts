@@ -133,27 +133,16 @@ function activeSide(c: Constraint, activity: number): 'upper' | 'lower' {
   return c.ub !== null ? 'upper' : 'lower';
 }
 
-/** Where the scenario file sets a row's bound (for a sweep over it), or null. */
-export function scenarioPathOf(name: string, side: 'upper' | 'lower'): string | null {
-  const m = /^(\w+)\[([^\]]*)\]$/.exec(name);
-  if (!m) return null;
-  const [, family, args] = m as unknown as [string, string, string];
-  const [a, b] = args.split(',');
-  if (family === 'cap') return `caps.${a}.max`;
-  if (family === 'floor') return `caps.${a}.min`;
-  if (family === 'rights') return `rightsCaps.${a}`;
-  if (family === 'countyMax' && b) return `countyBounds.${a}.${b}.max`;
-  if (family === 'countyMin' && b) return `countyBounds.${a}.${b}.min`;
-  void side;
-  return null;
+/** Where the scenario file sets a row's bound (for a sweep over it), or null: the row's typed key says. */
+export function scenarioPathOf(c: Pick<Constraint, 'key'>): string | null {
+  return c.key?.path ?? null;
 }
 
 /** The planner's value of a bound: rights rows leave out the mines held fixed, the planner's cap does not. */
 function plannerOffset(b: BuiltModel, c: Constraint): number {
-  if (c.family !== 'rights' || c.ub === null) return 0;
-  const cls = /^rights\[(\w+)\]$/.exec(c.name)?.[1];
-  const cap = cls === 'class3' || cls === 'class12' || cls === 'total' ? b.inputs.rightsCaps[cls] : undefined;
-  return cap === undefined ? 0 : cap - c.ub;
+  const cls = c.key?.rightsClass;
+  if (c.family !== 'rights' || c.ub === null || cls === undefined) return 0;
+  return b.inputs.rightsCaps[cls] - c.ub;
 }
 
 const RIGHTS_NAMES: Record<string, Label> = {
@@ -172,7 +161,7 @@ function rangeText(r: ValueRange | null, unit: string): Label {
 }
 
 /** "每增加1个三类矿山指标，目标值增加12万元" / "one more class-3 mine adds 12 万元". */
-export function sentenceOf(x: Pick<ConstraintSensitivity, 'constraint' | 'label' | 'family' | 'unit' | 'up' | 'down' | 'upRange' | 'downRange'>): Label {
+export function sentenceOf(x: Pick<ConstraintSensitivity, 'label' | 'family' | 'unit' | 'up' | 'down' | 'upRange' | 'downRange'> & { rightsClass?: string }): Label {
   const useUp = x.up.perUnit !== null;
   const move = useUp ? x.up : x.down;
   const range = rangeText(useUp ? x.upRange : x.downRange, x.unit);
@@ -184,7 +173,7 @@ export function sentenceOf(x: Pick<ConstraintSensitivity, 'constraint' | 'label'
   const amount = Math.abs(gain) >= 100 ? String(Math.round(Math.abs(gain))) : sig(Math.abs(gain), 3);
   const effectZh = Math.abs(gain) < 1e-9 ? '目标值不变' : `目标值${gain > 0 ? '增加' : '减少'}${amount}万元`;
   const effectEn = Math.abs(gain) < 1e-9 ? 'leaves the objective unchanged' : `${gain > 0 ? 'adds' : 'costs'} ${amount} 万元`;
-  const cls = x.family === 'rights' ? RIGHTS_NAMES[/^rights\[(\w+)\]$/.exec(x.constraint)?.[1] ?? ''] : undefined;
+  const cls = x.family === 'rights' ? RIGHTS_NAMES[x.rightsClass ?? ''] : undefined;
   if (cls)
     return {
       zh: `每${useUp ? '增加' : '减少'}1个${cls.zh}矿山指标，${effectZh}${range.zh}`,
@@ -304,11 +293,11 @@ export function sensitivity(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
       ...partial,
       side,
       rhs: bound + offset,
-      scenarioPath: scenarioPathOf(name, side),
+      scenarioPath: scenarioPathOf(c),
       dual,
       fixedUp,
       fixedDown,
-      sentence: sentenceOf(partial),
+      sentence: sentenceOf({ ...partial, rightsClass: c.key?.rightsClass }),
       solves: solves - before,
     });
     opts.onProgress?.({ constraint: name, solves });
