@@ -78,19 +78,23 @@ describe('audit of the printed plan', () => {
       expect.arrayContaining([
         ['专栏4', '砖瓦用粘土', ['矿石,万立方米', '万m³', '万吨']],
         ['专栏4', '建筑用石灰岩', ['矿石,万立方米', '万m³', '万吨']],
+        ['专栏8', '建筑用砂', ['矿石,万吨', '万吨', '万m³']],
         ['专栏11', '建筑用砂', ['矿石,万吨', '万吨', '万m³']],
         ['专栏20', '玉石', ['矿石万吨', '万吨', '吨']],
       ]),
     );
-    expect(byRow).toHaveLength(4);
+    expect(byRow).toHaveLength(5);
     const pairs = units.filter((x) => x.tables.length === 2).map((x) => [x.tables, x.subject?.row, x.values]);
     expect(pairs).toEqual(
       expect.arrayContaining([
         [['专栏11', '专栏20'], '建筑用砂', ['万吨', '万m³']],
         [['专栏11', '专栏20'], '玉石', ['吨', '万吨']],
+        // 专栏8 prints 2020 sand as 1605.7 万吨, the same figure 专栏6 gives in 万m³
+        [['专栏6', '专栏8'], '建筑用砂', ['万m³', '万吨']],
+        [['专栏8', '专栏20'], '建筑用砂', ['万吨', '万m³']],
       ]),
     );
-    expect(pairs).toHaveLength(2);
+    expect(pairs).toHaveLength(4);
   });
 
   it('finds more producing mines than rights, and a 2025 cap below the 2020 output', () => {
@@ -100,12 +104,13 @@ describe('audit of the printed plan', () => {
     expect(rights.values).toEqual([3, 1]);
     const cap = find(fs, (x) => x.kind === 'cap-below-2020');
     expect(cap.subject).toEqual({ table: d.table20.source, row: '砖瓦用粘土' });
-    expect(cap.values).toEqual([100, 117.1, 117.1]);
+    // the 2025 figure, then the 2020 output of 专栏6, 专栏8 and 专栏20
+    expect(cap.values).toEqual([100, 117.1, 117.1, 117.1]);
   });
 
   it('has nothing else to report: the table 22 blocks and the 38 zones agree with the text', () => {
     expect(fs.filter((x) => x.kind === 'stated-total' || x.kind === 'stated-count')).toEqual([]);
-    expect(fs).toHaveLength(14);
+    expect(fs).toHaveLength(17);
     for (const f of fs) {
       expect(f.message.length).toBeGreaterThan(0);
       expect(f.messageEn.length).toBeGreaterThan(0);
@@ -115,7 +120,7 @@ describe('audit of the printed plan', () => {
 
   it('groups findings by table in table order, two-table findings under both', () => {
     const groups = groupFindingsByTable(fs);
-    expect(groups.map((g) => g.table)).toEqual(['专栏4', '专栏5', '专栏6', '专栏11', '专栏20']);
+    expect(groups.map((g) => g.table)).toEqual(['专栏4', '专栏5', '专栏6', '专栏8', '专栏11', '专栏20']);
     const g20 = groups.find((g) => g.table === '专栏20')!;
     expect(g20.findings.filter((f) => f.kind === 'figure')).toHaveLength(2);
     expect(groups.reduce((n, g) => n + g.findings.length, 0)).toBe(fs.reduce((n, f) => n + f.tables.length, 0));
@@ -142,7 +147,7 @@ describe('audit of planted errors', () => {
     expect(rowSum.values).toEqual([40, 41]);
     const sand = find(fs, (x) => x.kind === 'figure' && x.subject?.row === '建筑用砂');
     expect(sand.values).toEqual([1605.7, 1500]);
-    const gyp = find(fs, (x) => x.kind === 'figure' && x.subject?.row === '石膏');
+    const gyp = find(fs, (x) => x.kind === 'figure' && x.subject?.row === '石膏' && x.tables[0] === '专栏6');
     expect(gyp.tables).toEqual(['专栏6', '专栏20']);
     expect(gyp.values).toEqual([7.5, 8]);
     // the totals that include the planted row report the planted value
@@ -151,11 +156,13 @@ describe('audit of planted errors', () => {
 
     // the sand figure already disagreed in the printed plan (1605.7 vs 1605.9): it changes its values, not the count
     const added = fs.filter((f) => !before.has(identity(f)));
-    expect(added.map((f) => [f.kind, f.subject?.row])).toEqual([
-      ['row-sum', jade.planName],
-      ['figure', '石膏'],
+    // 8 disagrees with both tables that give 7.5: 专栏6 and 专栏8
+    expect(added.map((f) => [f.kind, f.tables, f.subject?.row])).toEqual([
+      ['row-sum', ['专栏5'], jade.planName],
+      ['figure', ['专栏6', '专栏20'], '石膏'],
+      ['figure', ['专栏8', '专栏20'], '石膏'],
     ]);
-    expect(fs).toHaveLength(original.length + 2);
+    expect(fs).toHaveLength(original.length + 3);
     expect(original.every((f) => fs.some((g) => identity(g) === identity(f)))).toBe(true);
   });
 

@@ -264,7 +264,7 @@ interface UnitRow {
 
 function unitRows(c: Context): UnitRow[] {
   const d = c.d;
-  const tables = [d.table4, d.table6, d.table11, d.table20, d.table21];
+  const tables = [d.table4, d.table6, ...(d.table8 ? [d.table8] : []), d.table11, d.table20, d.table21];
   return tables.flatMap((t) =>
     t.rows.map((r) => ({
       table: t.source,
@@ -370,6 +370,7 @@ function quantities(c: Context): { output2020: Quantity; target2025: Quantity } 
       en: '2020 output',
       figures: [
         ...figures(c, d.table6.source, d.table6.rows, (r) => r.output),
+        ...(d.table8 ? figures(c, d.table8.source, d.table8.rows, (r) => r.achieved) : []),
         ...figures(c, d.table20.source, d.table20.rows, (r) => r.output2020),
       ],
     },
