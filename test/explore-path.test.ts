@@ -13,7 +13,7 @@ import type { Dataset } from '../src/domain/dataset';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
 import type { Scenario } from '../src/domain/scenario';
 import { output2020, pathModel, pathTo2025, pathYears, PathError, type PathResult, type PathRow } from '../src/model/explore/path';
-import type { SolveReport } from '../src/model/report';
+import type { QuotaRange, SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
@@ -139,5 +139,51 @@ describe('the path to 2025', () => {
     expect(() => pathTo2025(d, s, report, solver, { fraction: 0 })).toThrow(PathError);
     expect(() => pathTo2025(d, s, report, solver, { absolute: { gold: 5 } })).toThrow(/unknown mineral "gold"/);
     expect(() => pathTo2025(d, s, { ...report, status: 'infeasible' }, solver)).toThrow(/no 2025 allocation/);
+  });
+});
+
+describe('the path within the quota ranges', () => {
+  /** ranges from each row: [lo, hi] = f(row) */
+  const rangesFrom = (r: PathResult, f: (x: PathRow) => [number, number]): QuotaRange[] =>
+    r.rows.map((x) => {
+      const [min, max] = f(x);
+      return { county: x.county, mineral: x.mineral, volume: x.recommended, min, max, minProven: true, maxProven: true, minBound: min, maxBound: max };
+    });
+  const totalOf = (r: PathResult, m: string, pick: (x: PathRow) => number) => r.rows.filter((x) => x.mineral === m).reduce((a, x) => a + pick(x), 0);
+
+  it('with each range a single point, the smallest limit is the closed-form one (the LP agrees with |end − start| ÷ 5)', () => {
+    const fixed = pathTo2025(d, s, report, solver);
+    const r = pathTo2025(d, s, report, solver, { ranges: rangesFrom(fixed, (x) => [x.recommended, x.recommended]) });
+    for (const [m, v] of Object.entries(fixed.smallest.fractionByMineral)) expect(r.smallestWithinRanges?.[m], m).toBeCloseTo(v, 6);
+    expect(r.status).toBe(fixed.status);
+  });
+
+  it('with wide ranges a mineral is unreachable only if no allocation within them (its total kept) reaches it', () => {
+    const fixed = pathTo2025(d, s, report, solver);
+    const wide = rangesFrom(fixed, (x) => [0, totalOf(fixed, x.mineral, (y) => y.recommended)]);
+    const r = pathTo2025(d, s, report, solver, { ranges: wide });
+    const within = r.smallestWithinRanges ?? {};
+    let easier = 0;
+    for (const [m, v] of Object.entries(fixed.smallest.fractionByMineral)) {
+      expect(within[m], m).toBeLessThanOrEqual(v + 1e-9);
+      if ((within[m] as number) < v - 1e-6) easier++;
+    }
+    // the rights-shared 2020 split differs from the 2025 split, so some mineral gets easier when its counties may trade
+    expect(easier).toBeGreaterThan(0);
+    const first = r.years[0] as number;
+    const last = r.years[r.years.length - 1] as number;
+    for (const x of r.rows) {
+      expect(x.quotas[first]).toBeCloseTo(x.start, 9);
+      expect(x.end).toBeGreaterThanOrEqual(-1e-9);
+      for (const y of r.years.slice(1)) expect(Math.abs((x.quotas[y] as number) - (x.quotas[y - 1] as number))).toBeLessThanOrEqual(x.limit * (1 + 1e-6) + 1e-6);
+      expect(x.quotas[last]).toBeCloseTo(x.end, 9);
+    }
+    for (const m of Object.keys(within)) expect(totalOf(r, m, (x) => x.end), m).toBeCloseTo(totalOf(r, m, (x) => x.recommended), 6);
+    // at the largest within-range smallest, every mineral is reachable: the status says so
+    const enough = Math.max(...Object.values(within));
+    expect(pathTo2025(d, s, report, solver, { ranges: wide, fraction: enough * (1 + 1e-6) }).status).toBe('ok');
+    // and just below a mineral's own smallest it is still reported as unreachable
+    const [hardest] = Object.entries(within).sort((a, b) => b[1] - a[1]);
+    if (hardest && hardest[1] > 1e-6) expect(pathTo2025(d, s, report, solver, { ranges: wide, fraction: hardest[1] * 0.99 }).status).toBe('limit-too-tight');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50]
+ * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01]]
  *                    [--json] [--csv <file>] [--model <file>] [--lang zh|en]
  *
  * Solves the scenario for its 2025 allocation, then draws the yearly quotas
@@ -18,16 +18,20 @@ import type { Lang } from '../domain/label';
 import { countyName, fmt, mineralName } from '../export/names';
 import { sig, textTable } from '../model/explore/format';
 import { PathError, pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
-import { runScenario } from '../model/run';
+import { buildModel } from '../model/build';
+import { DEFAULT_RANGE_TOLERANCE, quotaRanges } from '../model/ranges';
+import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
-  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
+  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
 
 interface Options extends CommonOptions {
   csv: string | undefined;
   path: PathOptions;
+  ranges: boolean;
+  tolerance: number;
 }
 
 function perMineral(flag: string, text: string | undefined): Record<string, number> | undefined {
@@ -48,6 +52,8 @@ function options(argv: string[]): Options {
     fraction: { type: 'string' },
     absolute: { type: 'string' },
     output2020: { type: 'string' },
+    ranges: { type: 'boolean' },
+    tolerance: { type: 'string' },
   });
   const path: PathOptions = {};
   if (v.fraction !== undefined) {
@@ -59,7 +65,9 @@ function options(argv: string[]): Options {
   if (absolute) path.absolute = absolute;
   const start = perMineral('output2020', v.output2020);
   if (start) path.output2020 = start;
-  return { ...common, csv: v.csv, path };
+  const tolerance = v.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(v.tolerance);
+  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${v.tolerance}"\n${USAGE}`);
+  return { ...common, csv: v.csv, path, ranges: v.ranges === true, tolerance };
 }
 
 function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
@@ -69,9 +77,27 @@ function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
 
+/** The minerals of a per-mineral figure limited by fraction (absolute false) or by an absolute figure. */
+function pick(byMineral: Record<string, number>, absolute: Record<string, number>, absoluteOnes: boolean): Record<string, number> {
+  return Object.fromEntries(Object.entries(byMineral).filter(([m]) => (absolute[m] !== undefined) === absoluteOnes));
+}
+
 function readable(r: PathResult, d: Dataset, lang: Lang): string {
   const zh = lang === 'zh';
   const out: string[] = [];
+  const moved = r.rows.filter((x) => Math.abs(x.end - x.recommended) > 1e-6);
+  if (r.smallestWithinRanges)
+    out.push(
+      zh
+        ? `2025年指标可在可调范围内移动（各矿种合计不变）时，各矿种可行的最小上限：${limitText({ fractionByMineral: pick(r.smallestWithinRanges, r.asked.absolute, false), absolute: pick(r.smallestWithinRanges, r.asked.absolute, true), fraction: null }, d, lang)}。`
+        : `With each 2025 quota free to move within its range (each mineral's total kept), the smallest limit that works per mineral: ${limitText({ fractionByMineral: pick(r.smallestWithinRanges, r.asked.absolute, false), absolute: pick(r.smallestWithinRanges, r.asked.absolute, true), fraction: null }, d, lang)}.`,
+      '',
+    );
+  if (moved.length)
+    out.push(
+      zh ? `为守住年际变化上限，以下县的2025年终点在可调范围内偏离推荐指标：${moved.map((x) => `${countyName(d, x.county, lang)}${mineralName(d, x.mineral, lang)} ${fmt(x.recommended, lang, 1)}→${fmt(x.end, lang, 1)}`).join('，')}。` : `To keep the yearly limit, these 2025 ends move from the recommended quota within their ranges: ${moved.map((x) => `${countyName(d, x.county, lang)} ${mineralName(d, x.mineral, lang)} ${fmt(x.recommended, lang, 1)}→${fmt(x.end, lang, 1)}`).join(', ')}.`,
+      '',
+    );
   if (r.status === 'limit-too-tight')
     out.push(
       zh
@@ -99,11 +125,13 @@ async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
   const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
-  const report = runScenario(dataset, scenario, solver);
+  const built = buildModel(dataset, scenario);
+  const { report, answer } = runAnswer(dataset, built, solver);
   if (report.status !== 'optimal' && report.status !== 'feasible') {
     process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${x.unit}`).join('; ')}\n`);
     return report.status === 'infeasible' ? 2 : 3;
   }
+  if (o.ranges && answer.goal.objective !== null) o.path.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance);
   let r: PathResult;
   try {
     r = pathTo2025(dataset, scenario, report, solver, o.path);

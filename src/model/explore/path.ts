@@ -16,7 +16,7 @@ import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { assumption } from '../inputs';
 import type { Constraint, LinearModel, Variable } from '../linear';
-import type { SolveReport, SolveStatus } from '../report';
+import type { QuotaRange, SolveReport, SolveStatus } from '../report';
 import type { ModelSolver } from '../run';
 import { sig } from './format';
 
@@ -27,6 +27,13 @@ export interface PathOptions {
   absolute?: Record<string, number>;
   /** prefecture 2020 output per mineral in its unit, where 专栏6 has none or another figure is preferred */
   output2020?: Record<string, number>;
+  /**
+   * Quota ranges (solve --ranges): a mineral counts as unreachable only when
+   * no 2025 allocation within them (the mineral's total kept) can be reached
+   * at the limit; the path then ends at the allocation within the ranges
+   * closest to the recommended one that keeps the limit.
+   */
+  ranges?: QuotaRange[];
 }
 
 export interface PathRow {
@@ -36,8 +43,10 @@ export interface PathRow {
   unit: string;
   /** the county's 2020 figure (derived, see assumptions) */
   start: number;
-  /** the 2025 allocation */
+  /** where the path ends in 2025: the recommended quota, or with ranges a quota within its range */
   end: number;
+  /** the recommended 2025 quota */
+  recommended: number;
   /** largest change per year used for this row, in the mineral's unit */
   limit: number;
   /** what the limit is a fraction of, or 'absolute' */
@@ -64,6 +73,8 @@ export interface PathResult {
    * limited absolutely)
    */
   smallest: { fraction: number | null; fractionByMineral: Record<string, number>; absolute: Record<string, number> };
+  /** with ranges: the smallest limit per mineral when each 2025 quota may lie anywhere in its range (the mineral's total kept) */
+  smallestWithinRanges: Record<string, number> | null;
   /** the limit the path was drawn with: per mineral, the one asked for or, where that cannot work, the mineral's smallest */
   used: { fraction: Record<string, number>; absolute: Record<string, number> };
   rows: PathRow[];
@@ -136,9 +147,12 @@ interface Pair {
   base: 'start' | 'end' | 'absolute';
   /** the amount the fraction multiplies (absolute rows: 1) */
   scale: number;
+  /** with ranges: where the 2025 end may lie */
+  endMin?: number;
+  endMax?: number;
 }
 
-function pairsOf(d: Dataset, report: SolveReport, start: Record<string, number | null>): Pair[] {
+function pairsOf(d: Dataset, report: SolveReport, start: Record<string, number | null>, override: Record<string, number>): Pair[] {
   const rights = rightsOf(d);
   const ends = new Map<string, { county: string | null; mineral: string; volume: number }>();
   for (const q of report.counties) {
@@ -156,7 +170,10 @@ function pairsOf(d: Dataset, report: SolveReport, start: Record<string, number |
     if (total === null || total === undefined) continue;
     const byCounty = rights[e.mineral] ?? {};
     const all = Object.values(byCounty).reduce((a, n) => a + n, 0);
-    const s0 = e.county !== null && all > 0 ? (total * (byCounty[e.county] ?? 0)) / all : 0;
+    const shared = e.county !== null && all > 0 ? (total * (byCounty[e.county] ?? 0)) / all : 0;
+    // the model's own 2020 figure (the same proxy) unless the planner gives another prefecture total
+    const fromModel = override[e.mineral] === undefined ? report.counties.find((q) => q.county === e.county && q.mineral === e.mineral)?.output2020 : undefined;
+    const s0 = fromModel ?? shared;
     const unit = d.minerals.find((m) => m.id === e.mineral)?.unit ?? '';
     pairs.push({ county: e.county, mineral: e.mineral, unit, start: s0, end: e.volume, base: s0 > 0 ? 'start' : 'end', scale: s0 > 0 ? s0 : e.volume });
   }
@@ -169,7 +186,7 @@ function limitOf(p: Pair, fraction: number, absolute: Record<string, number>): n
 }
 
 /** The LP: q[y] free between the fixed ends, |q[y] − q[y−1]| ≤ limit, min Σ |q[y] − line[y]| / scale. */
-export function pathModel(pairs: readonly Pick<Pair, 'county' | 'mineral' | 'unit' | 'start' | 'end' | 'scale'>[], years: number[], limits: number[]): LinearModel {
+export function pathModel(pairs: readonly PathPair[], years: number[], limits: number[]): LinearModel {
   const variables: Variable[] = [];
   const constraints: Constraint[] = [];
   const objective: { variable: string; coef: number }[] = [];
@@ -182,14 +199,17 @@ export function pathModel(pairs: readonly Pick<Pair, 'county' | 'mineral' | 'uni
     const weight = 1 / Math.max(1e-9, Math.max(Math.abs(p.start), Math.abs(p.end), 1e-6));
     for (const y of years) {
       const fixed = y === first ? p.start : y === last ? p.end : null;
-      variables.push({ name: q(y), label: { zh: `${id} ${y}年指标`, en: `${id} quota ${y}` }, integer: false, lb: fixed ?? 0, ub: fixed });
-      if (fixed !== null) continue;
-      const line = p.start + ((p.end - p.start) * (y - first)) / (last - first);
+      const free = y === last && p.endMin !== undefined && p.endMax !== undefined;
+      variables.push({ name: q(y), label: { zh: `${id} ${y}年指标`, en: `${id} quota ${y}` }, integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
+      if (fixed !== null && !free) continue;
+      // a free 2025 end moves from the recommended quota only as far as the limit needs (ten times the weight of a year off the line)
+      const line = free ? p.end : p.start + ((p.end - p.start) * (y - first)) / (last - first);
+      const w = free ? 10 * weight : weight;
       const up = `above[${id},${y}]`;
       const down = `below[${id},${y}]`;
       variables.push({ name: up, label: { zh: `${id} ${y}年高于直线`, en: `${id} ${y} above the line` }, integer: false, lb: 0, ub: null });
       variables.push({ name: down, label: { zh: `${id} ${y}年低于直线`, en: `${id} ${y} below the line` }, integer: false, lb: 0, ub: null });
-      objective.push({ variable: up, coef: weight }, { variable: down, coef: weight });
+      objective.push({ variable: up, coef: w }, { variable: down, coef: w });
       constraints.push({
         name: `line[${id},${y}]`, family: 'pathLine', elastic: false, unit: p.unit, lb: line, ub: line,
         label: { zh: `${id} ${y}年与直线之差`, en: `${id} ${y} deviation from the straight line` },
@@ -204,7 +224,74 @@ export function pathModel(pairs: readonly Pick<Pair, 'county' | 'mineral' | 'uni
       });
     }
   });
+  constraints.push(...totalsKept(pairs, last));
   return { name: 'path to 2025', sense: 'min', objective, objectiveConstant: 0, variables, constraints };
+}
+
+type PathPair = Pick<Pair, 'county' | 'mineral' | 'unit' | 'start' | 'end' | 'scale' | 'endMin' | 'endMax'>;
+
+/** Where 2025 ends may move within their ranges, each mineral's 2025 total stays the recommended one. */
+function totalsKept(pairs: readonly PathPair[], last: number): Constraint[] {
+  const minerals = [...new Set(pairs.filter((p) => p.endMin !== undefined).map((p) => p.mineral))];
+  return minerals.map((m) => {
+    const own = pairs.filter((p) => p.mineral === m);
+    const total = own.reduce((a, p) => a + p.end, 0);
+    return {
+      name: `total[${m},${last}]`, family: 'pathLine', elastic: false, unit: own[0]?.unit ?? '', lb: total, ub: total,
+      label: { zh: `${m} ${last}年合计不变`, en: `${m} ${last} total kept` },
+      terms: own.map((p) => ({ variable: `q[${name(p.county, p.mineral)},${last}]`, coef: 1 })),
+    };
+  });
+}
+
+/** The pairs with their 2025 ends free within the ranges given (a range missing or unproven keeps its end: only proven room is used). */
+function withRanges(pairs: Pair[], ranges: QuotaRange[] | undefined): Pair[] {
+  if (!ranges) return pairs;
+  return pairs.map((p) => {
+    const r = ranges.find((x) => x.county === p.county && x.mineral === p.mineral);
+    if (!r || r.min === null || r.max === null) return p;
+    return { ...p, endMin: Math.min(r.min, p.end), endMax: Math.max(r.max, p.end) };
+  });
+}
+
+/**
+ * The smallest yearly limit per mineral when its 2025 ends may lie within
+ * their ranges: an LP over the mineral's rows, min f subject to
+ * |q[y] − q[y−1]| ≤ f·scale (scale 1 for an absolute limit) and the total kept.
+ */
+export function smallestLimitModel(pairs: readonly PathPair[], years: number[], absolute: boolean): LinearModel {
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  const variables: Variable[] = [{ name: 'limit', label: { zh: '年际变化上限', en: 'yearly change limit' }, integer: false, lb: 0, ub: null }];
+  const constraints: Constraint[] = [];
+  for (const p of pairs) {
+    const id = name(p.county, p.mineral);
+    const q = (y: number) => `q[${id},${y}]`;
+    for (const y of years) {
+      const free = y === last && p.endMin !== undefined && p.endMax !== undefined;
+      const fixed = y === first ? p.start : y === last ? p.end : null;
+      variables.push({ name: q(y), label: { zh: `${id} ${y}`, en: `${id} ${y}` }, integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
+    }
+    const scale = absolute ? 1 : p.scale;
+    for (const y of years.slice(1)) {
+      const step = [{ variable: q(y), coef: 1 }, { variable: q(y - 1), coef: -1 }];
+      const label = { zh: `${id} ${y - 1}→${y}`, en: `${id} ${y - 1}→${y}` };
+      constraints.push({ name: `stepUp[${id},${y}]`, family: 'pathStep', elastic: false, unit: p.unit, lb: null, ub: 0, label, terms: [...step, { variable: 'limit', coef: -scale }] });
+      constraints.push({ name: `stepDown[${id},${y}]`, family: 'pathStep', elastic: false, unit: p.unit, lb: 0, ub: null, label, terms: [...step, { variable: 'limit', coef: scale }] });
+    }
+  }
+  constraints.push(...totalsKept(pairs, last));
+  return { name: 'smallest yearly limit', sense: 'min', objective: [{ variable: 'limit', coef: 1 }], objectiveConstant: 0, variables, constraints };
+}
+
+/** Per mineral, the smallest limit that works when the 2025 ends may move within their ranges. */
+function smallestWithinRanges(pairs: Pair[], years: number[], absolute: Record<string, number>, solver: Pick<ModelSolver, 'solve'>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of new Set(pairs.map((p) => p.mineral))) {
+    const sol = solver.solve(smallestLimitModel(pairs.filter((p) => p.mineral === m), years, absolute[m] !== undefined), {});
+    if (sol.status === 'optimal' && sol.objective !== null) out[m] = sol.objective;
+  }
+  return out;
 }
 
 /**
@@ -226,7 +313,7 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
   const last = years[years.length - 1] as number;
   const steps = years.length - 1;
   const start = output2020(d, s, opts.output2020);
-  const pairs = pairsOf(d, report, start);
+  const pairs = withRanges(pairsOf(d, report, start, opts.output2020 ?? {}), opts.ranges);
 
   // each row's need, closed form: |end − start| spread evenly over the steps
   const needOf = (p: Pair) => {
@@ -243,11 +330,14 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
   }
   const needs = Object.values(fractionByMineral);
   const smallestFraction = needs.length ? Math.max(...needs) : null;
-  const over = (need: number, asked: number) => need > asked * (1 + 1e-12) + 1e-12;
-  const tight = Object.values(fractionByMineral).some((v) => over(v, fraction)) || Object.entries(smallestAbsolute).some(([m, v]) => over(v, absolute[m] ?? 0));
+  const withinRanges = opts.ranges ? smallestWithinRanges(pairs, years, absolute, solver) : null;
+  // with ranges, a mineral is unreachable only when no allocation within them reaches it
+  const need = (m: string) => withinRanges?.[m] ?? (absolute[m] !== undefined ? smallestAbsolute[m] : fractionByMineral[m]) ?? 0;
+  const over = (x: number, asked: number) => x > asked * (1 + 1e-9) + 1e-9;
+  const tight = Object.keys(fractionByMineral).some((m) => over(need(m), fraction)) || Object.keys(smallestAbsolute).some((m) => over(need(m), absolute[m] ?? 0));
   const used = {
-    fraction: Object.fromEntries(Object.entries(fractionByMineral).map(([m, v]) => [m, over(v, fraction) ? v : fraction])),
-    absolute: Object.fromEntries(Object.entries(absolute).map(([m, v]) => [m, over(smallestAbsolute[m] ?? 0, v) ? (smallestAbsolute[m] as number) : v])),
+    fraction: Object.fromEntries(Object.keys(fractionByMineral).map((m) => [m, over(need(m), fraction) ? need(m) : fraction])),
+    absolute: Object.fromEntries(Object.entries(absolute).map(([m, v]) => [m, over(need(m), v) ? need(m) : v])),
   };
   const limits = pairs.map((p) => limitOf(p, used.fraction[p.mineral] ?? fraction, used.absolute));
   const sol = solver.solve(pathModel(pairs, years, limits), {});
@@ -255,8 +345,9 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
   const rows: PathRow[] = pairs.map((p, i) => {
     const id = name(p.county, p.mineral);
     const quotas: Record<number, number> = {};
+    const freeEnd = p.endMin !== undefined && ok;
     for (const y of years) {
-      const v = y === first ? p.start : y === last ? p.end : ok ? sol.values[`q[${id},${y}]`] ?? 0 : p.start + ((p.end - p.start) * (y - first)) / (last - first);
+      const v = y === first ? p.start : y === last && !freeEnd ? p.end : ok ? sol.values[`q[${id},${y}]`] ?? 0 : p.start + ((p.end - p.start) * (y - first)) / (last - first);
       quotas[y] = Math.abs(v) < 1e-9 ? 0 : v;
     }
     const maxStep = years.slice(1).reduce((a, y) => Math.max(a, Math.abs((quotas[y] as number) - (quotas[y - 1] as number))), 0);
@@ -265,7 +356,8 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
       mineral: p.mineral,
       unit: p.unit,
       start: p.start,
-      end: p.end,
+      end: quotas[last] as number,
+      recommended: p.end,
       limit: limits[i] as number,
       limitBase: absolute[p.mineral] !== undefined ? 'absolute' : p.base,
       quotas,
@@ -301,6 +393,7 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
     years,
     asked: { fraction, absolute },
     smallest: { fraction: smallestFraction, fractionByMineral, absolute: smallestAbsolute },
+    smallestWithinRanges: withinRanges,
     used,
     rows,
     omitted,
