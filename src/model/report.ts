@@ -95,11 +95,39 @@ export interface BindingConstraint {
   unit: string;
 }
 
+/** A row on the other side of a conflict (explain.ts says which rows count). */
+export interface OpposingRow {
+  constraint: string;
+  label: Label;
+  key?: RowKey;
+}
+
+/**
+ * Why no allocation can meet a minimum, whatever the policy rows allow
+ * (explain.ts): 'noCell': no cell counts toward it (no rights or zones of the
+ * mineral there, or the scenario excluded them: `excludedZones`); 'noMine':
+ * no mine of the mineral can exist (its smallest class's minimum scale is
+ * above the largest mine), so its output is 0.
+ */
+export type InfeasibilityCause =
+  | { kind: 'noCell'; constraint: string; label: Label; key?: RowKey; excludedZones: string[] }
+  | { kind: 'noMine'; constraint: string; label: Label; key?: RowKey; mineral: string; minScale: number; largest: number; path: string };
+
 export interface Relaxation {
   constraint: string;
   label: Label;
   relaxBy: number;
   unit: string;
+  /** what the row is about; `key.path` is the scenario field that sets it (absent on runs stored before model v2) */
+  key?: RowKey;
+  /** the planner's figure now, as the scenario states it (a rights ceiling with the mines of other minerals included) */
+  figure?: number;
+  /** the figure to set instead: a minimum lowered, a maximum raised, by relaxBy (mine counts whole) */
+  target?: number;
+  /** rows binding in the relaxed answer that meet this one from the other side */
+  opposing?: OpposingRow[];
+  /** the reason no mine can meet this row, when there is one: then only the row itself can give way */
+  cause?: InfeasibilityCause;
 }
 
 export interface SolveReport {
@@ -117,6 +145,8 @@ export interface SolveReport {
   zones: ZoneQuota[];
   binding: BindingConstraint[];
   explanation: Relaxation[];
+  /** infeasible only: minimums nothing can meet, read from the scenario (explain.ts) */
+  causes?: InfeasibilityCause[];
   /** relative gap of a solution not proven optimal (an upper bound: ≤ this far from the optimum); null when proven or none */
   gap?: number | null;
   /** 'proven': the second stage picked one allocation among the equally good ones by the stated rule and proved it */

@@ -7,6 +7,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel, type BuiltModel } from './build';
+import { actionable, unmeetableMinimums, type ElasticExplanation } from './explain';
 import type { ConstraintFamily, LinearModel } from './linear';
 import { oneAnswerModel } from './one-answer';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from './report';
@@ -38,7 +39,7 @@ export interface SolveLimits {
 /** What the model layer needs of a solver; the glpk.js adapter provides it. */
 export interface ModelSolver {
   solve(model: LinearModel, opts: SolveLimits): Solution;
-  explainInfeasible(model: LinearModel, opts: SolveLimits): Relaxation[];
+  explainInfeasible(model: LinearModel, opts: SolveLimits): ElasticExplanation;
   bindingConstraints(model: LinearModel, solution: Solution): BindingConstraint[];
   dualsAt(model: LinearModel, values: Record<string, number>, opts?: SolveLimits): Record<string, number> | null;
 }
@@ -182,7 +183,10 @@ export function runAnswer(d: Dataset, built: BuiltModel, solver: ModelSolver, op
   const answer = solveBuilt(d, built, solver);
   const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: built.inputs.mipGap };
   const explain = answer.solution.status === 'infeasible' && opts.explain !== false;
-  const explanation = explain ? solver.explainInfeasible(built.linear, limits) : [];
+  // What only the rows themselves can fix is read from the scenario, with or without the elastic solve.
+  const causes = answer.solution.status === 'infeasible' ? unmeetableMinimums(built) : [];
+  const explanation = explain ? actionable(built, solver.explainInfeasible(built.linear, limits), causes) : [];
   const binding = hasSolution(answer.solution.status) ? solver.bindingConstraints(built.linear, answer.solution) : [];
-  return { report: reportFrom(d, built, answer, explanation, binding), answer };
+  const report = reportFrom(d, built, answer, explanation, binding);
+  return { report: answer.solution.status === 'infeasible' ? { ...report, causes } : report, answer };
 }

@@ -16,6 +16,7 @@
  */
 import type { GLPK, Options, Result } from 'glpk.js/node';
 import type { Constraint, ConstraintFamily, LinearModel, Variable } from '../model/linear';
+import type { BoundRow } from '../model/explain';
 import type { BindingConstraint, Relaxation, SolveStatus } from '../model/report';
 import type { Solution as ModelSolution } from '../model/run';
 import { assertValidModel, crossedBounds, indexNames, toGlpkLp, type GlpkLp, type GlpkNames } from './glpk-format';
@@ -58,6 +59,12 @@ export interface InfeasibilityFlags {
   status: SolveStatus;
   timedOut: boolean;
   timeMs: number;
+  /**
+   * Elastic rows of the model at one of their own bounds in the relaxed
+   * answer and not relaxed themselves: the candidates for the other side of
+   * each relaxation (`src/model/explain.ts`). Empty without a relaxed answer.
+   */
+  binding: BoundRow[];
 }
 
 /**
@@ -79,8 +86,8 @@ export function toExplanation(x: InfeasibilityExplanation): Explanation {
 }
 
 export function toPlainExplanation(e: Explanation | InfeasibilityExplanation): InfeasibilityExplanation {
-  const { physicalInfeasible, status, timedOut, timeMs } = e;
-  return { relaxations: Array.isArray(e) ? [...e] : e.relaxations, physicalInfeasible, status, timedOut, timeMs };
+  const { physicalInfeasible, status, timedOut, timeMs, binding } = e;
+  return { relaxations: Array.isArray(e) ? [...e] : e.relaxations, physicalInfeasible, status, timedOut, timeMs, binding };
 }
 
 /** What `bindingConstraints` reads of a solution. */
@@ -284,14 +291,17 @@ export function createSolver(glpk: GLPK): Solver {
     const sol = solve(elastic, opts);
     const base = { status: sol.status, timedOut: sol.timedOut };
     if (sol.status !== 'optimal' && sol.status !== 'feasible') {
-      return { ...base, relaxations: [], physicalInfeasible: sol.status === 'infeasible', timeMs: performance.now() - t0 };
+      return { ...base, relaxations: [], physicalInfeasible: sol.status === 'infeasible', timeMs: performance.now() - t0, binding: [] };
     }
     const relaxations: ElasticRelaxation[] = [];
+    const relaxed = new Set<string>();
     for (const s of slacks) {
       const relaxBy = sol.values[s.variable] ?? 0;
       if (relaxBy <= RELAXATION_TOL) continue;
+      relaxed.add(s.constraint.name);
       relaxations.push({
         constraint: s.constraint.name,
+        ...(s.constraint.key ? { key: s.constraint.key } : {}),
         label: s.constraint.label,
         family: s.constraint.family,
         unit: s.constraint.unit,
@@ -302,7 +312,8 @@ export function createSolver(glpk: GLPK): Solver {
       });
     }
     relaxations.sort((a, b) => b.relative - a.relative || a.constraint.localeCompare(b.constraint));
-    return { ...base, relaxations, physicalInfeasible: false, timeMs: performance.now() - t0 };
+    const binding = rowsAtBound(model.constraints.filter((c) => c.elastic && !relaxed.has(c.name)), sol.values);
+    return { ...base, relaxations, physicalInfeasible: false, timeMs: performance.now() - t0, binding };
   }
 
   return {
@@ -393,6 +404,18 @@ export function elasticModel(model: LinearModel): { model: LinearModel; slacks: 
     },
     slacks,
   };
+}
+
+/** Which bound each row sits on at `values` (its own terms only, within 1e-6 relative to the bound); rows at neither are left out. */
+function rowsAtBound(rows: readonly Constraint[], values: Record<string, number>, tol = 1e-6): BoundRow[] {
+  const out: BoundRow[] = [];
+  for (const c of rows) {
+    const act = c.terms.reduce((a, t) => a + t.coef * (values[t.variable] ?? 0), 0);
+    const near = (bound: number | null) => bound !== null && Number.isFinite(bound) && Math.abs(bound - act) <= tol * Math.max(1, Math.abs(bound));
+    if (near(c.ub)) out.push({ constraint: c.name, side: 'upper' });
+    else if (near(c.lb)) out.push({ constraint: c.name, side: 'lower' });
+  }
+  return out;
 }
 
 /**
