@@ -96,11 +96,25 @@ function withCellIntegers(built: BuiltModel): BuiltModel {
   return { ...built, linear: { ...built.linear, variables } };
 }
 
-function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, limits: SolveLimits) {
-  const goal = solver.solve(built.linear, limits);
+/** Least time a solve is given once the scenario's budget is spent: it may still return what presolve finds. */
+const LAST_SOLVE_SEC = 0.05;
+
+/** The scenario's time limit shared by every solve of one run (both stages, whole mines, duals), so the run keeps to it. */
+class Budget {
+  private readonly end: number;
+  constructor(private readonly limits: SolveLimits) {
+    this.end = performance.now() + (limits.timeLimitSec ?? Infinity) * 1000;
+  }
+  get left(): SolveLimits {
+    return { ...this.limits, timeLimitSec: Math.max(LAST_SOLVE_SEC, (this.end - performance.now()) / 1000) };
+  }
+}
+
+function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, budget: Budget) {
+  const goal = solver.solve(built.linear, budget.left);
   if (!hasSolution(goal.status) || goal.objective === null) return { goal, second: null, model2: null };
   const model2 = oneAnswerModel(d, built, goal.objective);
-  return { goal, second: solver.solve(model2, limits), model2 };
+  return { goal, second: solver.solve(model2, budget.left), model2 };
 }
 
 /**
@@ -111,15 +125,16 @@ function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, limits: S
  */
 export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): Answer {
   const limits = { timeLimitSec: fast.inputs.timeLimitSec, mipGap: fast.inputs.mipGap };
+  const budget = new Budget(limits);
   let built = fast;
-  let run = twoStages(d, built, solver, limits);
+  let run = twoStages(d, built, solver, budget);
   let chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
-  let whole = wholeMines(built, chosen, solver, limits);
+  let whole = wholeMines(built, chosen, solver, () => budget.left);
   if (whole.unresolved.length > 0 && hasSolution(run.goal.status)) {
     built = withCellIntegers(fast);
-    run = twoStages(d, built, solver, limits);
+    run = twoStages(d, built, solver, budget);
     chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
-    whole = wholeMines(built, chosen, solver, limits);
+    whole = wholeMines(built, chosen, solver, () => budget.left);
   }
   const { goal, second, model2 } = run;
   if (!hasSolution(goal.status) || goal.objective === null || second === null)
@@ -132,7 +147,7 @@ export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): A
     objective: objectiveAt(fast.linear, values),
     values,
     rowActivity: activities(fast.linear, values),
-    duals: solver.dualsAt(fast.linear, values, limits),
+    duals: solver.dualsAt(fast.linear, values, budget.left),
     timeMs: goal.timeMs + second.timeMs,
     timedOut: goal.timedOut === true || second.timedOut === true,
     bound: goal.bound ?? null,

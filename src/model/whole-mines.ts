@@ -70,7 +70,8 @@ export interface WholeMines {
   unresolved: string[];
 }
 
-export function wholeMines(b: BuiltModel, values: Record<string, number>, solver: ModelSolver, limits: SolveLimits): WholeMines {
+/** `limits` is asked before each group's solve, so that a shared time budget shrinks as the groups are solved. */
+export function wholeMines(b: BuiltModel, values: Record<string, number>, solver: ModelSolver, limits: () => SolveLimits): WholeMines {
   let current = { ...values };
   const unresolved: string[] = [];
   for (const group of groupsOf(b)) {
@@ -78,7 +79,7 @@ export function wholeMines(b: BuiltModel, values: Record<string, number>, solver
       for (const c of group.flatMap(countColumns)) current[c] = Math.round(current[c] ?? 0);
       continue;
     }
-    const sol = solver.solve(groupModel(b, group, current), { ...limits, mipGap: 0 });
+    const sol = solver.solve(groupModel(b, group, current), { ...limits(), mipGap: 0 });
     if (sol.status === 'optimal' || sol.status === 'feasible') {
       const next = { ...current };
       for (const v of b.linear.variables) if (v.name in sol.values) next[v.name] = sol.values[v.name] ?? 0;
