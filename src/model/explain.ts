@@ -96,7 +96,7 @@ export function unmeetableMinimums(b: BuiltModel): InfeasibilityCause[] {
     const mineral = minerals.size === 1 ? [...minerals][0] : undefined;
     const size = mineral !== undefined ? b.inputs.mineSize[mineral] : undefined;
     if (mineral !== undefined && size && size.smallestMin > size.largest.value)
-      out.push({ kind: 'noMine', constraint: c.name, label: c.label, key, mineral, minScale: size.smallestMin, largest: size.largest.value, path: `minScale.${mineral}` });
+      out.push({ kind: 'noMine', constraint: c.name, label: c.label, key, mineral, minScale: size.smallestMin, largest: size.largest.value, unit: c.unit, path: `minScale.${mineral}` });
   }
   return out;
 }

@@ -111,7 +111,7 @@ export interface OpposingRow {
  */
 export type InfeasibilityCause =
   | { kind: 'noCell'; constraint: string; label: Label; key?: RowKey; excludedZones: string[] }
-  | { kind: 'noMine'; constraint: string; label: Label; key?: RowKey; mineral: string; minScale: number; largest: number; path: string };
+  | { kind: 'noMine'; constraint: string; label: Label; key?: RowKey; mineral: string; minScale: number; largest: number; unit: string; path: string };
 
 export interface Relaxation {
   constraint: string;
