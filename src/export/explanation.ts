@@ -7,6 +7,7 @@
 import type { Lang } from '../domain/label';
 import type { InfeasibilityCause, Relaxation } from '../model/report';
 import resultsDict from '../ui/i18n/dict/results';
+import { relaxationText } from './kpis';
 import { clean, fmt } from './names';
 import { translatorFor, type Tr } from './tr';
 
@@ -26,7 +27,7 @@ export function causeSentence(c: InfeasibilityCause, lang: Lang, named = true): 
   return tr('results.cause.noMine', { subject, min: fmt(c.minScale, lang), largest: fmt(c.largest, lang), unit: c.unit, path: c.path });
 }
 
-/** "lower X from 2,500 to 2,000 万m³ (by 500). It runs into: …" — the amount alone for runs stored before the figures. */
+/** "lower X from 2,500 to 2,000 万m³ (by 500). It runs into: …" — the amount alone (relaxationText) for runs stored before the figures. */
 export function relaxationSentence(r: Relaxation, lang: Lang): string {
   const tr = translatorFor(resultsDict, lang);
   const unit = unitText(r.unit, tr);
@@ -36,7 +37,7 @@ export function relaxationSentence(r: Relaxation, lang: Lang): string {
   const parts = [
     r.figure !== undefined && r.target !== undefined && side !== undefined
       ? tr(side === 'min' ? 'results.relax.lower' : 'results.relax.raise', { label, from: fmt(r.figure, lang, 4), to: fmt(r.target, lang, 4), unit, amount })
-      : tr('results.relax.by', { label, amount, unit }),
+      : relaxationText(r, lang),
   ];
   if (r.opposing?.length) parts.push(tr('results.relax.opposing', { rows: r.opposing.map((o) => o.label[lang]).join(tr('results.relax.listSep')) }));
   if (r.cause) parts.push(causeSentence(r.cause, lang, false));

@@ -1,20 +1,91 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { SolveReport } from '../../model/report';
-import { relaxationText } from '../../export/kpis';
+import { causeSentence, relaxationSentence } from '../../export/explanation';
+import type { EditorSection } from '../editor/sections';
+import { fieldId } from '../editor/fields';
+import { href } from '../shell/router';
 import { lang, t } from '../i18n';
 
-/** Why a scenario is infeasible: the smallest relaxations that would make it feasible. */
+/** The editor section that edits a scenario path (`caps.sand.min` → caps); null for what the editor does not edit. */
+export function editorSectionOf(path: string): EditorSection | null {
+  const head = path.split('.')[0];
+  switch (head) {
+    case 'caps':
+      return 'caps';
+    case 'rightsCaps':
+      return 'rights';
+    case 'minScale':
+      return 'scale';
+    case 'countyBounds':
+      return 'counties';
+    default:
+      return null;
+  }
+}
+
+/** The editor focuses the section's heading when it opens; then the field itself, where one edits exactly this path. */
+function focusFieldOnArrival(path: string): void {
+  const id = fieldId(path.split('.'));
+  window.addEventListener(
+    'hashchange',
+    () =>
+      setTimeout(() => {
+        const el = document.getElementById(id);
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      }),
+    { once: true },
+  );
+}
+
+function EditLink(props: { path: string | undefined }): JSX.Element {
+  const section = () => (props.path ? editorSectionOf(props.path) : null);
+  return (
+    <Show when={props.path && section()}>
+      {(s) => (
+        <>
+          {' '}
+          <a class="edit-link" href={href('editor', s())} data-path={props.path} onClick={() => focusFieldOnArrival(props.path ?? '')}>
+            {t('results.infeasible.edit', { section: t(`editor.section.${s()}`) })}
+          </a>{' '}
+          <code class="id">{props.path}</code>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** Why a scenario is infeasible: the smallest relaxations that would make it feasible, as figures to set, and what only a row itself can fix. */
 export function Explanation(props: { report: SolveReport }): JSX.Element {
+  const causes = () => props.report.causes ?? [];
   return (
     <section class="explanation" role="alert" aria-labelledby="results-infeasible-h">
       <h3 id="results-infeasible-h">{t('results.infeasible.title')}</h3>
-      <Show when={props.report.explanation.length > 0} fallback={<p>{t('results.infeasible.none')}</p>}>
+      <Show
+        when={props.report.explanation.length > 0}
+        fallback={
+          <Show when={causes().length > 0} fallback={<p>{t('results.infeasible.none')}</p>}>
+            <p>{t('results.infeasible.causes')}</p>
+            <ul>
+              <For each={causes()}>
+                {(c) => (
+                  <li data-constraint={c.constraint}>
+                    {causeSentence(c, lang())} <code class="id">{c.constraint}</code>
+                    <EditLink path={c.key?.path} />
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        }
+      >
         <p>{t('results.infeasible.intro')}</p>
         <ul>
           <For each={props.report.explanation}>
             {(r) => (
               <li data-constraint={r.constraint}>
-                {relaxationText(r, lang())} <code class="id">{r.constraint}</code>
+                {relaxationSentence(r, lang())} <code class="id">{r.constraint}</code>
+                <EditLink path={r.key?.path} />
               </li>
             )}
           </For>
