@@ -164,6 +164,19 @@ describe('solve exit codes and messages', () => {
     expect(r.explanation[0]?.relaxBy).toBeCloseTo(500, 4);
   });
 
+  it('prints each relaxation as the figure to set, the rows it runs into and the scenario path (zh, en)', async () => {
+    const file = scenarioFile('infeasible-text.json', { caps: { sand: { min: 2500 } }, countyBounds: { yutian: { gypsum: { min: 10 } } } });
+    const en = await solve(file, '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.stdout).toContain('  “Construction sand total extraction floor”: lower it from 2,500 to 2,000 万m³ (by 500). It runs into: Construction sand total extraction cap (专栏20).  [caps.sand.min]');
+    expect(en.stdout).toContain('  “Yutian (Keriya) County Gypsum quota minimum”: lower it from 10 to 0 万吨 (by 10). No cell counts toward this minimum (no rights or zones of this mineral there): no mine can meet it, whatever the other limits; only lowering the minimum helps.  [countyBounds.yutian.gypsum.min]');
+    const zh = await solve(file, '--lang', 'zh');
+    expect(zh.stdout).toContain('  “建筑用砂开采总量下限”：由 2,500 降至 2,000 万m³（放宽 500）。与之冲突的约束：建筑用砂开采总量上限（专栏20）。  [caps.sand.min]');
+    expect(zh.stdout).toContain('没有任何单元可计入该下限（此处没有此矿种的采矿权或集中开采区），任何矿山都无法满足，只能降低该下限本身。');
+    const json = JSON.parse((await solve(file, '--json')).stdout) as { explanation: { constraint: string; target: number; opposing: { constraint: string }[] }[] };
+    expect(json.explanation.find((x) => x.constraint === 'floor[sand]')).toMatchObject({ target: 2000, opposing: [{ constraint: 'cap[sand]' }] });
+  });
+
   it('exits 1 naming the file, the JSON path and the reason for a bad scenario', async () => {
     const file = scenarioFile('bad.json', { caps: { sand: -5 }, excludedZones: ['Z99'] });
     const out = await solve(file, '--json');
