@@ -8,7 +8,7 @@ import type { Lang } from '../domain/label';
 import type { RowKey } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
 import exportDict from '../ui/i18n/dict/export';
-import { clean, fmt, fmtPct, fmtSig, mineralName } from './names';
+import { clean, fmt, fmtPct, fmtPctAtMost, fmtSig, mineralName } from './names';
 import { translatorFor } from './tr';
 
 export type KpiKind = 'max' | 'min';
@@ -108,6 +108,31 @@ export function fmtKpiValue(x: number | null, unit: string, lang: Lang): string 
 
 export function solveStatusText(s: SolveStatus, lang: Lang): string {
   return translatorFor(exportDict, lang)(`export.solve.${s}`);
+}
+
+/**
+ * The status as a planner must read it: "optimal (proven)", or "feasible —
+ * not proven optimal, gap ≤ x" with the gap rounded up. A run of model v1
+ * has no gap: it says the gap is unknown.
+ */
+export function solveStatusLine(report: Pick<SolveReport, 'status' | 'gap'>, lang: Lang): string {
+  const tr = translatorFor(exportDict, lang);
+  if (report.status === 'optimal') return tr('export.solve.proven');
+  if (report.status === 'feasible')
+    return report.gap === null || report.gap === undefined ? tr('export.solve.gapUnknown') : tr('export.solve.gap', { gap: fmtPctAtMost(report.gap, lang) });
+  return solveStatusText(report.status, lang);
+}
+
+/** How the one allocation was picked among equally good ones (models/README.md §0); runs of model v1 did not record it. */
+export function tieBreakText(report: Pick<SolveReport, 'tieBreak'>, lang: Lang): string {
+  return translatorFor(exportDict, lang)(`export.tieBreak.${report.tieBreak ?? 'unknown'}`);
+}
+
+/** The sentence a planner must read when the large/medium share target is out of reach; null when it is reached (or the run did not record it). */
+export function shareShortfallText(report: Pick<SolveReport, 'rights'>, lang: Lang): string | null {
+  const { shortfall, min } = report.rights.largeMediumShare;
+  if (shortfall === undefined || !(shortfall > 1e-6)) return null;
+  return translatorFor(exportDict, lang)('export.share.shortfall', { min: fmtPct(min, lang, 0), shortfall: fmt(shortfall, lang) });
 }
 
 export function familyText(family: string, lang: Lang): string {

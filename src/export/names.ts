@@ -74,6 +74,18 @@ export function fmtPct(ratio: number | null | undefined, lang: Lang, digits = 1)
   return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio);
 }
 
+/**
+ * An upper bound given as a percent ("gap ≤ x"): rounded up, never down, at
+ * two significant digits, so that the printed bound still holds.
+ */
+export function fmtPctAtMost(ratio: number | null | undefined, lang: Lang): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  const pct = Math.max(0, ratio) * 100;
+  const digits = pct >= 10 ? 0 : pct >= 1 ? 1 : pct >= 0.1 ? 2 : 3;
+  const up = Math.ceil(pct * 10 ** digits - 1e-9) / 10 ** digits;
+  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(up)}%`;
+}
+
 /** Dual values are small and need significant digits, not decimals. */
 export function fmtSig(x: number, lang: Lang, digits = 3): string {
   if (!Number.isFinite(x)) return '—';

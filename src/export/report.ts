@@ -12,9 +12,9 @@ import type { SolveReport } from '../model/report';
 import { renderSvg } from '../ui/charts/echarts';
 import { countyMapChart, defaultMapMetric, resultsCharts, type ChartSpec } from '../ui/charts/options';
 import exportDict from '../ui/i18n/dict/export';
-import { bindingWorth, familyText, fmtKpiValue, hasSolution, kpiLabel, planKpis, relaxationText, reportMinerals, solveStatusText, statusText, unitText } from './kpis';
-import { fmt, fmtPct, fmtSig, mineralName, mineralUnit } from './names';
-import { countyRows, minesByClass, zoneRows } from './rows';
+import { bindingWorth, familyText, fmtKpiValue, hasSolution, kpiLabel, planKpis, relaxationText, reportMinerals, shareShortfallText, solveStatusLine, solveStatusText, statusText, tieBreakText, unitText } from './kpis';
+import { clean, fmt, fmtPct, fmtSig, mineralName, mineralUnit } from './names';
+import { countyRows, demandRows, flowRows, minesByClass, zoneRows, type CountyRow } from './rows';
 import { flattenScenario } from './scenario';
 import { translatorFor } from './tr';
 
@@ -43,6 +43,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .status-over, .status-under { background: #8b1e1e; color: #fff; }
 .chart { page-break-inside: avoid; margin: 0.5em 0; } .chart svg { max-width: 100%; height: auto; }
 .explanation { border: 2px solid #8b1e1e; padding: 0.5em 1em; }
+.warning { border-left: 4px solid #8b1e1e; padding: 0.2em 0.8em; } .note { color: #333; font-size: 9.5pt; }
 code { font-size: 8.5pt; color: #555; }
 .toolbar { margin-bottom: 1em; } .footer { margin-top: 2em; color: #555; font-size: 9pt; }
 @page { size: A4; margin: 15mm; }
@@ -66,6 +67,14 @@ function table(headers: string[], rows: Cell[][], foot: Cell[][] = [], cls = '')
   );
 }
 
+/** A change with its sign: +12.5, −3, 0. */
+function signed(x: number | null, lang: Lang): string {
+  if (x === null) return '—';
+  const s = fmt(Math.abs(x), lang);
+  if (s === fmt(0, lang)) return s;
+  return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
+}
+
 export function reportHtml(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: ReportOptions = {}): string {
   const tr = translatorFor(exportDict, lang);
   const num = (x: number | null, digits = 2) => ({ num: fmt(x, lang, digits) });
@@ -80,7 +89,8 @@ export function reportHtml(report: SolveReport, dataset: Dataset, scenario: Scen
     ...(scenario.description ? [[tr('export.run.description'), scenario.description] as [string, string]] : []),
     [tr('export.run.model'), `${dataset.name[lang]} (${dataset.id} ${dataset.version})`],
     [tr('export.run.modelVersion'), report.modelVersion],
-    [tr('export.run.status'), solveStatusText(report.status, lang)],
+    [tr('export.run.status'), solveStatusLine(report, lang)],
+    ...(hasSolution(report) ? [[tr('export.run.tieBreak'), tieBreakText(report, lang)] as [string, string]] : []),
     [tr('export.run.objective'), hasSolution(report) && report.objective !== null ? fmt(report.objective, lang, 4) : '—'],
     [tr('export.run.solveTime'), fmt(report.solveTimeMs, lang, 0)],
     [tr('export.run.size'), `${report.size.variables} / ${report.size.integers} / ${report.size.constraints}`],
@@ -113,28 +123,81 @@ export function reportHtml(report: SolveReport, dataset: Dataset, scenario: Scen
         ]),
       ),
     );
+    const shortfall = shareShortfallText(report, lang);
+    if (shortfall) parts.push(`<p class="warning">${escapeHtml(shortfall)}</p>`);
 
     const by = minesByClass(report);
+    const rows = countyRows(report, dataset, lang);
+    const ranges = report.ranges !== undefined;
+    // An end not proven within the time limit is marked * and explained under the table.
+    const rangeCell = (x: number | null, proven: boolean) => ({ num: x === null ? '—' : `${fmt(x, lang)}${proven ? '' : '*'}` });
+    const rangeCells = (r: CountyRow): Cell[] => {
+      if (!ranges) return [];
+      const g = report.ranges?.find((x) => x.county === r.countyId && x.mineral === r.mineralId);
+      return [rangeCell(r.rangeMin, g?.minProven !== false), rangeCell(r.rangeMax, g?.maxProven !== false)];
+    };
+    const sum = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : clean(xs.reduce<number>((a, x) => a + (x ?? 0), 0)));
     parts.push(`<h2>${escapeHtml(tr('export.report.counties'))}</h2>`);
     parts.push(
       table(
-        [tr('export.col.county'), tr('export.col.mineral'), tr('export.col.volume'), tr('export.col.unit'), tr('export.col.large'), tr('export.col.medium'), tr('export.col.small'), tr('export.col.minesTotal')],
-        countyRows(report, dataset, lang).map((r) => [{ head: r.county }, r.mineral, num(r.volume), r.unit, num(r.large, 0), num(r.medium, 0), num(r.small, 0), num(r.minesTotal, 0)]),
+        [
+          tr('export.col.county'), tr('export.col.mineral'), tr('export.col.volume'), tr('export.col.output2020'), tr('export.col.change'), tr('export.col.unit'),
+          tr('export.col.rights2020'), tr('export.col.large'), tr('export.col.medium'), tr('export.col.small'), tr('export.col.minesTotal'),
+          ...(ranges ? [tr('export.col.rangeMin'), tr('export.col.rangeMax')] : []),
+        ],
+        rows.map((r) => [
+          { head: r.county }, r.mineral, num(r.volume), num(r.output2020), { num: signed(r.change, lang) }, r.unit,
+          num(r.rights2020, 0), num(r.large, 0), num(r.medium, 0), num(r.small, 0), num(r.minesTotal, 0), ...rangeCells(r),
+        ]),
         reportMinerals(report, dataset).map((m) => {
           const c = by[m] ?? { large: 0, medium: 0, small: 0 };
+          const mine = rows.filter((r) => r.mineralId === m);
+          const output2020 = sum(mine.map((r) => r.output2020));
+          const volume = report.totals[m]?.volume ?? 0;
           return [
             { head: tr('export.report.total') },
             mineralName(dataset, m, lang),
-            num(report.totals[m]?.volume ?? 0),
+            num(volume),
+            num(output2020),
+            { num: signed(output2020 === null ? null : clean(volume - output2020), lang) },
             mineralUnit(dataset, m, report.totals[m]?.unit ?? ''),
+            num(sum(mine.map((r) => r.rights2020)), 0),
             num(c.large, 0),
             num(c.medium, 0),
             num(c.small, 0),
             num(c.large + c.medium + c.small, 0),
+            ...(ranges ? ['', ''] : []),
           ];
         }),
       ),
     );
+    if (ranges) {
+      const notes = [tr('export.range.meaning'), ...rows.filter((r) => r.rangeNote).map((r) => `* ${r.county} ${r.mineral}: ${r.rangeNote}`)];
+      parts.push(notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join(''));
+    }
+
+    const demand = demandRows(report, dataset, lang);
+    if (demand.length) {
+      parts.push(`<h2>${escapeHtml(tr('export.sheet.demand'))}</h2>`);
+      parts.push(
+        table(
+          [tr('export.col.county'), tr('export.col.mineral'), tr('export.col.demand'), tr('export.col.supplied'), tr('export.col.unmet'), tr('export.col.unit')],
+          demand.map((x) => [{ head: x.county }, x.mineral, num(x.demand), num(x.supplied), num(x.unmet), x.unit]),
+        ),
+      );
+    }
+    if (report.flows !== undefined) {
+      const flows = flowRows(report, dataset, lang);
+      parts.push(`<h2>${escapeHtml(tr('export.sheet.flows'))}</h2>`);
+      if (flows.length)
+        parts.push(
+          table(
+            [tr('export.col.from'), tr('export.col.to'), tr('export.col.mineral'), tr('export.col.amount'), tr('export.col.unit'), tr('export.col.km')],
+            flows.map((f) => [{ head: f.from }, f.to, f.mineral, num(f.amount, f.amount < 0.01 ? 6 : 2), f.unit, num(f.km, 0)]),
+          ),
+        );
+      parts.push(`<p class="note">${escapeHtml(flows.length ? tr('export.flows.note') : tr('export.flows.none'))}</p>`);
+    }
 
     if (options.charts !== false) {
       const specs = [

@@ -10,9 +10,10 @@ import type { Lang } from '../domain/label';
 import type { SolveReport } from '../model/report';
 import type { Scenario } from '../domain/scenario';
 import exportDict from '../ui/i18n/dict/export';
-import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, solveStatusText, statusText, unitText, type KpiStatus } from './kpis';
+import { RANGE_COLUMNS } from './csv';
+import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from './kpis';
 import { clean } from './names';
-import { countyRows, zoneRows } from './rows';
+import { countyRows, demandRows, flowRows, zoneRows } from './rows';
 import { flattenScenario } from './scenario';
 import { translatorFor } from './tr';
 
@@ -31,6 +32,7 @@ interface Col {
 const FMT_VOLUME = '#,##0.00##';
 const FMT_COUNT = '#,##0';
 const FMT_PCT = '0.0%';
+const FMT_CHANGE = '+#,##0.00##;-#,##0.00##;0';
 
 const STATUS_FILL: Record<KpiStatus, string | null> = {
   ok: 'FFE2F0D9',
@@ -71,6 +73,13 @@ function addTable(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Cell[][
   return ws;
 }
 
+/** Sentences under a table, after a blank row, in italics. */
+function addNotes(ws: ExcelJS.Worksheet, notes: string[]): void {
+  if (notes.length === 0) return;
+  ws.addRow([]);
+  for (const n of notes) ws.addRow([n]).font = { italic: true };
+}
+
 /** Excel forbids []:*?/\ in sheet names and limits them to 31 characters. */
 function sheetName(s: string): string {
   return s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -85,12 +94,25 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   wb.title = scenario.name;
   wb.created = options.now ?? new Date();
 
-  addTable(
+  const status = solveStatusLine(report, lang);
+  const tieBreak = tieBreakText(report, lang);
+  const shortfall = shareShortfallText(report, lang);
+  const ranges = report.ranges !== undefined;
+  const counties = addTable(
     wb,
     sheetName(tr('export.sheet.counties')),
-    [col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('volume', FMT_VOLUME), col('large', FMT_COUNT), col('medium', FMT_COUNT), col('small', FMT_COUNT), col('minesTotal', FMT_COUNT), col('cap', FMT_VOLUME)],
-    countyRows(report, dataset, lang).map((r) => [r.county, r.countyId, r.mineral, r.mineralId, r.unit, r.volume, r.large, r.medium, r.small, r.minesTotal, r.cap]),
+    [
+      col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('volume', FMT_VOLUME),
+      col('output2020', FMT_VOLUME), col('change', FMT_CHANGE), col('rights2020', FMT_COUNT),
+      col('large', FMT_COUNT), col('medium', FMT_COUNT), col('small', FMT_COUNT), col('minesTotal', FMT_COUNT), col('cap', FMT_VOLUME),
+      ...(ranges ? RANGE_COLUMNS.map((c) => col(c, c === 'rangeNote' ? undefined : FMT_VOLUME)) : []),
+    ],
+    countyRows(report, dataset, lang).map((r) => [
+      r.county, r.countyId, r.mineral, r.mineralId, r.unit, r.volume, r.output2020, r.change, r.rights2020, r.large, r.medium, r.small, r.minesTotal, r.cap,
+      ...(ranges ? [r.rangeMin, r.rangeMax, r.rangeNote || null] : []),
+    ]),
   );
+  addNotes(counties, [`${tr('export.run.status')}: ${status}`, tieBreak, ...(ranges ? [tr('export.range.meaning')] : [])]);
 
   addTable(
     wb,
@@ -98,6 +120,26 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
     [col('zone'), col('zoneName'), col('county'), col('mineral'), col('unit'), col('areaKm2', '#,##0.00'), col('volume', FMT_VOLUME), col('mines', FMT_COUNT), col('capacityUse', FMT_PCT), col('excluded')],
     zoneRows(report, dataset, lang).map((z) => [z.zoneId, z.zoneName, z.county, z.mineral, z.unit, z.areaKm2, z.volume, z.mines, z.capacityUse, yesNo(z.excluded)]),
   );
+
+  const demand = demandRows(report, dataset, lang);
+  if (demand.length > 0) {
+    addTable(
+      wb,
+      sheetName(tr('export.sheet.demand')),
+      [col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('demand', FMT_VOLUME), col('supplied', FMT_VOLUME), col('unmet', FMT_VOLUME)],
+      demand.map((x) => [x.county, x.countyId, x.mineral, x.mineralId, x.unit, x.demand, x.supplied, x.unmet]),
+    );
+  }
+  if (report.flows !== undefined && hasSolution(report)) {
+    const flows = flowRows(report, dataset, lang);
+    const sheet = addTable(
+      wb,
+      sheetName(tr('export.sheet.flows')),
+      [col('from'), col('fromId'), col('to'), col('toId'), col('mineral'), col('mineralId'), col('unit'), col('amount', FMT_VOLUME), col('km', FMT_COUNT)],
+      flows.map((f) => [f.from, f.fromId, f.to, f.toId, f.mineral, f.mineralId, f.unit, f.amount, f.km]),
+    );
+    addNotes(sheet, [...(flows.length === 0 ? [tr('export.flows.none')] : []), tr('export.flows.note')]);
+  }
 
   const kpis = planKpis(report, dataset);
   const kpiSheet = addTable(
@@ -122,6 +164,7 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
     const fill = STATUS_FILL[k.status];
     if (fill) row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
   });
+  if (shortfall) addNotes(kpiSheet, [shortfall]);
 
   const params = addTable(
     wb,
@@ -150,7 +193,7 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   }
 
   const now = options.now ?? new Date();
-  addTable(
+  const run = addTable(
     wb,
     sheetName(tr('export.sheet.run')),
     [col('item'), col('paramValue', undefined, 16)],
@@ -159,13 +202,19 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
       ...(scenario.description ? [[tr('export.run.description'), scenario.description] as Cell[]] : []),
       [tr('export.run.model'), `${dataset.name[lang]} (${dataset.id} ${dataset.version})`],
       [tr('export.run.modelVersion'), report.modelVersion],
-      [tr('export.run.status'), solveStatusText(report.status, lang)],
+      [tr('export.run.status'), status],
+      [tr('export.run.gap'), report.gap ?? '—'],
+      [tr('export.run.tieBreak'), tieBreak],
+      ...(shortfall ? [[tr('export.run.shareShortfall'), shortfall] as Cell[]] : []),
       [tr('export.run.objective'), hasSolution(report) && report.objective !== null ? report.objective : '—'],
       [tr('export.run.solveTime'), Math.round(report.solveTimeMs)],
       [tr('export.run.size'), `${report.size.variables} / ${report.size.integers} / ${report.size.constraints}`],
       [tr('export.run.exported'), now.toISOString()],
     ],
   );
+  run.eachRow((row) => {
+    if (row.getCell(1).value === tr('export.run.gap') && typeof row.getCell(2).value === 'number') row.getCell(2).numFmt = '0.00##%';
+  });
 
   // Node gives a Buffer (a Uint8Array), the browser an ArrayBuffer.
   const buf: unknown = await wb.xlsx.writeBuffer();
