@@ -106,15 +106,41 @@ class Budget {
     this.end = performance.now() + (limits.timeLimitSec ?? Infinity) * 1000;
   }
   get left(): SolveLimits {
-    return { ...this.limits, timeLimitSec: Math.max(LAST_SOLVE_SEC, (this.end - performance.now()) / 1000) };
+    return this.share(1);
+  }
+  /** a fraction of what is left, so that the steps after this one keep time too */
+  share(fraction: number): SolveLimits {
+    return { ...this.limits, timeLimitSec: Math.max(LAST_SOLVE_SEC, (fraction * (this.end - performance.now())) / 1000) };
   }
 }
 
+/** The model with its integers fixed at `values`: an LP. */
+function integersFixed(model: LinearModel, values: Values): LinearModel {
+  const variables = model.variables.map((v) => {
+    if (!v.integer) return v;
+    const x = Math.round(values[v.name] ?? 0);
+    return { ...v, integer: false, lb: x, ub: x };
+  });
+  return { ...model, name: `${model.name} (mines as in the goal's solve)`, variables };
+}
+
+/**
+ * Stage 2 twice: as an LP with the mine totals the goal's solve found (always
+ * fast), then as the MIP over every equally good allocation with half the
+ * time left. The MIP's answer is the rule's proven pick; when it finds none
+ * (large models), the LP's answer stands and the tie-break says it is not
+ * proven. The model that gave the answer is the one exported.
+ */
 function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, budget: Budget) {
   const goal = solver.solve(built.linear, budget.left);
   if (!hasSolution(goal.status) || goal.objective === null) return { goal, second: null, model2: null };
   const model2 = oneAnswerModel(d, built, goal.objective);
-  return { goal, second: solver.solve(model2, budget.left), model2 };
+  const withinMines = integersFixed(model2, goal.values);
+  const lp = solver.solve(withinMines, budget.left);
+  const mip = solver.solve(model2, budget.share(0.5));
+  const better = (a: Solution, b: Solution) => (a.objective ?? Infinity) <= (b.objective ?? Infinity) + 1e-9 * Math.max(1, Math.abs(b.objective ?? 0));
+  if (mip.status === 'optimal' || (hasSolution(mip.status) && (!hasSolution(lp.status) || better(mip, lp)))) return { goal, second: mip, model2 };
+  return { goal, second: hasSolution(lp.status) ? { ...lp, status: 'feasible' as const } : mip, model2: withinMines };
 }
 
 /**
@@ -141,7 +167,8 @@ export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): A
     return { solution: goal, goal, oneAnswer: null, tieBreak: 'none', gap: null };
   const picked = hasSolution(second.status);
   const values = whole.values;
-  const proven = goal.status === 'optimal' && second.status === 'optimal' && whole.unresolved.length === 0;
+  // 'optimal': the planner's goal is proven and every cell has whole mines; whether the pick among equals is proven, the tie-break says
+  const proven = goal.status === 'optimal' && picked && whole.unresolved.length === 0;
   const solution: Solution = {
     status: proven ? 'optimal' : 'feasible',
     objective: objectiveAt(fast.linear, values),
