@@ -204,7 +204,7 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
       [tr('export.run.modelVersion'), report.modelVersion],
       [tr('export.run.status'), status],
       [tr('export.run.gap'), report.gap ?? '—'],
-      [tr('export.run.tieBreak'), tieBreak],
+      ...(hasSolution(report) ? [[tr('export.run.tieBreak'), tieBreak] as Cell[]] : []),
       ...(shortfall ? [[tr('export.run.shareShortfall'), shortfall] as Cell[]] : []),
       [tr('export.run.objective'), hasSolution(report) && report.objective !== null ? report.objective : '—'],
       [tr('export.run.solveTime'), Math.round(report.solveTimeMs)],
