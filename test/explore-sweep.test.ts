@@ -27,6 +27,7 @@ import type { SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
+import { inProcessWorker } from './helpers/in-process-pool';
 
 let solver: Solver;
 let d: Dataset;
@@ -142,7 +143,11 @@ describe('a sweep on the real model', () => {
   it('solves every point exactly as a single solve of the same scenario written by hand (1-D)', async () => {
     const s = preset('table11-caps');
     const progress: number[] = [];
-    const r = await runSweep(d, s, { axes: [{ path: 'caps.sand', from: 1200, to: 2400, steps: 4 }] }, (x) => runScenario(d, x, solver), (p) => progress.push(p.done));
+    const worker = inProcessWorker();
+    const r = await runSweep(d, s, { axes: [{ path: 'caps.sand', from: 1200, to: 2400, steps: 4 }] }, [worker], (p) => progress.push(p.done));
+    // the dataset went to the worker once; the cap is a bound, so the model was built once and rebounded
+    expect(worker.datasetsSent).toBe(1);
+    expect(worker.endpoint.counts).toEqual({ built: 1, rebounded: 3 });
     expect(progress).toEqual([1, 2, 3, 4]);
     expect(r.cancelled).toBe(false);
     expect(r.points.map((p) => p.params['caps.sand'])).toEqual([1200, 1600, 2000, 2400]);
@@ -161,7 +166,10 @@ describe('a sweep on the real model', () => {
   it('solves a 2-D grid the same way, each point as its single solve', async () => {
     const s = preset('strict-consolidation');
     const spec = { axes: [{ path: 'rightsCaps.class3', from: 14, to: 30, steps: 2 }, { path: 'largeMediumShare.min', from: 0.4, to: 0.8, steps: 2 }] } as const;
-    const r = await runSweep(d, s, { axes: [spec.axes[0], spec.axes[1]] }, (x) => runScenario(d, x, solver));
+    const worker = inProcessWorker();
+    const r = await runSweep(d, s, { axes: [spec.axes[0], spec.axes[1]] }, [worker]);
+    // the share changes a coefficient: every point with a new share is built again
+    expect(worker.endpoint.counts).toEqual({ built: 4, rebounded: 0 });
     expect(r.points).toHaveLength(4);
     for (const p of r.points) {
       const class3 = p.params['rightsCaps.class3'] as number;
@@ -187,7 +195,7 @@ describe('a sweep on the real model', () => {
       d,
       s,
       { axes: [{ path: 'caps.sand', from: 1000, to: 2000, steps: 6 }] },
-      (x) => runScenario(d, x, solver),
+      [inProcessWorker()],
       (p) => {
         if (p.done === 2) abort.abort();
       },

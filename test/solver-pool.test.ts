@@ -1,6 +1,7 @@
 /**
  * The pool solves many scenarios on worker threads with the real solver: the
- * answers equal single solves, progress counts up, and a cancel keeps what is done.
+ * answers equal single solves, progress counts up, and a cancel keeps what is
+ * done. A worker gets the dataset once, and again when it has lost it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
@@ -8,7 +9,8 @@ import { sweepScenarios } from '../src/model/explore/sweep';
 import { runScenario } from '../src/model/run';
 import { createThreadWorker } from '../src/solver/node-pool';
 import { createNodeSolver } from '../src/solver/node';
-import { solveAll, type PoolProgress } from '../src/solver/pool';
+import { poolWorker, solveAll, type PoolProgress } from '../src/solver/pool';
+import { createPoolEndpoint } from '../src/solver/pool-endpoint';
 
 const dataset = loadDatasetFile('models/hotan-2021-2025.json');
 const baseline = loadScenarioFile('scenarios/baseline.json');
@@ -34,6 +36,8 @@ describe('solveAll over two worker threads', () => {
       expect(pooled?.status).toBe(single.status);
       expect(pooled?.objective).toBeCloseTo(single.objective ?? Number.NaN, 6);
       expect(pooled?.totals.sand?.volume).toBeCloseTo(single.totals.sand?.volume ?? Number.NaN, 6);
+      // the worker rebounds its model between points; the report is the one a fresh build gives
+      expect({ ...pooled, solveTimeMs: 0 }).toEqual({ ...single, solveTimeMs: 0 });
     });
     // a lower sand cap never yields more sand
     const sand = result.reports.map((r) => r?.totals.sand?.volume ?? Number.NaN);
@@ -57,5 +61,45 @@ describe('solveAll over two worker threads', () => {
     const again = await solveAll(dataset, scenarios.slice(0, 2), workers);
     expect(again.cancelled).toBe(false);
     expect(again.reports.every((r) => r?.status === 'optimal')).toBe(true);
+  });
+});
+
+describe('the dataset goes to a worker once', () => {
+  it('is sent before the first scenario only, and again after the worker lost it (a restart, or a crash between calls)', async () => {
+    let endpoint = createPoolEndpoint(createNodeSolver);
+    const sent: string[] = [];
+    let solves = 0;
+    const worker = poolWorker({
+      setDataset: async (key, d) => {
+        sent.push(key);
+        endpoint.setDataset(key, d);
+      },
+      solve: (key, s) => {
+        solves++;
+        return endpoint.solve(key, s);
+      },
+      // a restarted worker is a fresh one
+      restart: () => (endpoint = createPoolEndpoint(createNodeSolver)),
+    });
+    const result = await solveAll(dataset, scenarios.slice(0, 3), [worker]);
+    expect(result.reports.map((r) => r?.status)).toEqual(['optimal', 'optimal', 'optimal']);
+    expect(sent).toHaveLength(1);
+    expect(solves).toBe(3);
+
+    worker.restart();
+    await worker.solveScenario(dataset, scenarios[3] as (typeof scenarios)[number]);
+    expect(sent).toHaveLength(2);
+    expect(solves).toBe(4);
+
+    // a crash the handle did not see: the fresh worker answers null, gets the dataset and solves
+    endpoint = createPoolEndpoint(createNodeSolver);
+    const report = await worker.solveScenario(dataset, scenarios[4] as (typeof scenarios)[number]);
+    expect(report.status).toBe('optimal');
+    expect(sent).toEqual([sent[0], sent[0], sent[0]]);
+    expect(solves).toBe(6);
+
+    // another dataset object is another key
+    await worker.solveScenario(structuredClone(dataset), scenarios[5] as (typeof scenarios)[number]);
+    expect(new Set(sent).size).toBe(2);
   });
 });

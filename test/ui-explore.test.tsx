@@ -26,6 +26,7 @@ import { pathCsv, pathOption } from '../src/ui/explore/pathView';
 import { SweepResults } from '../src/ui/explore/SweepResults';
 import { sweepCsv, sweepHeatmapOption, sweepLineOption, sweepRows, tableOutputs } from '../src/ui/explore/sweepView';
 import { EXPLORE_TABS } from '../src/ui/explore/ExplorePage';
+import { inProcessWorker } from './helpers/in-process-pool';
 
 let solver: Solver;
 let d: Dataset;
@@ -33,7 +34,7 @@ let baseline: Scenario;
 const solve = (s: Scenario) => runScenario(d, s, solver);
 
 async function sweep(spec: SweepSpec): Promise<StoredSweepPoint[]> {
-  const res = await runSweep(d, baseline, spec, solve);
+  const res = await runSweep(d, baseline, spec, [inProcessWorker()]);
   return res.points.map((p, index) => ({ index, ...p }));
 }
 

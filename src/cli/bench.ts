@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --runs N] [--scale 1,3,7,14] [--json]
+ * npm run bench [-- --runs N] [--scale 1,3,7,14] [--sweeps N] [--json]
  *
  * Times the engine on the embedded model: building each shipped preset's
  * model, and solving it as the workbench does (solve, duals, report), repeated; prints medians and ratios from this one run
  * (the machines are shared and noisy, so single times mean little). Then a
  * 50-point sweep of the sand cap on one worker thread and on a pool of one
- * thread per core, as a ratio measured in the same run. `--scale` solves the
+ * thread per core, alternately `--sweeps` times (default 3): median times and
+ * the median of the ratios, with the cores each run got (the process's CPU
+ * time ÷ wall time: below the worker count when other programs share the
+ * machine). `--scale` solves the
  * baseline on province-scale datasets (scripts/province.ts: the Hotan data
  * replicated N times, perturbed); `--json` prints one object
  * {presets, province, pool} instead of the tables.
@@ -22,8 +25,9 @@ import { createThreadWorker } from '../solver/node-pool';
 import { solveAll } from '../solver/pool';
 import { provinceDataset } from '../../scripts/province';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(3, Number(values.runs));
+const sweeps = Math.max(1, Number(values.sweeps));
 const scales = values.scale.split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
 const log = (line: string) => {
   if (!values.json) console.log(line);
@@ -78,23 +82,32 @@ log(['scale'.padStart(6), 'rows'.padStart(7), 'cols'.padStart(7), 'ints'.padStar
 for (const p of province)
   log([String(p.scale).padStart(6), String(p.rows).padStart(7), String(p.cols).padStart(7), String(p.ints).padStart(6), p.buildMs.toFixed(1).padStart(8), p.ms.toFixed(1).padStart(9), `  ${p.status}`].join(''));
 const sweep = sweepScenarios(dataset, baseline, { axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps: 50 }] }).map((c) => c.scenario);
-async function timedSweep(threads: number): Promise<number> {
+async function timedSweep(threads: number): Promise<{ ms: number; cores: number }> {
   const workers = Array.from({ length: threads }, createThreadWorker);
   await solveAll(dataset, sweep.slice(0, threads), workers);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await solveAll(dataset, sweep, workers);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await Promise.all(workers.map((w) => w.terminate()));
-  return ms;
+  return { ms, cores: (cpu.user + cpu.system) / 1000 / ms };
 }
 const cores = availableParallelism();
-const one = await timedSweep(1);
-const pool = await timedSweep(cores);
-log(`\n50-point sweep of caps.sand (threads warmed up first): 1 worker ${one.toFixed(0)} ms, pool of ${cores} ${pool.toFixed(0)} ms, speed-up ${(one / pool).toFixed(2)}×`);
+const pairs: { one: Awaited<ReturnType<typeof timedSweep>>; pool: Awaited<ReturnType<typeof timedSweep>> }[] = [];
+for (let i = 0; i < sweeps; i++) pairs.push({ one: await timedSweep(1), pool: await timedSweep(cores) });
+const sweepMedians = {
+  ms1: median(pairs.map((p) => p.one.ms)),
+  msN: median(pairs.map((p) => p.pool.ms)),
+  speedup: median(pairs.map((p) => p.one.ms / p.pool.ms)),
+  cores1: median(pairs.map((p) => p.one.cores)),
+  coresN: median(pairs.map((p) => p.pool.cores)),
+};
+log(`\n50-point sweep of caps.sand, ${sweeps}× alternately (threads warmed up first); medians: 1 worker ${sweepMedians.ms1.toFixed(0)} ms on ${sweepMedians.cores1.toFixed(2)} cores, pool of ${cores} ${sweepMedians.msN.toFixed(0)} ms on ${sweepMedians.coresN.toFixed(2)} cores, speed-up ${sweepMedians.speedup.toFixed(2)}× (each: ${pairs.map((p) => (p.one.ms / p.pool.ms).toFixed(2)).join(', ')})`);
 if (values.json)
   console.log(JSON.stringify({
     runs,
     presets: rows.map((r) => ({ name: r.name, proven: r.status === 'optimal', status: r.status, ms: r.solve, buildMs: r.build })),
     province: province.map(({ scale, rows: r, cols, ints, proven, status, ms, buildMs }) => ({ scale, rows: r, cols, ints, proven, status, ms, buildMs })),
-    pool: { workers: cores, ms1: one, msN: pool, speedup: one / pool },
+    pool: { workers: cores, sweeps, ...sweepMedians },
   }));

@@ -1,32 +1,35 @@
 /**
  * npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N
- *                     [--param2 <path> --from2 A --to2 B --steps2 N] [--json] [--model <file>] [--lang zh|en]
+ *                     [--param2 <path> --from2 A --to2 B --steps2 N] [--workers N] [--json] [--model <file>] [--lang zh|en]
  *
  * Solves the scenario once per value of a parameter (a path in the scenario
  * file: caps.sand, rightsCaps.class3, minScale.sand.small,
  * largeMediumShare.min, demand.radiusKm, countyBounds.moyu.sand.max, ...),
  * or on a grid of two. `--steps` is the number of points, both ends included.
+ * The points are solved on a pool of worker threads, one per core unless
+ * `--workers` says otherwise.
  * With --json prints only {param, points: [{value, status, objective, totals,
  * rights, explanation}]} (a grid adds param2 and value2 per point).
  * Exit 0: the sweep ran (infeasible points are results, shown as such);
  * 1: bad input, named by file, JSON path and reason; 130: interrupted (the
  * points done are printed).
  */
+import { availableParallelism } from 'node:os';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
 import { fmt, fmtPct, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
 import { ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
-import { scenarioSolver } from '../model/explore/solve';
-import { createNodeSolver } from '../solver/node';
+import { createThreadWorker } from '../solver/node-pool';
 import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
-  'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--json] [--model <file>] [--lang zh|en]';
+  'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--workers N] [--json] [--model <file>] [--lang zh|en]';
 
 interface Options extends CommonOptions {
   axes: SweepSpec['axes'];
+  workers: number;
 }
 
 function numberOption(name: string, text: string | undefined): number {
@@ -46,6 +49,7 @@ function options(argv: string[]): Options {
     from2: { type: 'string' },
     to2: { type: 'string' },
     steps2: { type: 'string' },
+    workers: { type: 'string' },
   });
   if (v.param === undefined) throw new InputError(`--param is missing\n${USAGE}`);
   const first: SweepAxis = { path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) };
@@ -54,7 +58,9 @@ function options(argv: string[]): Options {
     if (v.param2 === undefined) throw new InputError(`--from2/--to2/--steps2 need --param2\n${USAGE}`);
     axes = [first, { path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) }];
   }
-  return { ...common, axes };
+  const workers = v.workers === undefined ? availableParallelism() : numberOption('workers', v.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new InputError(`--workers: ${v.workers} is not a whole number ≥ 1\n${USAGE}`);
+  return { ...common, axes, workers };
 }
 
 function jsonOut(r: SweepResult): object {
@@ -75,7 +81,7 @@ function jsonOut(r: SweepResult): object {
   };
 }
 
-function readable(r: SweepResult, d: Dataset, lang: Lang): string {
+function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): string {
   const zh = lang === 'zh';
   const axes = r.spec.axes;
   const minerals = d.minerals.map((m) => m.id);
@@ -113,7 +119,8 @@ function readable(r: SweepResult, d: Dataset, lang: Lang): string {
     }
   }
   const ms = r.points.reduce((a, p) => a + p.report.solveTimeMs, 0);
-  out.push('', `${r.points.length}/${r.total} ${zh ? '个点' : 'points'}${r.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}, ${zh ? '求解合计' : 'solving'} ${fmt(ms, lang, 0)} ms`);
+  const wall = zh ? `${workers} 个线程用时` : `on ${workers} threads`;
+  out.push('', `${r.points.length}/${r.total} ${zh ? '个点' : 'points'}${r.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}, ${zh ? '求解合计' : 'solving'} ${fmt(ms, lang, 0)} ms, ${wall} ${fmt(r.elapsedMs, lang, 0)} ms`);
   return out.join('\n');
 }
 
@@ -121,21 +128,24 @@ async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
   const { dataset, scenario } = loadScenarioAndModel(o);
   const spec: SweepSpec = { axes: o.axes };
-  const solver = await createNodeSolver();
   const abort = new AbortController();
   process.on('SIGINT', () => abort.abort());
+  // a thread starts on its first point, so a short sweep starts no more than it uses
+  const workers = Array.from({ length: o.workers }, createThreadWorker);
   let result: SweepResult;
   try {
-    result = await runSweep(dataset, scenario, spec, scenarioSolver(dataset, solver), (p) => {
-      if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total}  ${p.remainingMs === null ? '' : `~${Math.ceil(p.remainingMs / 1000)} s left`}   `);
+    result = await runSweep(dataset, scenario, spec, workers, (p) => {
+      if (!o.json && process.stderr.isTTY) process.stderr.write(`\r${p.done}/${p.total}  ~${Math.ceil(p.remainingMs / 1000)} s left   `);
     }, abort.signal);
   } catch (e) {
     if (e instanceof ParamPathError) throw new InputError(`${o.scenario}: $.${e.path}: ${e.reason}`, o.scenario);
     if (e instanceof SweepSpecError) throw new InputError(`${e.message}\n${USAGE}`);
     throw e;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
-  process.stdout.write(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang)}\n`);
+  process.stdout.write(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang, Math.min(o.workers, result.total))}\n`);
   return result.cancelled ? 130 : 0;
 }
 

@@ -18,7 +18,7 @@ import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { cellsOf, type Cell } from './cells';
 import { resolveInputs, type ModelInputs } from './inputs';
-import type { Constraint, LinearModel, RowKey, Term, Variable } from './linear';
+import type { Constraint, ConstraintFamily, LinearModel, RowKey, Term, Variable } from './linear';
 import { countyLabel, mineralLabel } from './labels';
 import { objectiveOf } from './objective';
 
@@ -355,6 +355,18 @@ function deviationRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars:
         terms: [...volumeTerms(index, (c) => c.county === county && c.mineral === mineral), one(up, -1), one(down, 1)] });
     }
   }
+}
+
+/** Families whose rows only a scenario's caps, rights caps and county bounds set (rebound.ts rewrites them in a built model). */
+export const BOUND_FAMILIES: ReadonlySet<ConstraintFamily> = new Set(['cap', 'floor', 'rights', 'countyBound']);
+
+/** The rows of BOUND_FAMILIES, in the order buildModel adds them. */
+export function boundRows(d: Dataset, inputs: ModelInputs, index: ModelIndex): Constraint[] {
+  const rows = new Rows();
+  capRows(rows, index, inputs, d);
+  rightsRows(rows, index, inputs);
+  countyBoundRows(rows, index, inputs, d);
+  return rows.constraints;
 }
 
 export function buildModel(d: Dataset, s: Scenario): BuiltModel {

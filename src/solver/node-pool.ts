@@ -7,9 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
-import type { PoolWorker } from './pool';
+import type { ThreadMessage } from './node-thread';
+import { poolWorker, type PoolWorker } from './pool';
 
-type Reply = { id: number; report: SolveReport } | { id: number; error: string };
+type Reply = { id: number; report: SolveReport | null } | { id: number; error: string };
 
 const THREAD = new URL('./node-thread.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(THREAD)}); });`;
@@ -21,7 +22,7 @@ export interface NodePoolWorker extends PoolWorker {
 export function createThreadWorker(): NodePoolWorker {
   let thread: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (r: SolveReport) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: SolveReport | null) => void; reject: (e: Error) => void }>();
 
   const failAll = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
@@ -48,18 +49,21 @@ export function createThreadWorker(): NodePoolWorker {
     if (t) await t.terminate();
   };
 
+  const send = (message: ThreadMessage) => {
+    const t = (thread ??= start());
+    const id = nextId++;
+    return new Promise<SolveReport | null>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      t.postMessage({ ...message, id });
+    });
+  };
+
   return {
-    solveScenario(dataset: Dataset, scenario: Scenario) {
-      const t = (thread ??= start());
-      const id = nextId++;
-      return new Promise<SolveReport>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        t.postMessage({ id, dataset, scenario });
-      });
-    },
-    restart() {
-      void stop('cancelled');
-    },
+    ...poolWorker({
+      setDataset: async (key: string, dataset: Dataset) => void (await send({ key, dataset })),
+      solve: (key: string, scenario: Scenario) => send({ key, scenario }),
+      restart: () => void stop('cancelled'),
+    }),
     terminate() {
       return stop('terminated');
     },

@@ -1,25 +1,27 @@
 /**
- * A Node worker thread that solves scenarios: the same runScenario and glpk
- * adapter as the CLI, one solve at a time, for pools in benches and CLIs.
+ * A Node worker thread for pools in benches and CLIs: the pool endpoint
+ * (pool-endpoint.ts) over the same runScenario and glpk adapter as the CLI,
+ * one message at a time.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
-import { runScenario } from '../model/run';
 import { createNodeSolver } from './node';
+import { createPoolEndpoint } from './pool-endpoint';
 
-export interface ThreadRequest {
-  id: number;
-  dataset: Dataset;
-  scenario: Scenario;
-}
+/** The dataset to hold, or a scenario to solve on it; the reply to either carries the request's id (a dataset's with report null). */
+export type ThreadMessage = { key: string } & ({ dataset: Dataset } | { scenario: Scenario });
+type ThreadRequest = ThreadMessage & { id: number };
 
 const port = parentPort;
 if (!port) throw new Error('node-thread.ts runs only as a worker thread');
-const solver = createNodeSolver();
+const endpoint = createPoolEndpoint(createNodeSolver);
 port.on('message', async (m: ThreadRequest) => {
   try {
-    port.postMessage({ id: m.id, report: runScenario(m.dataset, m.scenario, await solver) });
+    if ('dataset' in m) {
+      endpoint.setDataset(m.key, m.dataset);
+      port.postMessage({ id: m.id, report: null });
+    } else port.postMessage({ id: m.id, report: await endpoint.solve(m.key, m.scenario) });
   } catch (e) {
     port.postMessage({ id: m.id, error: (e as Error).message });
   }

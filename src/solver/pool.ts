@@ -4,6 +4,10 @@
  * soon as it is free, results keep the order of the input, progress reports
  * the count done and an estimate of the time left, and a cancel keeps what is
  * done (the busy workers are restarted, which is the only way to stop glpk).
+ *
+ * A worker gets the dataset once (`poolWorker`): later calls name it by a key,
+ * so a sweep sends each worker only its scenarios. The worker's side of this
+ * is pool-endpoint.ts.
  */
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
@@ -13,6 +17,53 @@ export interface PoolWorker {
   solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport>;
   /** stops the solve under way; the worker takes new work afterwards */
   restart(): void;
+}
+
+/** How a pool worker's handle talks to its worker (a thread, or a web worker through comlink). */
+export interface PoolTransport {
+  setDataset(key: string, dataset: Dataset): Promise<void>;
+  /** null when the worker does not hold the dataset `key` (it was restarted or crashed since it got it) */
+  solve(key: string, scenario: Scenario): Promise<SolveReport | null>;
+  restart(): void;
+}
+
+const datasetKeys = new WeakMap<Dataset, string>();
+let nextDatasetKey = 0;
+
+/** One key per dataset object (a dataset is never changed in place). */
+export function datasetKey(dataset: Dataset): string {
+  let key = datasetKeys.get(dataset);
+  if (key === undefined) {
+    key = `${dataset.id}@${dataset.version}#${nextDatasetKey++}`;
+    datasetKeys.set(dataset, key);
+  }
+  return key;
+}
+
+/** A pool worker that sends a dataset to its worker once, and again only when the worker has lost it. */
+export function poolWorker(transport: PoolTransport): PoolWorker {
+  let sent: string | null = null;
+  const send = async (key: string, dataset: Dataset) => {
+    sent = null;
+    await transport.setDataset(key, dataset);
+    sent = key;
+  };
+  return {
+    async solveScenario(dataset, scenario) {
+      const key = datasetKey(dataset);
+      if (sent !== key) await send(key, dataset);
+      const report = await transport.solve(key, scenario);
+      if (report) return report;
+      await send(key, dataset);
+      const again = await transport.solve(key, scenario);
+      if (!again) throw new Error('the solver worker lost the dataset it was just sent');
+      return again;
+    },
+    restart() {
+      sent = null;
+      transport.restart();
+    },
+  };
 }
 
 export interface PoolProgress {

@@ -16,10 +16,12 @@ import { sensitivity, type Sensitivity, type SensitivityOptions } from '../model
 import type { SolveReport } from '../model/report';
 import { runScenario, type RunOptions } from '../model/run';
 import { createSolver } from './adapter';
+import { createPoolEndpoint } from './pool-endpoint';
 import { instantiateGlpk } from './quiet';
 import { createSolverWorkerApi } from './worker-api';
 
 const base = createSolverWorkerApi(async () => createSolver(await instantiateGlpk(GLPK)));
+const pool = createPoolEndpoint(base.getSolver);
 
 const api = {
   ping: base.ping,
@@ -29,6 +31,13 @@ const api = {
   /** The whole scenario in the worker: build, solve, explain (unless `explain: false`, as a frontier's probes ask), report. */
   async solveScenario(dataset: Dataset, scenario: Scenario, opts?: RunOptions): Promise<SolveReport> {
     return runScenario(dataset, scenario, await base.getSolver(), opts);
+  },
+  /** The pool's protocol (pool.ts PoolTransport): the dataset once, then scenarios that name it by its key. */
+  async setDataset(key: string, dataset: Dataset): Promise<void> {
+    pool.setDataset(key, dataset);
+  },
+  solvePooled(key: string, scenario: Scenario): Promise<SolveReport | null> {
+    return pool.solve(key, scenario);
   },
   /** Sensitivity of the named binding constraints (all when none are named): many solves, so it runs where the solver is. */
   async sensitivity(

@@ -1,14 +1,14 @@
 /**
  * Sweeps: one scenario parameter over a range, or two on a grid, one exact
- * solve per point. Pure and shared by the CLI, the tests and the browser:
- * the solve is passed in (a Node solver, the worker, or a worker pool that
+ * solve per point. Shared by the CLI, the tests and the browser: the workers
+ * are passed in (threads in Node, web workers in the browser, which also
  * takes `sweepScenarios` and runs the list itself).
  */
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
+import { solveAll, type PoolProgress, type PoolWorker } from '../../solver/pool';
 import type { SolveReport } from '../report';
 import { ParamPathError, paramInfo, setPath } from './params';
-import type { ScenarioSolve } from './solve';
 
 export { ParamPathError, getPath, paramInfo, pathSegments, setPath, type ParamInfo, type ParamTarget } from './params';
 export { OutputKeyError, checkOutputKey, outputKeys, outputOf } from './outputs';
@@ -39,13 +39,7 @@ export interface SweepPoint {
   report: SolveReport;
 }
 
-export interface SweepProgress {
-  done: number;
-  total: number;
-  elapsedMs: number;
-  /** estimate from the mean time per point so far; null before the first point */
-  remainingMs: number | null;
-}
+export type SweepProgress = PoolProgress;
 
 export interface SweepResult {
   spec: SweepSpec;
@@ -127,37 +121,27 @@ export function sweepScenarios(dataset: Dataset, scenario: Scenario, spec: Sweep
 
 export { scenarioSolver, type ScenarioSolve, type ScenarioSolveOptions } from './solve';
 
-const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
-
 /**
- * Solves every point in order. `onProgress` after each; `signal` aborts
- * between points, keeping the points done (`cancelled: true`). The event loop
- * gets a turn between points so an abort from the same thread is seen.
+ * Solves every point over the workers (solveAll: each takes the next point
+ * when free). `onProgress` after each point, in the order they finish;
+ * `signal` cancels, keeping the points done (`cancelled: true`).
  */
 export async function runSweep(
   dataset: Dataset,
   scenario: Scenario,
   spec: SweepSpec,
-  solve: ScenarioSolve,
+  workers: readonly PoolWorker[],
   onProgress?: (p: SweepProgress, point: SweepPoint) => void,
   signal?: AbortSignal,
 ): Promise<SweepResult> {
   const cases = sweepScenarios(dataset, scenario, spec);
-  const t0 = performance.now();
-  const points: SweepPoint[] = [];
-  let cancelled = false;
-  for (const c of cases) {
-    if (signal?.aborted) {
-      cancelled = true;
-      break;
-    }
-    const report = await solve(c.scenario);
-    const point = { params: c.params, report };
-    points.push(point);
-    const elapsedMs = performance.now() - t0;
-    onProgress?.({ done: points.length, total: cases.length, elapsedMs, remainingMs: (elapsedMs / points.length) * (cases.length - points.length) }, point);
-    await nextTick();
-  }
-  if (signal?.aborted && points.length < cases.length) cancelled = true;
-  return { spec, points, total: cases.length, cancelled, elapsedMs: performance.now() - t0 };
+  const res = await solveAll(dataset, cases.map((c) => c.scenario), workers, {
+    ...(signal ? { signal } : {}),
+    onProgress: (p, index, report) => onProgress?.(p, { params: (cases[index] as SweepCase).params, report }),
+  });
+  const points = cases.flatMap((c, i) => {
+    const report = res.reports[i];
+    return report ? [{ params: c.params, report }] : [];
+  });
+  return { spec, points, total: cases.length, cancelled: res.cancelled, elapsedMs: res.elapsedMs };
 }

@@ -5,7 +5,7 @@
  * sensitivity and the path. Workers are made on
  * first use and kept (each loads the solver once); tests swap the factories.
  */
-import type { PoolWorker } from '../../solver/pool';
+import { poolWorker, type PoolWorker } from '../../solver/pool';
 import { createWorkerSolver } from '../../solver/client';
 import { createExploreWorker, type ExploreWorker } from './explore-client';
 
@@ -23,7 +23,11 @@ export function clampWorkers(n: number): number {
 
 function browserPoolWorker(): PoolWorker {
   const client = createWorkerSolver();
-  return { solveScenario: (d, s) => client.call('solveScenario', d, s), restart: () => client.restart() };
+  return poolWorker({
+    setDataset: (key, d) => client.call('setDataset', key, d),
+    solve: (key, s) => client.call('solvePooled', key, s),
+    restart: () => client.restart(),
+  });
 }
 
 let poolFactory: () => PoolWorker = browserPoolWorker;
