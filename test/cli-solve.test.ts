@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { QuotaRange } from '../src/model/report';
 import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
 import { buildModel } from '../src/model/build';
 import { oneAnswerModel } from '../src/model/one-answer';
@@ -101,7 +102,7 @@ describe('solve --json --ranges', () => {
   // The baseline's ranges at tolerance 0.001 take minutes (one MIP per end of every quota);
   // table11-caps (the baseline with 专栏11's caps) takes about 20 s.
   const TOLERANCE = 0.001;
-  type Range = { county: string | null; mineral: string; volume: number; min: number | null; max: number | null };
+  type Range = QuotaRange;
   let r: { status: string; objective: number; ranges: Range[] };
   const base = JSON.parse(readFileSync('scenarios/table11-caps.json', 'utf8')) as Record<string, unknown>;
   beforeAll(async () => {
@@ -114,7 +115,10 @@ describe('solve --json --ranges', () => {
     expect(r.status).toBe('optimal');
     expect(r.ranges.length).toBeGreaterThan(0);
     for (const g of r.ranges) {
-      expect(Object.keys(g).sort()).toEqual(['county', 'max', 'min', 'mineral', 'volume']);
+      expect(Object.keys(g).sort()).toEqual(['county', 'max', 'maxBound', 'maxProven', 'min', 'minBound', 'minProven', 'mineral', 'volume']);
+      // a proven end is its own bound; table11-caps proves every end well within its time limit
+      expect([g.minProven, g.maxProven], `${g.county}.${g.mineral}`).toEqual([true, true]);
+      expect([g.minBound, g.maxBound]).toEqual([g.min, g.max]);
       expect(g.min, `${g.county}.${g.mineral}`).not.toBeNull();
       expect(g.max, `${g.county}.${g.mineral}`).not.toBeNull();
       expect((g.min ?? Number.NaN) - 1e-6, `${g.county}.${g.mineral}`).toBeLessThanOrEqual(g.volume);

@@ -149,6 +149,12 @@ export function demandLines(b: BuiltModel, values: Values): DemandLine[] {
   });
 }
 
+/**
+ * Below this (in the mineral's unit: 10 m³ or 10 t) a shipment is a remnant
+ * of the goal's tolerance in the one-answer solve, not a plan: left out.
+ */
+export const LEAST_FLOW = 1e-3;
+
 /** Shipments between counties (a county's own supply included, at 0 km), summed over the cells of each county. */
 export function flows(b: BuiltModel, values: Values): Flow[] {
   const byKey = new Map<string, Flow>();
@@ -161,7 +167,7 @@ export function flows(b: BuiltModel, values: Values): Flow[] {
     flow.amount = round(flow.amount + amount);
     byKey.set(key, flow);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].filter((f) => f.amount >= LEAST_FLOW);
 }
 
 export function resultsFrom(b: BuiltModel, values: Values): Pick<SolveReport, 'totals' | 'rights' | 'counties' | 'zones' | 'demand' | 'flows'> {
