@@ -1,10 +1,23 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { Dataset } from '../src/domain/dataset';
+import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
+import type { Scenario } from '../src/domain/scenario';
+import { rangeOf, rangePlan } from '../src/model/range-jobs';
+import type { SolveReport } from '../src/model/report';
+import { runScenario } from '../src/model/run';
+import { createNodeSolver } from '../src/solver/node';
+import type { Solver } from '../src/solver/adapter';
+import { addRun, type RunRecord } from '../src/store';
 import { setLang } from '../src/ui/i18n';
 import { ResultsView } from '../src/ui/results/ResultsView';
 import { ExportPanel } from '../src/ui/results/ExportPanel';
+import { db, useDb } from '../src/ui/state/db';
+import { rangePhase, useRangeWorkers, type RangeWorker } from '../src/ui/state/ranges';
+import { deleteDatabasesAfterEach, openFresh } from './helpers/fresh-db';
 import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import { validateBoundary } from '../src/ui/charts/geojson';
 
@@ -20,7 +33,8 @@ describe('ResultsView', () => {
     const table = screen.getByRole('table', { name: '推荐的县（市）开采指标及按规模分的矿山数' });
     const row = table.querySelector('tr[data-county="hetian"][data-mineral="sand"]') as HTMLElement;
     expect(within(row).getByText('和田市及和田县')).toBeTruthy();
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['建筑用砂', '120.5', '万m³', '0', '1', '3', '4']);
+    // a hand-made report of model v1: no 2020 figures
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['建筑用砂', '120.5', '—', '—', '万m³', '—', '0', '1', '3', '4']);
     const moyuSand = table.querySelector('tr[data-county="moyu"][data-mineral="sand"]') as HTMLElement;
     expect(moyuSand.querySelector('td.volume')!.textContent).toBe('80.25');
     // prefecture totals per mineral
@@ -208,4 +222,200 @@ describe('ExportPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: '情景 JSON' }));
     await waitFor(() => expect(screen.getByText('生成 情景 JSON 失败：disk full')).toBeTruthy());
   });
+});
+
+/**
+ * The Results page on real answers: the Hotan baseline solved by glpk in
+ * this process (model v2: proven, tie-break, 2020 figures, demand, flows,
+ * the share shortfall), and quota ranges computed through the range store.
+ */
+describe('ResultsView on the solved Hotan baseline', () => {
+  let d: Dataset;
+  let baseline: Scenario;
+  let solver: Solver;
+  let report: SolveReport;
+  /** 专栏11 caps: its ranges solve in well under a second each at tolerance 0.1% (the baseline's slowest take a minute) */
+  let table11: Scenario;
+  let table11Report: SolveReport;
+  deleteDatabasesAfterEach();
+
+  beforeAll(async () => {
+    d = loadDatasetFile('models/hotan-2021-2025.json');
+    baseline = loadScenarioFile('scenarios/baseline.json');
+    table11 = loadScenarioFile('scenarios/table11-caps.json');
+    solver = await createNodeSolver();
+    report = runScenario(d, baseline, solver);
+    table11Report = runScenario(d, table11, solver);
+  }, 120_000);
+
+  const view = (r: SolveReport, run?: RunRecord) => render(() => <ResultsView report={r} dataset={d} scenario={baseline} {...(run ? { run } : {})} />);
+
+  test('the status says proven optimal, and how the one allocation was picked', () => {
+    expect(report.status).toBe('optimal');
+    setLang('zh');
+    view(report);
+    expect(document.querySelector('.solve-status')!.textContent).toBe('求解状态: 已证明最优');
+    expect(document.querySelector('.tie-break')!.textContent).toContain(`方案选取: `);
+    expect(document.querySelector('.tie-break')!.textContent).toContain('models/README.md');
+    cleanup();
+    setLang('en');
+    view(report);
+    expect(document.querySelector('.solve-status')!.textContent).toBe('Solve status: proven optimal');
+    expect(document.querySelector('.tie-break')!.textContent).toMatch(report.tieBreak === 'proven' ? /by the stated rule.*proven\./ : /not proven/);
+  });
+
+  test('an answer not proven shows its gap, rounded up; a stored v1 run says the gap was not recorded', () => {
+    setLang('zh');
+    // the same answer as a solve stopped by the time limit would report it
+    view({ ...report, status: 'feasible', gap: 0.01234 });
+    expect(document.querySelector('.solve-status')!.textContent).toBe('求解状态: 未证明最优，差距 ≤ 1.3%');
+    cleanup();
+    setLang('en');
+    view({ ...report, status: 'feasible', gap: undefined });
+    expect(document.querySelector('.solve-status')!.textContent).toBe('Solve status: not proven optimal (gap not recorded)');
+  });
+
+  test('the county table puts the 2025 quota next to the 2020 proxy, the change and the 2020 rights', () => {
+    setLang('zh');
+    view(report);
+    const table = screen.getByRole('table', { name: '推荐的县（市）开采指标及按规模分的矿山数' });
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(headers.slice(0, 7)).toEqual(['县（市）', '矿种', '2025年指标', '2020年产量（估算）*', '较2020年变化', '单位', '2020年有效采矿权']);
+    expect(headers).not.toContain('规划值');
+    const hetian = report.counties.find((c) => c.county === 'hetian' && c.mineral === 'sand')!;
+    const row = table.querySelector('tr[data-county="hetian"][data-mineral="sand"]') as HTMLElement;
+    const num = (sel: string) => Number(row.querySelector(sel)!.textContent!.replace(/[,+]/g, '').replace('−', '-'));
+    expect(num('td.volume')).toBeCloseTo(hetian.volume, 2);
+    expect(num('td.output2020')).toBeCloseTo(hetian.output2020!, 2);
+    expect(num('td.change')).toBeCloseTo(hetian.volume - hetian.output2020!, 2);
+    expect(num('td.rights2020')).toBe(hetian.rights2020);
+    // prefecture totals: 2020 output of sand is 专栏6's 1605.7, shared among the counties
+    const total = table.querySelector('tr[data-total="sand"]') as HTMLElement;
+    expect(Number(total.querySelector('td.output2020')!.textContent!.replace(/,/g, ''))).toBeCloseTo(1605.7, 1);
+    expect(screen.getByText(/专栏6 的全地区2020年产量按专栏5 各县有效采矿权数分摊，是说明性估算/)).toBeTruthy();
+    // no range column before ranges are computed
+    expect(headers.some((h) => h?.startsWith('可调范围'))).toBe(false);
+  });
+
+  test('the demand table has county and prefecture rows; unmet demand is what was not supplied', () => {
+    setLang('en');
+    view(report);
+    const table = screen.getByRole('table', { name: /2025 demand, supplied and unmet/ });
+    expect(report.demand!.length).toBeGreaterThan(0);
+    expect(table.querySelectorAll('tbody tr').length).toBe(report.demand!.length);
+    for (const line of report.demand!) {
+      const row = table.querySelector(`tr[data-county="${line.county ?? 'prefecture'}"][data-mineral="${line.mineral}"]`) as HTMLElement;
+      expect(Number(row.querySelector('td.unmet')!.textContent!.replace(/,/g, ''))).toBeCloseTo(line.unmet, 2);
+      expect(line.supplied + line.unmet).toBeCloseTo(line.demand, 6);
+    }
+    const limestone = table.querySelector('tr[data-county="prefecture"][data-mineral="limestone"]') as HTMLElement;
+    expect(within(limestone).getByText('Whole prefecture (no haul modelled)')).toBeTruthy();
+    // clay: 117.1 demanded, the 100 cap supplied, 17.1 unmet (models/README.md §0)
+    const clayUnmet = report.demand!.filter((x) => x.mineral === 'clay').reduce((a, x) => a + x.unmet, 0);
+    expect(clayUnmet).toBeCloseTo(17.1, 1);
+  });
+
+  test('flows between counties: a table without own supply and a sankey per mineral', () => {
+    setLang('zh');
+    view(report);
+    const between = report.flows!.filter((f) => f.from !== f.to && f.amount > 1e-6);
+    expect(between.length).toBeGreaterThan(0);
+    const table = screen.getByRole('table', { name: '从一县（市）矿山运往另一县（市）需求的数量（本县自给不列）' });
+    expect(table.querySelectorAll('tbody tr').length).toBe(between.length);
+    const f = between[0]!;
+    const row = table.querySelector(`tr[data-from="${f.from}"][data-to="${f.to}"][data-mineral="${f.mineral}"]`) as HTMLElement;
+    expect(Number(row.querySelector('td.amount')!.textContent!.replace(/,/g, ''))).toBeCloseTo(f.amount, 2);
+    const minerals = [...new Set(between.map((x) => x.mineral))];
+    const charts = screen.getAllByRole('img').map((e) => e.getAttribute('aria-label')).filter((n) => n?.includes('县际运输'));
+    expect(charts).toHaveLength(minerals.length);
+    expect(charts[0]).toMatch(/^建筑用砂县际运输（万m³）$|^砖瓦用粘土县际运输/);
+    // a run of model v1 has neither section
+    cleanup();
+    const { demand: _d, flows: _f, ...v1 } = report;
+    view(v1);
+    expect(screen.queryByRole('table', { name: /需求量|运往另一县/ })).toBeNull();
+    expect(screen.queryByText('县际运输：谁供应谁')).toBeNull();
+  });
+
+  test('the large/medium share shortfall is said in words', () => {
+    const shortfall = report.rights.largeMediumShare.shortfall!;
+    expect(shortfall).toBeGreaterThan(0);
+    setLang('zh');
+    view(report);
+    expect(document.querySelector('.shortfall')!.textContent).toBe(
+      `大中型矿山占比目标（≥40%）在本方案中无法达到：一、二类矿山中还差 ${shortfall.toFixed(2).replace(/\.?0+$/, '')} 个大中型矿山。规划用语为“力争”，是努力目标而非硬性约束。`,
+    );
+    cleanup();
+    view({ ...report, rights: { ...report.rights, largeMediumShare: { ...report.rights.largeMediumShare, shortfall: 0 } } });
+    expect(document.querySelector('.shortfall')).toBeNull();
+  });
+
+  /** Range workers in this process on the real solver; `jobs` keeps the first quotas only. */
+  function inProcessRanges(jobs: number, hang = false): RangeWorker & { restarts: number } {
+    const w = {
+      restarts: 0,
+      rangePlan: async (dd: Dataset, s: Scenario) => {
+        const plan = rangePlan(dd, s, solver);
+        return { ...plan, jobs: plan.jobs.slice(0, jobs) };
+      },
+      quotaRange: (dd: Dataset, s: Scenario, optimum: number, tolerance: number, job: Parameters<RangeWorker['quotaRange']>[4]) =>
+        hang ? new Promise<never>(() => undefined) : Promise.resolve(rangeOf(dd, s, solver, optimum, tolerance, job)),
+      restart: () => {
+        w.restarts++;
+      },
+    };
+    return w;
+  }
+
+  test('Compute quota ranges: progress, then the range column from the run stored with its ranges', async () => {
+    setLang('en');
+    useDb(openFresh());
+    const workers = [inProcessRanges(4), inProcessRanges(4)];
+    useRangeWorkers(async () => workers);
+    const stored = await addRun(db(), { scenarioId: 's', scenario: table11, report: table11Report });
+    const [run, setRun] = createSignal(stored);
+    render(() => <ResultsView report={run().report} dataset={d} scenario={table11} run={run()} />);
+    const tolerance = screen.getByLabelText('Tolerance (%)') as HTMLInputElement;
+    expect(tolerance.value).toBe('1');
+    fireEvent.input(tolerance, { target: { value: 'x' } });
+    expect(screen.getByText('The tolerance must be a number from 0 to 100.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Compute quota ranges' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(tolerance, { target: { value: '0.1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compute quota ranges' }));
+    expect(screen.getByRole('progressbar', { name: 'Computing quota ranges' })).toBeTruthy();
+    await waitFor(() => expect(rangePhase().phase).toBe('done'), { timeout: 60_000 });
+    expect(screen.getByText(/^Ranges of 4 quotas computed in [0-9.]+ s\.$/)).toBeTruthy();
+    const again = (await db().runs.get(stored.id))!;
+    expect(again.rangeTolerance).toBe(0.001);
+    expect(again.report.ranges).toHaveLength(4);
+    setRun(again);
+    const table = screen.getByRole('table', { name: 'Recommended county quotas with mines by size class' });
+    expect([...table.querySelectorAll('thead th')].at(-1)!.textContent).toBe('Range (tolerance 0.1%)');
+    for (const r of again.report.ranges!) {
+      // the recommended quota lies in its range, and a range solved in time is proven at both ends
+      expect(r.min! <= r.volume + 1e-6 && r.volume <= r.max! + 1e-6).toBe(true);
+      expect([r.minProven, r.maxProven]).toEqual([true, true]);
+      const cell = table.querySelector(`tr[data-county="${r.county ?? ''}"][data-mineral="${r.mineral}"] td.range`) as HTMLElement;
+      expect(cell.textContent).toBe(`${r.min!.toLocaleString('en-US', { maximumFractionDigits: 2 })} – ${r.max!.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
+    }
+    expect(screen.getByText('The county table shows the ranges at tolerance 0.1%; compute again for another tolerance.')).toBeTruthy();
+  }, 120_000);
+
+  test('Cancel stops the range solves: the workers restart and nothing is stored', async () => {
+    setLang('zh');
+    useDb(openFresh());
+    const workers = [inProcessRanges(3, true), inProcessRanges(3, true)];
+    useRangeWorkers(async () => workers);
+    const stored = await addRun(db(), { scenarioId: 's', scenario: baseline, report });
+    view(report, stored);
+    fireEvent.click(screen.getByRole('button', { name: '计算指标可调范围' }));
+    await waitFor(() => expect(screen.getByText('已完成 0 / 3 项指标')).toBeTruthy(), { timeout: 60_000 });
+    fireEvent.click(screen.getByRole('button', { name: '取消计算' }));
+    await waitFor(() => expect(rangePhase().phase).toBe('cancelled'));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getAllByText('已取消可调范围计算，求解器已重启，未保存任何结果。').length).toBeGreaterThan(0);
+    expect(workers.map((w) => w.restarts)).toEqual([1, 1]);
+    expect((await db().runs.get(stored.id))!.report.ranges).toBeUndefined();
+    expect((screen.getByRole('button', { name: '计算指标可调范围' }) as HTMLButtonElement).disabled).toBe(false);
+  }, 120_000);
 });

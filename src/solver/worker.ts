@@ -13,7 +13,8 @@ import type { Scenario } from '../domain/scenario';
 import { buildModel } from '../model/build';
 import { pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
 import { sensitivity, type Sensitivity, type SensitivityOptions } from '../model/explore/sensitivity';
-import type { SolveReport } from '../model/report';
+import { rangeOf, rangePlan, type RangeJob, type RangePlan } from '../model/range-jobs';
+import type { QuotaRange, SolveReport } from '../model/report';
 import { runScenario, type RunOptions } from '../model/run';
 import { createSolver } from './adapter';
 import { createPoolEndpoint } from './pool-endpoint';
@@ -47,6 +48,14 @@ const api = {
     onProgress?: (p: { constraint: string; solves: number }) => void,
   ): Promise<Sensitivity> {
     return sensitivity(dataset, scenario, await base.getSolver(), { ...opts, ...(onProgress ? { onProgress } : {}) });
+  },
+  /** Quota ranges, first step: the goal's optimum and the quotas to range (both stages, like a solve). */
+  async rangePlan(dataset: Dataset, scenario: Scenario): Promise<RangePlan> {
+    return rangePlan(dataset, scenario, await base.getSolver());
+  },
+  /** One quota's range (two solves), so that a pool of workers can share the quotas. */
+  async quotaRange(dataset: Dataset, scenario: Scenario, optimum: number, tolerance: number, job: RangeJob): Promise<QuotaRange> {
+    return rangeOf(dataset, scenario, await base.getSolver(), optimum, tolerance, job);
   },
   /** The yearly path from 2020 to the solved 2025 allocation. */
   async path(dataset: Dataset, scenario: Scenario, report: SolveReport, opts: PathOptions): Promise<PathResult> {

@@ -43,6 +43,8 @@ export interface RunRecord {
   scenario: ScenarioDraft;
   report: SolveReport;
   createdAt: number;
+  /** The tolerance of the quota ranges in report.ranges, when the planner computed them after the solve. */
+  rangeTolerance?: number;
 }
 
 export const DB_NAME = 'quota-workbench';

@@ -2,7 +2,7 @@
  * Everything the workbench does with stored scenarios and runs. Functions
  * take the database so tests can open their own.
  */
-import type { SolveReport } from '../model/report';
+import type { QuotaRange, SolveReport } from '../model/report';
 import type { RunRecord, ScenarioDraft, ScenarioRecord, WorkbenchDB } from './db';
 import { scenarioHash } from './hash';
 import { newId } from './ids';
@@ -110,6 +110,12 @@ export async function addRun(
   };
   await db.runs.add(rec);
   return rec;
+}
+
+/** Quota ranges computed after the solve, kept with the run (report.ranges) with the tolerance they hold for. */
+export async function setRunRanges(db: WorkbenchDB, id: string, ranges: QuotaRange[], tolerance: number): Promise<void> {
+  const changed = await db.runs.update(id, { 'report.ranges': ranges, rangeTolerance: tolerance });
+  if (changed === 0) throw new Error(`no run ${id}`);
 }
 
 /** Runs of one scenario, newest first. */

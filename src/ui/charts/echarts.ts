@@ -4,7 +4,7 @@
  * SVG rendering), so both draw the same charts.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, EffectScatterChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, EffectScatterChart, MapChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GeoComponent,
@@ -23,6 +23,7 @@ echarts.use([
   ScatterChart,
   EffectScatterChart,
   MapChart,
+  SankeyChart,
   AriaComponent,
   GeoComponent,
   GridComponent,

@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/label';
 import type { SolveReport } from '../../model/report';
 import { kpiStatus, planKpis, reportMinerals, statusText, type KpiStatus } from '../../export/kpis';
 import { clean, countyName, fmt, fmtPct, mineralName, mineralUnit, orderBy } from '../../export/names';
-import { countyRows, minesByClass } from '../../export/rows';
+import { countyRows, flowRows, minesByClass } from '../../export/rows';
 import { translatorFor } from '../../export/tr';
 import resultsDict from '../i18n/dict/results';
 import type { ChartOption } from './echarts';
@@ -263,6 +263,50 @@ export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: M
       ],
     },
   };
+}
+
+/**
+ * Who supplies whom: one sankey per mineral shipped between counties, the
+ * suppliers on the left and the receiving counties on the right (a county's
+ * own supply is left out). Each mineral keeps its own unit.
+ */
+export function flowCharts(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec[] {
+  const tr = translatorFor(resultsDict, lang);
+  const rows = flowRows(report, d, lang);
+  const minerals = [...new Set(rows.map((r) => r.mineralId))];
+  return minerals.map((m) => {
+    const of = rows.filter((r) => r.mineralId === m);
+    const unit = of[0]?.unit ?? '';
+    const from = (county: string) => tr('results.flows.fromNode', { county });
+    const to = (county: string) => tr('results.flows.toNode', { county });
+    const nodes = [...new Set([...of.map((r) => from(r.from)), ...of.map((r) => to(r.to))])];
+    const title = tr('results.chart.flows', { mineral: mineralName(d, m, lang), unit });
+    return {
+      id: `flows-${m}`,
+      title,
+      height: Math.max(240, 60 + 36 * Math.max(new Set(of.map((r) => r.fromId)).size, new Set(of.map((r) => r.toId)).size)),
+      option: {
+        ...base(title, print),
+        tooltip: { trigger: 'item', confine: true },
+        series: [
+          {
+            type: 'sankey',
+            top: 40,
+            bottom: 16,
+            left: 16,
+            right: 120,
+            nodeAlign: 'justify',
+            emphasis: { focus: 'adjacency' },
+            itemStyle: { color: mineralColor(d, m) },
+            lineStyle: { color: 'source', opacity: 0.4 },
+            label: { fontSize: 12 },
+            data: nodes.map((name) => ({ name })),
+            links: of.map((r) => ({ source: from(r.from), target: to(r.to), value: r.amount })),
+          },
+        ],
+      },
+    };
+  });
 }
 
 /** Every chart of the results page, in page order (the printable report uses the same list). */

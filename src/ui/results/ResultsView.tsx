@@ -8,14 +8,18 @@ import { createUniqueId, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
-import { hasSolution, solveStatusText } from '../../export/kpis';
-import { fmt } from '../../export/names';
+import { hasSolution, shareShortfallText, solveStatusText, tieBreakText } from '../../export/kpis';
+import { fmt, fmtPctAtMost } from '../../export/names';
+import type { RunRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { BindingTable } from './BindingTable';
 import { CountyMap } from './CountyMap';
 import { CountyTable } from './CountyTable';
+import { DemandTable } from './DemandTable';
 import { Explanation } from './Explanation';
+import { FlowsView } from './FlowsView';
 import { KpiTable } from './KpiTable';
+import { RangePanel } from './RangePanel';
 import { ResultsCharts } from './ResultsCharts';
 import { ZoneTable } from './ZoneTable';
 import './results.css';
@@ -26,6 +30,16 @@ export interface ResultsViewProps {
   scenario: Scenario;
   /** the scenario changed since this run */
   stale?: boolean;
+  /** the stored run behind the report: its quota ranges can be computed and kept with it */
+  run?: RunRecord;
+}
+
+/** Proven optimal, or not proven with the gap rounded up; other statuses as they are. */
+function statusLine(report: SolveReport): string {
+  if (report.status === 'optimal') return t('results.status.proven');
+  if (report.status === 'feasible')
+    return report.gap === null || report.gap === undefined ? t('results.status.gapUnknown') : t('results.status.gap', { gap: fmtPctAtMost(report.gap, lang()) });
+  return solveStatusText(report.status, lang());
 }
 
 export function ResultsView(props: ResultsViewProps): JSX.Element {
@@ -41,7 +55,7 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
       </Show>
       <p class="summary">
         <span class={`solve-status solve-${props.report.status}`}>
-          {t('results.statusLabel')}: {solveStatusText(props.report.status, lang())}
+          {t('results.statusLabel')}: {statusLine(props.report)}
         </span>{' '}
         <span>
           {t('results.summary', {
@@ -54,6 +68,11 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
           })}
         </span>
       </p>
+      <Show when={hasSolution(props.report)}>
+        <p class="tie-break">
+          {t('results.tieBreakLabel')}: {tieBreakText(props.report, lang())}
+        </p>
+      </Show>
       <Switch>
         <Match when={props.report.status === 'infeasible'}>
           <Explanation report={props.report} />
@@ -67,11 +86,25 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
           <section aria-labelledby={h('kpis')}>
             <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
             <KpiTable report={props.report} dataset={props.dataset} />
+            <Show when={shareShortfallText(props.report, lang())}>{(text) => <p class="shortfall">{text()}</p>}</Show>
           </section>
           <section aria-labelledby={h('counties')}>
             <h3 id={h('counties')}>{t('results.counties.title')}</h3>
-            <CountyTable report={props.report} dataset={props.dataset} />
+            <CountyTable report={props.report} dataset={props.dataset} rangeTolerance={props.run?.rangeTolerance} />
+            <Show when={props.run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
           </section>
+          <Show when={props.report.demand !== undefined}>
+            <section aria-labelledby={h('demand')}>
+              <h3 id={h('demand')}>{t('results.demand.title')}</h3>
+              <DemandTable report={props.report} dataset={props.dataset} />
+            </section>
+          </Show>
+          <Show when={props.report.flows !== undefined}>
+            <section aria-labelledby={h('flows')}>
+              <h3 id={h('flows')}>{t('results.flows.title')}</h3>
+              <FlowsView report={props.report} dataset={props.dataset} />
+            </section>
+          </Show>
           <section aria-labelledby={h('charts')}>
             <h3 id={h('charts')}>{t('results.charts.title')}</h3>
             <ResultsCharts report={props.report} dataset={props.dataset} />

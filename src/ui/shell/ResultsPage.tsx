@@ -53,7 +53,7 @@ export function ResultsPage() {
               </Show>
             </div>
             <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
-              <ResultsView report={r().report} dataset={dataset()} scenario={runScenario(r())} stale={stale()} />
+              <ResultsView report={r().report} dataset={dataset()} scenario={runScenario(r())} stale={stale()} run={r()} />
             </Suspense>
           </>
         )}

@@ -1,0 +1,146 @@
+/**
+ * Quota ranges of a stored run, computed in the browser: one worker finds the
+ * goal's optimum and the quotas to range, then a few solver workers share the
+ * quotas (two solves each). Progress counts the quotas done; Cancel
+ * terminates the workers (the only way to stop glpk) and keeps nothing. The
+ * finished ranges are stored with the run (report.ranges, run.rangeTolerance),
+ * so the county table's range column survives a reload.
+ */
+import { createRoot, createSignal } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
+import type { Lang } from '../../domain/label';
+import { fmt } from '../../export/names';
+import type { Scenario } from '../../domain/scenario';
+import type { RangeJob, RangePlan } from '../../model/range-jobs';
+import type { QuotaRange } from '../../model/report';
+import { setRunRanges } from '../../store';
+import { t } from '../i18n';
+import { db } from './db';
+import { model } from './model';
+import { notify } from './notices';
+
+/** What the ranges need of a solver worker (src/solver/worker.ts: rangePlan, quotaRange). */
+export interface RangeWorker {
+  rangePlan(dataset: Dataset, scenario: Scenario): Promise<RangePlan>;
+  quotaRange(dataset: Dataset, scenario: Scenario, optimum: number, tolerance: number, job: RangeJob): Promise<QuotaRange>;
+  /** stops what the worker is doing; the next call starts a fresh one */
+  restart(): void;
+}
+
+export type RangePhase =
+  | { phase: 'idle' }
+  | { phase: 'running'; runId: string; done: number; total: number | null }
+  | { phase: 'done'; runId: string; total: number; ms: number }
+  | { phase: 'cancelled'; runId: string }
+  | { phase: 'error'; runId: string; message: string };
+
+/** Tolerance as a fraction, from what the planner typed in percent; null when it is not a number from 0 to 100. */
+export function toleranceFromPercent(text: string): number | null {
+  const x = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(x) && x >= 0 && x <= 100 ? x / 100 : null;
+}
+
+/** A tolerance (a fraction) as the planner typed it: in percent, as many decimals as it has. */
+export function toleranceText(tolerance: number, lang: Lang): string {
+  return `${fmt(tolerance * 100, lang, 4)}%`;
+}
+
+async function browserWorkers(): Promise<RangeWorker[]> {
+  const [{ createWorkerSolver }, { defaultWorkerCount }] = await Promise.all([import('../../solver/client'), import('../explore/pool')]);
+  return Array.from({ length: Math.min(4, defaultWorkerCount()) }, () => {
+    const client = createWorkerSolver();
+    return {
+      rangePlan: (d, s) => client.call('rangePlan', d, s),
+      quotaRange: (d, s, optimum, tolerance, job) => client.call('quotaRange', d, s, optimum, tolerance, job),
+      restart: () => client.restart(),
+    };
+  });
+}
+
+let factory: () => Promise<RangeWorker[]> = browserWorkers;
+let workers: RangeWorker[] | null = null;
+let cancelCurrent: (() => void) | null = null;
+
+const state = createRoot(() => {
+  const [phase, setPhase] = createSignal<RangePhase>({ phase: 'idle' });
+  return { phase, setPhase };
+});
+
+export const rangePhase = state.phase;
+
+export function rangesRunning(): boolean {
+  return state.phase().phase === 'running';
+}
+
+/** For tests and another transport: how the range workers are made (existing ones are dropped). */
+export function useRangeWorkers(next: () => Promise<RangeWorker[]>): void {
+  workers?.forEach((w) => w.restart());
+  workers = null;
+  factory = next;
+}
+
+class Cancelled extends Error {}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/**
+ * Computes the ranges of a run's quotas at `tolerance` (a fraction) and
+ * stores them with the run. Returns them, or null when cancelled or failed
+ * (the phase says which).
+ */
+export async function computeRanges(runId: string, scenario: Scenario, tolerance: number): Promise<QuotaRange[] | null> {
+  if (rangesRunning() || !model.ok) return null;
+  const dataset = model.dataset;
+  const startedAt = Date.now();
+  state.setPhase({ phase: 'running', runId, done: 0, total: null });
+  const cancelled = new Promise<never>((_, reject) => {
+    cancelCurrent = () => reject(new Cancelled());
+  });
+  let pool: RangeWorker[] = [];
+  let stopped = false;
+  try {
+    pool = workers ??= await factory();
+    const first = pool[0];
+    if (!first) throw new Error('no solver worker');
+    const plan = await Promise.race([first.rangePlan(dataset, scenario), cancelled]);
+    const optimum = plan.optimum;
+    if (optimum === null) throw new Error(t('results.ranges.noSolution'));
+    const out: QuotaRange[] = [];
+    let next = 0;
+    const drain = async (w: RangeWorker) => {
+      while (!stopped && next < plan.jobs.length) {
+        const i = next++;
+        out[i] = await w.quotaRange(dataset, scenario, optimum, tolerance, plan.jobs[i] as RangeJob);
+        state.setPhase({ phase: 'running', runId, done: out.filter(Boolean).length, total: plan.jobs.length });
+      }
+    };
+    state.setPhase({ phase: 'running', runId, done: 0, total: plan.jobs.length });
+    await Promise.race([Promise.all(pool.map(drain)), cancelled]);
+    await setRunRanges(db(), runId, out, tolerance);
+    state.setPhase({ phase: 'done', runId, total: out.length, ms: Date.now() - startedAt });
+    return out;
+  } catch (e) {
+    stopped = true;
+    pool.forEach((w) => w.restart());
+    if (e instanceof Cancelled) {
+      state.setPhase({ phase: 'cancelled', runId });
+      notify({ kind: 'info', message: t('results.ranges.cancelled') });
+    } else {
+      const message = t('results.ranges.failed', { reason: errorText(e) });
+      state.setPhase({ phase: 'error', runId, message });
+      notify({ kind: 'error', message });
+    }
+    return null;
+  } finally {
+    cancelCurrent = null;
+  }
+}
+
+/** Stops the range solves: the workers are terminated; nothing is stored. */
+export function cancelRanges(): void {
+  cancelCurrent?.();
+}
