@@ -16,7 +16,8 @@ import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../src/
 import type { Scenario } from '../src/domain/scenario';
 import { buildModel } from '../src/model/build';
 import { paramInfo } from '../src/model/explore/params';
-import { scenarioPathOf, sensitivity, withBoundMoved, withIntegersFixed, type ConstraintSensitivity, type Sensitivity } from '../src/model/explore/sensitivity';
+import { scenarioPathOf, sensitivity, withBoundMoved, type ConstraintSensitivity, type Sensitivity } from '../src/model/explore/sensitivity';
+import { withIntegersFixed } from '../src/model/linear';
 import { DEFAULT_MIP_GAP, runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
+import { DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
 import type { Scenario } from '../domain/scenario';
@@ -45,9 +46,9 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
   return { options, values };
 }
 
-/** The scenario file and the model it names (models/<id>.json unless --model), checked against each other. */
+/** The scenario file (read in --lang) and the model it names (models/<id>.json unless --model), checked against each other. */
 export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scenario: Scenario } {
-  const named = loadScenarioFile(o.scenario);
+  const named = loadScenarioFile(o.scenario, o.lang);
   const dataset = loadDatasetFile(o.model ?? resolve(MODELS_DIR, `${named.model}.json`));
   return { dataset, scenario: checkScenarioAgainst(named, dataset, o.scenario) };
 }
@@ -61,4 +62,28 @@ export function runCommand(main: () => Promise<number>): void {
       process.exit(1);
     },
   );
+}
+
+/** The flags of commands that compute quota ranges (solve, path). */
+export const RANGE_FLAGS = {
+  ranges: { type: 'boolean' },
+  tolerance: { type: 'string' },
+  'range-time': { type: 'string' },
+} as const;
+
+/** Seconds each end of a range may take unless --range-time says otherwise: an end it stops is reported as not proven, with its bound. */
+export const DEFAULT_RANGE_TIME_SEC = 10;
+
+export interface RangeFlags {
+  ranges: boolean;
+  tolerance: number;
+  rangeTimeSec: number;
+}
+
+export function rangeFlags(values: { ranges?: boolean; tolerance?: string; 'range-time'?: string }, usage: string): RangeFlags {
+  const tolerance = values.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(values.tolerance);
+  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${values.tolerance}"\n${usage}`);
+  const seconds = values['range-time'] === undefined ? DEFAULT_RANGE_TIME_SEC : Number(values['range-time']);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`--range-time: seconds above 0, not "${values['range-time']}"\n${usage}`);
+  return { ranges: values.ranges === true, tolerance, rangeTimeSec: seconds };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01]]
+ * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]]
  *                    [--json] [--csv <file>] [--model <file>] [--lang zh|en]
  *
  * Solves the scenario for its 2025 allocation, then draws the yearly quotas
@@ -19,19 +19,17 @@ import { countyName, fmt, mineralName } from '../export/names';
 import { sig, textTable } from '../model/explore/format';
 import { PathError, pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
 import { buildModel } from '../model/build';
-import { DEFAULT_RANGE_TOLERANCE, quotaRanges } from '../model/ranges';
+import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
-import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
+import { loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CommonOptions, type RangeFlags } from './common';
 
 const USAGE =
-  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
+  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
 
-interface Options extends CommonOptions {
+interface Options extends CommonOptions, RangeFlags {
   csv: string | undefined;
   path: PathOptions;
-  ranges: boolean;
-  tolerance: number;
 }
 
 function perMineral(flag: string, text: string | undefined): Record<string, number> | undefined {
@@ -52,8 +50,7 @@ function options(argv: string[]): Options {
     fraction: { type: 'string' },
     absolute: { type: 'string' },
     output2020: { type: 'string' },
-    ranges: { type: 'boolean' },
-    tolerance: { type: 'string' },
+    ...RANGE_FLAGS,
   });
   const path: PathOptions = {};
   if (v.fraction !== undefined) {
@@ -65,9 +62,7 @@ function options(argv: string[]): Options {
   if (absolute) path.absolute = absolute;
   const start = perMineral('output2020', v.output2020);
   if (start) path.output2020 = start;
-  const tolerance = v.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(v.tolerance);
-  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${v.tolerance}"\n${USAGE}`);
-  return { ...common, csv: v.csv, path, ranges: v.ranges === true, tolerance };
+  return { ...common, csv: v.csv, path, ...rangeFlags(v, USAGE) };
 }
 
 function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
@@ -131,7 +126,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${x.unit}`).join('; ')}\n`);
     return report.status === 'infeasible' ? 2 : 3;
   }
-  if (o.ranges && answer.goal.objective !== null) o.path.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance);
+  if (o.ranges && answer.goal.objective !== null) o.path.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);
   let r: PathResult;
   try {
     r = pathTo2025(dataset, scenario, report, solver, o.path);

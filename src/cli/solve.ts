@@ -14,22 +14,19 @@ import { causeSentence, relaxationSentence } from '../export/explanation';
 import { countyName, fmt, fmtPct, mineralName } from '../export/names';
 import { buildModel } from '../model/build';
 import type { SolveReport } from '../model/report';
-import { DEFAULT_RANGE_TOLERANCE, quotaRanges } from '../model/ranges';
+import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
-import { InputError } from '../domain/errors';
-import { loadScenarioAndModel, parseCommandLine, runCommand } from './common';
+import { loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand } from './common';
 
-const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01]] [--lang zh|en]';
+const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time 10]] [--lang zh|en]';
 
 function options(argv: string[]) {
   const { options, values } = parseCommandLine(argv, USAGE, {
-    csv: { type: 'string' }, lp: { type: 'string' }, ranges: { type: 'boolean' }, tolerance: { type: 'string' },
+    csv: { type: 'string' }, lp: { type: 'string' }, ...RANGE_FLAGS,
   });
-  const tolerance = values.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(values.tolerance);
-  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${values.tolerance}"`);
-  return { ...options, csv: values.csv, lp: values.lp, ranges: values.ranges === true, tolerance };
+  return { ...options, csv: values.csv, lp: values.lp, ...rangeFlags(values, USAGE) };
 }
 
 function statusLine(r: SolveReport, lang: Lang): string {
@@ -119,7 +116,7 @@ async function main(): Promise<number> {
   // The one-answer model pins the quotas: another exact solver reading it returns the same ones.
   if (o.lp) writeFileSync(o.lp, solver.writeLp(answer.oneAnswer ?? built.linear));
   if (o.ranges && answer.goal.objective !== null && report.objective !== null)
-    report.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance);
+    report.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);
   if (o.csv) writeFileSync(o.csv, countyQuotasCsv(report, dataset, o.lang));
   if (o.json) {
     const { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ranges, binding, explanation } = report;

@@ -75,3 +75,15 @@ export interface LinearModel {
   variables: Variable[];
   constraints: Constraint[];
 }
+
+/** The model as an LP with every integer variable fixed at its value in `values`. */
+export function withIntegersFixed(model: LinearModel, values: Record<string, number>): LinearModel {
+  return {
+    ...model,
+    variables: model.variables.map((v) => {
+      if (!v.integer) return v;
+      const x = Math.round(values[v.name] ?? 0);
+      return { ...v, integer: false, lb: x, ub: x };
+    }),
+  };
+}

@@ -5,7 +5,7 @@
  * the planner has room, and the recommended quota is the stated rule's pick.
  */
 import type { BuiltModel } from './build';
-import type { LinearModel, Term } from './linear';
+import { withIntegersFixed, type LinearModel, type Term } from './linear';
 import { goalFloor, goalRow } from './one-answer';
 import type { QuotaRange } from './report';
 import { hasSolution, type ModelSolver, type SolveLimits } from './run';
@@ -47,12 +47,25 @@ export function rangeModel(b: BuiltModel, optimum: number, tolerance: number, ta
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, limits: SolveLimits): QuotaRange {
+/**
+ * One quota's range. Each end: first the LP with the mine totals of the
+ * recommended answer (`start`; always feasible, so every end has a value
+ * that forcing the quota to it will reproduce), then the MIP over every
+ * allocation within the tolerance, within the time limit. The MIP's optimum
+ * is the proven end; when the limit stops it, the better of the two values
+ * stands and the bound (the MIP's, or the LP relaxation's) says how far the
+ * end can be at most.
+ */
+export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, limits: SolveLimits, start?: Record<string, number>): QuotaRange {
   const end = (e: 'min' | 'max') => {
-    const sol = solver.solve(rangeModel(b, optimum, tolerance, target, e), limits);
-    const value = hasSolution(sol.status) && sol.objective !== null ? round(sol.objective) : null;
-    const proven = sol.status === 'optimal';
-    return { value, proven, bound: proven ? value : sol.bound != null ? round(sol.bound) : null };
+    const model = rangeModel(b, optimum, tolerance, target, e);
+    const mip = solver.solve(model, limits);
+    if (mip.status === 'optimal' && mip.objective !== null) return { value: round(mip.objective), proven: true, bound: round(mip.objective) };
+    const inner = start ? solver.solve(withIntegersFixed(model, start), limits) : null;
+    const found = [mip, inner].flatMap((x) => (x && hasSolution(x.status) && x.objective !== null ? [x.objective] : []));
+    const value = found.length ? (e === 'min' ? Math.min(...found) : Math.max(...found)) : null;
+    const relaxed = mip.bound ?? solver.solve(withIntegersFixed({ ...model, variables: model.variables.map((v) => ({ ...v, integer: false })) }, {}), limits).objective;
+    return { value: value === null ? null : round(value), proven: false, bound: relaxed === null || relaxed === undefined ? null : round(relaxed) };
   };
   const lo = end('min');
   const hi = end('max');
@@ -62,8 +75,8 @@ export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, 
   };
 }
 
-/** Each end within the scenario's time limit (the planner's), proven or stated as not proven with its bound. */
-export function quotaRanges(b: BuiltModel, solver: ModelSolver, optimum: number, volumes: Record<string, number>, tolerance = DEFAULT_RANGE_TOLERANCE): QuotaRange[] {
-  const limits = { timeLimitSec: b.inputs.timeLimitSec, mipGap: 0 };
-  return rangeTargets(b, volumes).map((t) => quotaRange(b, solver, optimum, tolerance, t, limits));
+/** Each end within `timeLimitSec` (the planner's: the scenario's unless given), proven or stated as not proven with its bound. */
+export function quotaRanges(b: BuiltModel, solver: ModelSolver, optimum: number, answer: Record<string, number>, tolerance = DEFAULT_RANGE_TOLERANCE, timeLimitSec = b.inputs.timeLimitSec): QuotaRange[] {
+  const limits = { timeLimitSec, mipGap: 0 };
+  return rangeTargets(b, answer).map((t) => quotaRange(b, solver, optimum, tolerance, t, limits, answer));
 }

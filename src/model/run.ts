@@ -8,7 +8,7 @@ import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel, type BuiltModel } from './build';
 import { actionable, unmeetableMinimums, type ElasticExplanation } from './explain';
-import type { ConstraintFamily, LinearModel } from './linear';
+import { withIntegersFixed, type ConstraintFamily, type LinearModel } from './linear';
 import { oneAnswerModel } from './one-answer';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from './report';
 import { resultsFrom, type Values } from './results';
@@ -114,16 +114,6 @@ class Budget {
   }
 }
 
-/** The model with its integers fixed at `values`: an LP. */
-function integersFixed(model: LinearModel, values: Values): LinearModel {
-  const variables = model.variables.map((v) => {
-    if (!v.integer) return v;
-    const x = Math.round(values[v.name] ?? 0);
-    return { ...v, integer: false, lb: x, ub: x };
-  });
-  return { ...model, name: `${model.name} (mines as in the goal's solve)`, variables };
-}
-
 /**
  * Stage 2 twice: as an LP with the mine totals the goal's solve found (always
  * fast), then as the MIP over every equally good allocation with half the
@@ -135,7 +125,7 @@ function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, budget: B
   const goal = solver.solve(built.linear, budget.left);
   if (!hasSolution(goal.status) || goal.objective === null) return { goal, second: null, model2: null };
   const model2 = oneAnswerModel(d, built, goal.objective);
-  const withinMines = integersFixed(model2, goal.values);
+  const withinMines = { ...withIntegersFixed(model2, goal.values), name: `${model2.name} (mines as in the goal's solve)` };
   const lp = solver.solve(withinMines, budget.left);
   const mip = solver.solve(model2, budget.share(0.5));
   const better = (a: Solution, b: Solution) => (a.objective ?? Infinity) <= (b.objective ?? Infinity) + 1e-9 * Math.max(1, Math.abs(b.objective ?? 0));

@@ -17,7 +17,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { buildModel, type BuiltModel } from '../build';
-import type { Constraint, LinearModel } from '../linear';
+import { withIntegersFixed, type Constraint, type LinearModel } from '../linear';
 import type { SolveStatus } from '../report';
 import { DEFAULT_MIP_GAP, reportFrom, type ModelSolver, type Solution } from '../run';
 import { sig } from './format';
@@ -114,17 +114,6 @@ export function withBoundMoved(model: LinearModel, name: string, side: 'upper' |
   };
 }
 
-/** The model as an LP with every integer variable fixed at its value in `values`. */
-export function withIntegersFixed(model: LinearModel, values: Record<string, number>): LinearModel {
-  return {
-    ...model,
-    variables: model.variables.map((v) => {
-      if (!v.integer) return v;
-      const x = Math.round(values[v.name] ?? 0);
-      return { ...v, integer: false, lb: x, ub: x };
-    }),
-  };
-}
 
 function activeSide(c: Constraint, activity: number): 'upper' | 'lower' {
   const near = (b: number | null) => b !== null && Math.abs(b - activity) <= 1e-6 * Math.max(1, Math.abs(b));
