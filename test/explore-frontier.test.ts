@@ -127,6 +127,18 @@ describe('frontier of output value against all mines', () => {
   });
 });
 
+describe('a tight solve budget', () => {
+  it('keeps the plan\'s cap and the baseline\'s point, whatever it leaves out of the grid', async () => {
+    const s = preset('strict-consolidation');
+    // 4 solves: the fewest, the baseline, the probe below the fewest and one grid point
+    const f = await computeFrontier(d, s, { limit: 'class3', maxSolves: 4 }, solve);
+    expect(f.solves).toBeLessThanOrEqual(4);
+    expect(f.plan?.limit).toBe(90);
+    expect(f.plan?.status).toBe('optimal');
+    expect(f.points.some((p) => p.limit === f.baseline.limit)).toBe(true);
+  });
+});
+
 describe('frontier bookkeeping on a stub solver', () => {
   /** A report with just what the frontier reads: volume = curve(limit), mines used = limit. */
   function stubReport(limit: number, sand: number, status: SolveReport['status'] = 'optimal'): SolveReport {

@@ -91,8 +91,6 @@ export class FrontierError extends Error {
 }
 
 export const DEFAULT_MAX_SOLVES = 60;
-/** Time for the min-mines solve: it finds the fewest mines fast, and proving it is left to the next solve. */
-export const FEWEST_TIME_LIMIT_SEC = 1;
 
 function mineralsOf(d: Dataset, limit: MineLimit): string[] {
   const inClass = d.minerals.filter((m) => limit === 'total' || m.rightsClass === limit);
@@ -271,11 +269,11 @@ export async function computeFrontier(
     return r;
   };
 
-  // The fewest mines: a min-mines solve with the class unlimited, which finds the count fast but may not
-  // prove it within the short time limit (the LP bound is fractional, the zones symmetric); then the limit
-  // one below is solved as a frontier point, and its infeasibility (fast to prove) settles it.
+  // The fewest mines: a min-mines solve with the class unlimited, within the scenario's own time limit
+  // (never a shorter one of ours: what the frontier shows must not depend on how busy the machine is);
+  // then the limit one below is solved as a frontier point, and its infeasibility settles it.
   const relaxed = Math.max(10 * plan.cap, 1000);
-  const fewestScenario = { ...minMinesObjective(withMineLimit(s, o.limit, relaxed)), timeLimitSec: Math.min(s.timeLimitSec ?? FEWEST_TIME_LIMIT_SEC, FEWEST_TIME_LIMIT_SEC) };
+  const fewestScenario = minMinesObjective(withMineLimit(s, o.limit, relaxed));
   const fewestReport = await run(fewestScenario, 'fewest');
   const baselineReport = await run(s, 'baseline');
   const empty = (limit: number, status: SolveStatus): FrontierPoint => ({ limit, status, volume: null, value: null, mines: null, volumes: {} });
@@ -332,7 +330,10 @@ export async function computeFrontier(
   if (solved(baselineReport ?? fewestReport) && baseline.limit >= lo && baseline.limit <= hi) limits.add(baseline.limit);
   if (o.step !== undefined && limits.size > budget) throw new FrontierError(`step ${o.step} needs ${limits.size} solves, more than the ${budget} left of maxSolves ${maxSolves}`);
 
-  for (const limit of [...limits].sort((a, b) => a - b).filter((l) => !byLimit.has(l)).slice(0, Math.max(0, budget))) {
+  // the plan's cap and the baseline's point first, so a tight budget never drops them; then the grid from the fewest up
+  const marked = [plan.cap, baseline.limit].filter((l) => limits.has(l));
+  const order = [...new Set([...marked, ...[...limits].sort((a, b) => a - b)])];
+  for (const limit of order.filter((l) => !byLimit.has(l)).slice(0, Math.max(0, budget))) {
     const r = await solveAt(limit, 'grid');
     if (!r) break;
   }
