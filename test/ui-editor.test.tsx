@@ -124,7 +124,7 @@ describe('ScenariosPage', () => {
     await until(() => scenarios().length > 0);
     const name = scenarios()[0]!.name;
     for (const action of ['编辑', '重命名', '复制', '删除']) expect(control(`${action}方案“${name}”`)).toBeTruthy();
-    expect(control('从预设“基准方案 Baseline”新建方案')).toBeTruthy();
+    expect(control('从预设“基准方案”新建方案')).toBeTruthy();
     expect(name).toBe('空白');
     expect(control('方案文件（.json）')).toBeTruthy();
   });

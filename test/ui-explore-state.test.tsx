@@ -23,7 +23,7 @@ import { setLang } from '../src/ui/i18n';
 import { route } from '../src/ui/shell/router';
 import { db } from '../src/ui/state/db';
 import { draft, draftId } from '../src/ui/state/draft';
-import { presetLoad } from '../src/ui/state/model';
+import { presetIn, presetLoad } from '../src/ui/state/model';
 import { createFrom, currentScenario, scenarios } from '../src/ui/state/scenarios';
 
 let solver: Solver;
@@ -56,8 +56,8 @@ beforeAll(async () => {
   setLang('zh');
   solver = await createNodeSolver();
   sweepConfig.writeEveryMs = 0;
-  const baseline = presetLoad.presets.find((p) => p.id === 'baseline')!;
-  await createFrom(baseline.scenario, baseline.scenario.name, 'baseline');
+  const baseline = presetIn(presetLoad.presets.find((p) => p.id === 'baseline')!, 'zh');
+  await createFrom(baseline, baseline.name, 'baseline');
   await until(() => draft() !== null && scenarios().length === 1);
 });
 
@@ -78,7 +78,7 @@ describe('sweep over the pool', () => {
     expect(counter.solves).toBe(3);
     expect(sweepRun()).toBeNull();
     const [rec] = await sweepsFor(db(), draftId()!);
-    expect(rec).toMatchObject({ state: 'done', total: 3, workers: 2, scenarioId: draftId(), scenarioName: '基准方案 Baseline' });
+    expect(rec).toMatchObject({ state: 'done', total: 3, workers: 2, scenarioId: draftId(), scenarioName: '基准方案' });
     expect([...rec!.points].sort((a, b) => a.index - b.index).map((p) => [p.index, p.params['caps.sand'], Math.round(p.report.totals.sand!.volume)])).toEqual([
       [0, 1000, 1000],
       [1, 1500, 1500],
@@ -151,7 +151,7 @@ describe('frontier', () => {
 
     const source = currentScenario()!;
     await openFrontierPoint('class3', 30);
-    await until(() => currentScenario()?.name === '基准方案 Baseline · 三类矿山≤30');
+    await until(() => currentScenario()?.name === '基准方案 · 三类矿山≤30');
     await until(() => route().page === 'editor');
     await until(() => (draft()?.rightsCaps as { class3?: number } | undefined)?.class3 === 30);
     // the rest is the scenario as it was (a duplicate)

@@ -14,7 +14,7 @@ import { parseHash } from '../src/ui/shell/router';
 import { parseNumber } from '../src/ui/editor/fields';
 import { editorDefaults } from '../src/ui/editor/defaults';
 import { getIn, setIn, draft, draftCheck, editDraft, flushDraft, saveState, SAVE_DELAY_MS } from '../src/ui/state/draft';
-import { dataset, loadPresets, model, presetLoad } from '../src/ui/state/model';
+import { dataset, loadPresets, model, presetIn, presetLoad } from '../src/ui/state/model';
 import { allRuns, createFrom, currentScenario, scenarios } from '../src/ui/state/scenarios';
 import { cancelSolve, isSolving, solveConfig, solveCurrent, solvePhase, useSolverFactory, type SolverHandle } from '../src/ui/state/solve';
 import { checkDraft, schemaProblems } from '../src/ui/state/validate';
@@ -56,7 +56,8 @@ beforeAll(async () => {
   expect(model.ok).toBe(true);
   const baseline = presetLoad.presets.find((p) => p.id === 'baseline');
   expect(baseline).toBeDefined();
-  await createFrom(baseline!.scenario, baseline!.scenario.name, 'baseline');
+  const scenario = presetIn(baseline!, 'zh');
+  await createFrom(scenario, scenario.name, 'baseline');
   await until(() => draft() !== null && scenarios().length === 1);
 });
 
@@ -244,5 +245,23 @@ describe('importing a scenario file', () => {
       ],
     });
     expect(checkScenarioFile(JSON.stringify({ format: 'quota-scenario/1', name: 'x', model: d.id }), 'x.json', d).ok).toBe(true);
+  });
+
+  it('reads a name and description given in both languages in the planner’s, and names a missing one by its path', async () => {
+    const { checkScenarioFile } = await import('../src/ui/state/validate');
+    const d = dataset();
+    const text = JSON.stringify({ format: 'quota-scenario/1', name: { zh: '试算', en: 'Trial' }, description: { zh: '说明', en: 'About' }, model: d.id });
+    setLang('en');
+    expect(checkScenarioFile(text, 'x.json', d)).toMatchObject({ ok: true, scenario: { name: 'Trial', description: 'About' } });
+    expect(checkScenarioFile(JSON.stringify({ format: 'quota-scenario/1', name: { zh: '试算' }, model: d.id }), 'x.json', d)).toEqual({
+      ok: false,
+      file: 'x.json',
+      problems: [{ path: '$.name.en', message: 'Required.' }],
+    });
+    expect(checkScenarioFile(JSON.stringify({ format: 'quota-scenario/1', name: 5, model: d.id }), 'x.json', d)).toMatchObject({
+      problems: [{ path: '$.name', message: 'Should be text or {zh, en}.' }],
+    });
+    setLang('zh');
+    expect(checkScenarioFile(text, 'x.json', d)).toMatchObject({ ok: true, scenario: { name: '试算', description: '说明' } });
   });
 });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Dataset } from './dataset';
 import { InputError } from './errors';
+import type { Lang } from './label';
 import type { Scenario } from './scenario';
 import {
   formatProblems,
@@ -40,9 +41,9 @@ export function loadDatasetFile(path: string): Dataset {
   return unwrap(validateDataset(readJson(path), path), path);
 }
 
-/** Reads and validates a `quota-scenario/1` file on its own. */
-export function loadScenarioFile(path: string): Scenario {
-  return unwrap(validateScenario(readJson(path), path), path);
+/** Reads and validates a `quota-scenario/1` file on its own; a name or description in both languages is read in `lang`. */
+export function loadScenarioFile(path: string, lang: Lang = 'zh'): Scenario {
+  return unwrap(validateScenario(readJson(path), path, lang), path);
 }
 
 /** Checks every id a scenario uses against the model it runs on. */

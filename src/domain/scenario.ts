@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SIZE_CLASSES, assumptionValue } from './dataset';
+import type { Label, Lang } from './label';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id is ASCII letters, digits, _ or -');
 const amount = z.number().nonnegative();
@@ -66,4 +67,30 @@ export const scenarioSchema = z
   .strict();
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** A file's `name` or `description`: one string, or the text in both languages. */
+export type FileText = string | Label;
+const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+
+/**
+ * A scenario as a file gives it: `name` and `description` may be
+ * `{ "zh": …, "en": … }`; reading the file picks the planner's language
+ * (localiseScenario), so a Scenario holds plain strings.
+ */
+export const scenarioFileSchema = scenarioSchema.extend({
+  name: z.union([z.string().min(1), bilingual]),
+  description: z.union([z.string(), bilingual]).optional(),
+});
+
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+export function textIn(text: FileText, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
+/** The scenario a file describes, with its name and description in `lang` (keys in the schema's order). */
+export function localiseScenario(file: ScenarioFile, lang: Lang): Scenario {
+  const { format, name, description, ...rest } = file;
+  return { format, name: textIn(name, lang), ...(description === undefined ? {} : { description: textIn(description, lang) }), ...rest };
+}
 export type Bound = { min?: number; max?: number };

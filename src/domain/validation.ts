@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { datasetSchema, type Dataset } from './dataset';
-import { scenarioSchema, type Scenario } from './scenario';
+import type { Lang } from './label';
+import { localiseScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from './scenario';
 
 export interface ValidationProblem {
   path: string;
@@ -20,13 +21,30 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union's problems are those of the branch the value's type chose (the only
+ * branch not rejecting the value itself for its type), with full paths, so a
+ * problem inside `{zh, en}` or `{min, max}` names its key; otherwise the
+ * union's own issue stays.
+ */
+export function unionIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const chosen = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+    const [only] = chosen;
+    return chosen.length === 1 && only ? unionIssues(only.map((i) => ({ ...i, path: [...issue.path, ...i.path] }))) : [issue];
+  });
+}
+
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): Validated<T> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
     file,
-    problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+    problems: unionIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: i.message })),
   };
 }
 
@@ -43,8 +61,15 @@ export function validateDataset(data: unknown, file = 'model'): Validated<Datase
   return check(datasetSchema, data, file);
 }
 
-export function validateScenario(data: unknown, file = 'scenario'): Validated<Scenario> {
-  return check(scenarioSchema, data, file);
+/** A scenario file as written: `name` and `description` may be given in both languages. */
+export function validateScenarioFile(data: unknown, file = 'scenario'): Validated<ScenarioFile> {
+  return check(scenarioFileSchema, data, file);
+}
+
+/** A scenario file read in the planner's language (see localiseScenario). */
+export function validateScenario(data: unknown, file = 'scenario', lang: Lang = 'zh'): Validated<Scenario> {
+  const v = validateScenarioFile(data, file);
+  return v.ok ? { ok: true, value: localiseScenario(v.value, lang) } : v;
 }
 
 /** Checks a scenario against the model it names: ids must exist there. */

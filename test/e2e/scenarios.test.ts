@@ -103,7 +103,7 @@ describeE2E('scenarios in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: W.en.exportJson(W.en.redLine) }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('生态红线_Ecological_red_line.scenario.json');
+    expect(file.suggestedFilename()).toBe('Ecological_red_line.scenario.json');
     const text = readFileSync((await file.path()) ?? '', 'utf8');
     const json = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(json).slice(0, 2)).toEqual(['format', 'name']);

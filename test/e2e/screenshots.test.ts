@@ -22,7 +22,7 @@ describe.skipIf(!DIR || !HAS_CHROMIUM)('README screenshots (written when SCREENS
     await createFromPreset(page, 'zh', W.zh.baseline);
     await solve(page, 'zh');
     await nav(page, 'zh', 'scenarios');
-    await createFromPreset(page, 'zh', '严格整合 Strict consolidation');
+    await createFromPreset(page, 'zh', '严格整合');
     await solve(page, 'zh');
     await page.locator('#current-scenario').selectOption({ label: W.zh.baseline });
     // notices would cover the page

@@ -103,7 +103,7 @@ describeE2E('solving in Chromium', () => {
         await nav(page, lang, 'results');
         await page.getByTestId('stale').waitFor();
         await nav(page, lang, 'scenarios');
-        expect(await page.locator('tr[data-scenario="基准方案 Baseline"] .stale-tag').count()).toBe(1);
+        expect(await page.locator(`tr[data-scenario="${w.baseline}"] .stale-tag`).count()).toBe(1);
         expect(app.errors).toEqual([]);
       } finally {
         await app.close();

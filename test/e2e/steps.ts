@@ -7,8 +7,8 @@ export type Lang = 'zh' | 'en';
 export const W = {
   zh: {
     createFrom: (name: string) => `从预设“${name}”新建方案`,
-    baseline: '基准方案 Baseline',
-    redLine: '生态红线 Ecological red line',
+    baseline: '基准方案',
+    redLine: '生态红线',
     solve: '求解',
     cancel: '取消求解',
     solved: '求解完成',
@@ -32,8 +32,8 @@ export const W = {
   },
   en: {
     createFrom: (name: string) => `Create a scenario from preset “${name}”`,
-    baseline: '基准方案 Baseline',
-    redLine: '生态红线 Ecological red line',
+    baseline: 'Baseline',
+    redLine: 'Ecological red line',
     solve: 'Solve',
     cancel: 'Cancel solve',
     solved: 'Solved',

@@ -6,11 +6,11 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { downloadText } from '../shell/download';
 import { navigate } from '../shell/router';
 import { formatTime } from '../shell/RunInfo';
-import { dataset, emptyScenario, modelVersionOf, presetLoad } from '../state/model';
+import { dataset, emptyScenario, modelVersionOf, presetIn, presetLoad } from '../state/model';
 import {
   createFrom,
   currentScenario,
@@ -228,22 +228,26 @@ function Presets() {
       <h3 id="presets-h">{t('scenarios.newFromPreset')}</h3>
       <ul class="presets">
         <For each={presetLoad.presets}>
-          {(p) => (
-            <li>
-              <div class="preset-name">{p.scenario.name}</div>
-              <Show when={p.scenario.description}>
-                <div class="preset-desc">{p.scenario.description}</div>
-              </Show>
-              <button
-                type="button"
-                onClick={() => void create(p.scenario, p.scenario.name, p.id)}
-                aria-label={t('scenarios.createFromNamed', { name: p.scenario.name })}
-                data-preset={p.id}
-              >
-                {t('scenarios.createFrom')}
-              </button>
-            </li>
-          )}
+          {(p) => {
+            // in the planner's language, and stored so when created
+            const scenario = () => presetIn(p, lang());
+            return (
+              <li>
+                <div class="preset-name">{scenario().name}</div>
+                <Show when={scenario().description}>
+                  <div class="preset-desc">{scenario().description}</div>
+                </Show>
+                <button
+                  type="button"
+                  onClick={() => void create(scenario(), scenario().name, p.id)}
+                  aria-label={t('scenarios.createFromNamed', { name: scenario().name })}
+                  data-preset={p.id}
+                >
+                  {t('scenarios.createFrom')}
+                </button>
+              </li>
+            );
+          }}
         </For>
         <li>
           <div class="preset-name">{t('scenarios.emptyName')}</div>

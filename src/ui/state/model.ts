@@ -5,15 +5,17 @@
  */
 import rawModel from '../../../models/hotan-2021-2025.json';
 import type { Dataset } from '../../domain/dataset';
-import type { Scenario } from '../../domain/scenario';
-import { validateDataset, validateScenario, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import type { Lang } from '../../domain/label';
+import { localiseScenario, type Scenario, type ScenarioFile } from '../../domain/scenario';
+import { validateDataset, validateScenarioAgainst, validateScenarioFile, type ValidationProblem } from '../../domain/validation';
 
 export type ModelLoad = { ok: true; dataset: Dataset } | { ok: false; file: string; problems: ValidationProblem[] };
 
 export interface Preset {
   /** file name without .json, e.g. "baseline" */
   id: string;
-  scenario: Scenario;
+  /** as the file gives it: name and description in both languages (presetIn picks one) */
+  file: ScenarioFile;
 }
 
 export interface PresetProblem {
@@ -37,10 +39,11 @@ export function loadPresets(dataset: Dataset, files: Record<string, unknown> = p
   for (const [path, raw] of Object.entries(files)) {
     const id = path.replace(/^.*\//, '').replace(/\.json$/, '');
     const file = `scenarios/${id}.json`;
-    const shape = validateScenario(raw, file);
-    const checked = shape.ok ? validateScenarioAgainst(shape.value, dataset, file) : shape;
-    if (checked.ok) presets.push({ id, scenario: checked.value });
-    else problems.push({ id, problems: checked.problems });
+    const shape = validateScenarioFile(raw, file);
+    // the ids are the same in either language
+    const checked = shape.ok ? validateScenarioAgainst(localiseScenario(shape.value, 'zh'), dataset, file) : shape;
+    if (!checked.ok) problems.push({ id, problems: checked.problems });
+    else if (shape.ok) presets.push({ id, file: shape.value });
   }
   presets.sort((a, b) => (a.id === 'baseline' ? -1 : b.id === 'baseline' ? 1 : a.id.localeCompare(b.id)));
   return { presets, problems };
@@ -52,6 +55,11 @@ export const model: ModelLoad = loadModel();
 export function dataset(): Dataset {
   if (!model.ok) throw new Error('the model did not load');
   return model.dataset;
+}
+
+/** A preset as a scenario, its name and description in `lang`. */
+export function presetIn(p: Preset, lang: Lang): Scenario {
+  return localiseScenario(p.file, lang);
 }
 
 export const presetLoad = model.ok ? loadPresets(model.dataset) : { presets: [], problems: [] };

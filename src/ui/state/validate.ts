@@ -6,10 +6,10 @@
  */
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
-import { scenarioSchema, type Scenario } from '../../domain/scenario';
-import { jsonPath, parseJson, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
+import { jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { resolveInputs } from '../../model/inputs';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 
 export interface Problem {
   path: string;
@@ -44,7 +44,9 @@ export function issueMessage(issue: Issue): string {
       return t('editor.v.key', { reason: issue.issues.map(issueMessage).join('; ') });
     case 'invalid_union': {
       const first = issue.errors.map((branch) => branch[0]).find((x): x is Issue => x !== undefined && x.code !== 'invalid_type');
-      return first ? issueMessage(first) : t('editor.v.type', { expected: t('editor.v.kind.numberOrRange') });
+      if (first) return issueMessage(first);
+      const text = issue.errors.some((branch) => branch[0]?.code === 'invalid_type' && branch[0].expected === 'string');
+      return t('editor.v.type', { expected: t(text ? 'editor.v.kind.textOrBilingual' : 'editor.v.kind.numberOrRange') });
     }
     case 'custom':
       return customMessage(issue.message);
@@ -71,11 +73,16 @@ export function localizeProblems(problems: readonly ValidationProblem[]): Proble
   return problems.map((p) => ({ path: p.path, message: customMessage(p.message) }));
 }
 
+/** zod issues as problems with localized reasons; a union's are those of the branch the value chose. */
+function issueProblems(issues: readonly Issue[]): Problem[] {
+  return unionIssues(issues).map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) }));
+}
+
 /** Problems of an arbitrary JSON value read as a scenario, with localized reasons. */
 export function schemaProblems(value: unknown): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return { ok: true, scenario: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) })) };
+  return { ok: false, problems: issueProblems(parsed.error.issues) };
 }
 
 export function checkDraft(dataset: Dataset, draft: unknown): Checked {
@@ -93,7 +100,8 @@ export function checkDraft(dataset: Dataset, draft: unknown): Checked {
 
 /**
  * An imported scenario file, checked in full with reasons in the planner's
- * language: JSON syntax, then the schema, then the model's ids.
+ * language: JSON syntax, then the schema, then the model's ids. A name or
+ * description given in both languages is kept in the planner's.
  */
 export function checkScenarioFile(
   text: string,
@@ -102,9 +110,10 @@ export function checkScenarioFile(
 ): { ok: true; scenario: Scenario } | { ok: false; file: string; problems: Problem[] } {
   const json = parseJson(text.replace(/^\uFEFF/, ''), file);
   if (!json.ok) return { ok: false, file, problems: localizeProblems(json.problems) };
-  const shape = schemaProblems(json.value);
-  if (!shape.ok) return { ok: false, file, problems: shape.problems };
-  const ids = validateScenarioAgainst(shape.scenario, dataset, file);
+  const shape = scenarioFileSchema.safeParse(json.value, { reportInput: true });
+  if (!shape.success) return { ok: false, file, problems: issueProblems(shape.error.issues) };
+  const scenario = localiseScenario(shape.data, lang());
+  const ids = validateScenarioAgainst(scenario, dataset, file);
   if (!ids.ok) return { ok: false, file, problems: localizeProblems(ids.problems) };
-  return { ok: true, scenario: shape.scenario };
+  return { ok: true, scenario };
 }
