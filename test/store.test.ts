@@ -16,6 +16,7 @@ import {
   parseScenarioFile,
   purgeDeleted,
   renameScenario,
+  restoreDraft,
   runsFor,
   saveScenario,
   scenarioFileText,
@@ -70,6 +71,26 @@ describe('scenarios', () => {
     const s = await createScenario(db, base);
     await saveScenario(db, s.id, { ...base, caps: { sand: '20o0' } });
     expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: '20o0' });
+  });
+
+  it('restores a draft whose save did not land, unless the database has a later save', async () => {
+    const db = open();
+    const s = await createScenario(db, base);
+    const typedAt = Date.now() + 1;
+    // the tab closed before the save of {sand: 1800} landed: restored
+    expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1800 } }, typedAt)).toBe(true);
+    expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: 1800 });
+    // the same again changes nothing
+    expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1800 } }, Date.now() + 1)).toBe(false);
+    // a save made after the draft was typed (another tab) wins
+    await new Promise((r) => setTimeout(r, 2));
+    await saveScenario(db, s.id, { ...base, caps: { sand: 1700 } });
+    expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1600 } }, typedAt)).toBe(false);
+    expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: 1700 });
+    // nor into a deleted or unknown scenario
+    await deleteScenario(db, s.id);
+    expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1600 } }, Date.now() + 1)).toBe(false);
+    expect(await restoreDraft(db, 'nope', base, Date.now())).toBe(false);
   });
 
   it('soft delete hides a scenario; undo brings it back with its runs', async () => {

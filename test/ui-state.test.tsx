@@ -16,6 +16,7 @@ import { editorDefaults } from '../src/ui/editor/defaults';
 import { getIn, setIn, draft, draftCheck, editDraft, flushDraft, saveState, SAVE_DELAY_MS } from '../src/ui/state/draft';
 import { dataset, loadPresets, model, presetIn, presetLoad } from '../src/ui/state/model';
 import { allRuns, createFrom, currentScenario, scenarios } from '../src/ui/state/scenarios';
+import { DEFAULT_TIME_LIMIT_SEC, MAX_TIME_LIMIT_SEC, timeLimitOf } from '../src/model/inputs';
 import { cancelSolve, isSolving, solveConfig, solveCurrent, solvePhase, useSolverFactory, type SolverHandle } from '../src/ui/state/solve';
 import { checkDraft, schemaProblems } from '../src/ui/state/validate';
 import { db } from '../src/ui/state/db';
@@ -226,6 +227,36 @@ describe('solving', () => {
       solveConfig.watchdogGraceSec = 15;
       editDraft((d) => setIn(d, ['timeLimitSec'], undefined));
     }
+  });
+});
+
+describe('time limits', () => {
+  it('a time limit past what a timer holds is solved with the stated maximum and does not fire the watchdog at once', async () => {
+    const { handle } = stub(() => new Promise<SolveReport>(() => {}));
+    editDraft((d) => setIn(d, ['timeLimitSec'], 1e12));
+    solveConfig.watchdogGraceSec = 1e7; // the watchdog's delay alone is past 2^31−1 ms
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = solveCurrent();
+      await vi.waitFor(() => expect(isSolving()).toBe(true));
+      expect(solvePhase()).toMatchObject({ phase: 'running', timeLimitSec: MAX_TIME_LIMIT_SEC });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(solvePhase()).toMatchObject({ phase: 'running' });
+      expect(handle.restarts).toBe(0);
+      cancelSolve();
+      expect(await pending).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      solveConfig.watchdogGraceSec = 15;
+      editDraft((d) => setIn(d, ['timeLimitSec'], undefined));
+    }
+  });
+
+  it('the model takes a scenario’s time limit up to the stated maximum', () => {
+    expect(timeLimitOf({})).toBe(DEFAULT_TIME_LIMIT_SEC);
+    expect(timeLimitOf({ timeLimitSec: 30 })).toBe(30);
+    expect(timeLimitOf({ timeLimitSec: 3e6 })).toBe(MAX_TIME_LIMIT_SEC);
+    expect(MAX_TIME_LIMIT_SEC * 1000).toBeLessThan(2 ** 31 - 1);
   });
 });
 

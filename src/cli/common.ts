@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
+import { MAX_TIME_LIMIT_SEC } from '../model/inputs';
 import { DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
@@ -46,11 +47,21 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
   return { options, values };
 }
 
-/** The scenario file (read in --lang) and the model it names (models/<id>.json unless --model), checked against each other. */
+/**
+ * The scenario file (read in --lang) and the model it names (models/<id>.json unless --model), checked against each other.
+ * A time limit above MAX_TIME_LIMIT_SEC is solved with that maximum (model/inputs.ts timeLimitOf), and stderr says so.
+ */
 export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scenario: Scenario } {
   const named = loadScenarioFile(o.scenario, o.lang);
   const dataset = loadDatasetFile(o.model ?? resolve(MODELS_DIR, `${named.model}.json`));
-  return { dataset, scenario: checkScenarioAgainst(named, dataset, o.scenario) };
+  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  if (scenario.timeLimitSec !== undefined && scenario.timeLimitSec > MAX_TIME_LIMIT_SEC)
+    process.stderr.write(
+      o.lang === 'zh'
+        ? `${o.scenario}: $.timeLimitSec: ${scenario.timeLimitSec} 秒超过求解时限上限 ${MAX_TIME_LIMIT_SEC} 秒，按 ${MAX_TIME_LIMIT_SEC} 秒求解\n`
+        : `${o.scenario}: $.timeLimitSec: ${scenario.timeLimitSec} s is above the longest time limit, ${MAX_TIME_LIMIT_SEC} s; solving with ${MAX_TIME_LIMIT_SEC} s\n`,
+    );
+  return { dataset, scenario };
 }
 
 /** Runs a command: its number is the exit code; bad input prints its message and exits 1. */

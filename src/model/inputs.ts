@@ -94,6 +94,19 @@ export interface ModelInputs {
 }
 
 export const DEFAULT_TIME_LIMIT_SEC = 60;
+/**
+ * The longest time limit a solve is given, in seconds (about 23 days): glpk's
+ * `tm_lim` and a browser timer's delay are both C ints of milliseconds
+ * (at most 2^31−1 ms ≈ 2,147,483 s, the latter plus the watchdog's grace). A
+ * scenario asking for more is solved with this. The scenario schema
+ * (src/domain/scenario.ts, `timeLimitSec`) should adopt it as its maximum.
+ */
+export const MAX_TIME_LIMIT_SEC = 2_000_000;
+
+/** The scenario's time limit: its own (at most MAX_TIME_LIMIT_SEC), else the default. */
+export function timeLimitOf(s: Pick<Scenario, 'timeLimitSec'>): number {
+  return Math.min(s.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC, MAX_TIME_LIMIT_SEC);
+}
 export const DEFAULT_RADIUS_KM = 100;
 
 export class ModelInputError extends Error {}
@@ -422,7 +435,7 @@ export function resolveInputs(d: Dataset, s: Scenario): ModelInputs {
     roadKm: matrix(d, s, 'roadKm'),
     reference: s.reference ?? {},
     weights: weights(s),
-    timeLimitSec: s.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC,
+    timeLimitSec: timeLimitOf(s),
     mipGap: s.mipGap ?? 0,
   };
 }

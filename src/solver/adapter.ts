@@ -15,6 +15,7 @@
  *   classifying or fixed-integer LP re-solves, which are normally fast).
  */
 import type { GLPK, Options, Result } from 'glpk.js/node';
+import { MAX_TIME_LIMIT_SEC } from '../model/inputs';
 import type { Constraint, ConstraintFamily, LinearModel, Variable } from '../model/linear';
 import type { BoundRow } from '../model/explain';
 import type { BindingConstraint, Relaxation, SolveStatus } from '../model/report';
@@ -107,8 +108,6 @@ export interface Solver {
   dualsAt(model: LinearModel, values: Record<string, number>, opts?: SolveOptions): Record<string, number> | null;
 }
 
-/** glpk's `tm_lim` is a C int of milliseconds. */
-const MAX_TIME_LIMIT_SEC = 2_000_000;
 /** Slack below this (in the row's unit) is no relaxation. */
 const RELAXATION_TOL = 1e-6;
 

@@ -7,6 +7,16 @@
  * a fresh worker. A crash of the worker (its `error` or `messageerror` event,
  * e.g. the wasm failing to load) rejects every pending call with kind 'crash'
  * and a message saying so; the next call starts a fresh worker too.
+ *
+ * There is no ping heartbeat, on purpose. glpk runs synchronously in the
+ * worker, so a healthy worker cannot answer a ping while it solves, and
+ * nothing inside it runs at a bounded interval meanwhile (glpk's callbacks
+ * come per branch-and-bound node or per log line; presolve or one large LP
+ * relaxation goes seconds without either): a 2 s heartbeat would kill long
+ * solves that are fine. Every way our worker can die raises one of the two
+ * events (a failed load, an uncaught error, a message that cannot be read);
+ * a worker that goes silent any other way is left to the UI's watchdog
+ * (src/ui/state/solve.ts: the time limit plus a grace).
  */
 import * as Comlink from 'comlink';
 import type { LinearModel } from '../model/linear';

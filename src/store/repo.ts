@@ -4,13 +4,18 @@
  */
 import type { QuotaRange, SolveReport } from '../model/report';
 import type { RunRecord, ScenarioDraft, ScenarioRecord, WorkbenchDB } from './db';
-import { scenarioHash } from './hash';
+import { canonicalJson, scenarioHash } from './hash';
 import { newId } from './ids';
 
 const now = () => Date.now();
 
 function nameOf(draft: ScenarioDraft, fallback: string): string {
   return typeof draft.name === 'string' && draft.name.trim() !== '' ? draft.name : fallback;
+}
+
+/** A record's fields after saving a draft: the name follows the scenario's name. */
+function draftChanges(draft: ScenarioDraft, rec: ScenarioRecord): Partial<ScenarioRecord> {
+  return { scenario: structuredClone(draft), name: nameOf(draft, rec.name), updatedAt: now() };
 }
 
 /** Live scenarios, oldest first (the order the planner made them in). */
@@ -54,7 +59,21 @@ export async function saveScenario(db: WorkbenchDB, id: string, draft: ScenarioD
   await db.transaction('rw', db.scenarios, async () => {
     const rec = await db.scenarios.get(id);
     if (!rec) throw new Error(`no scenario ${id}`);
-    await db.scenarios.update(id, { scenario: structuredClone(draft), name: nameOf(draft, rec.name), updatedAt: now() });
+    await db.scenarios.update(id, draftChanges(draft, rec));
+  });
+}
+
+/**
+ * Saves a draft typed at `typedAt` whose save may not have landed (the tab
+ * closed first): only into a live scenario that was last saved before then,
+ * and only when it differs. Returns whether it saved.
+ */
+export async function restoreDraft(db: WorkbenchDB, id: string, draft: ScenarioDraft, typedAt: number): Promise<boolean> {
+  return db.transaction('rw', db.scenarios, async () => {
+    const rec = await db.scenarios.get(id);
+    if (!rec || rec.deletedAt !== null || rec.updatedAt > typedAt || canonicalJson(rec.scenario) === canonicalJson(draft)) return false;
+    await db.scenarios.update(id, draftChanges(draft, rec));
+    return true;
   });
 }
 

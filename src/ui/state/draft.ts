@@ -2,15 +2,19 @@
  * The scenario being edited. Each edit changes the draft at once (the page
  * never waits for storage) and is saved to Dexie after a short pause, and
  * straight away when the page is hidden or closed; a reload loses nothing.
+ * Until the database has it, each edit is also kept synchronously in Web
+ * Storage (tab-marks.ts): when the tab closes before the database write lands,
+ * the next start-up saves it (`recoverUnsavedDrafts`).
  * The draft is stored as typed, valid or not, so a half-typed figure also
  * survives a reload and is shown with its problem.
  * When another tab saves the same scenario and this tab has nothing unsaved,
  * this tab takes the other tab's version.
  */
 import { createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
-import { canonicalJson, saveScenario, type ScenarioDraft } from '../../store';
+import { canonicalJson, restoreDraft, saveScenario, type ScenarioDraft } from '../../store';
 import { db } from './db';
 import { currentScenario } from './scenarios';
+import { forgetUnsaved, keepUnsaved, unsavedDrafts } from './tab-marks';
 import { checkDraft, type Checked } from './validate';
 import { model } from './model';
 
@@ -45,6 +49,7 @@ const state = createRoot(() => {
     saving = saving
       .then(() => saveScenario(db(), id, d))
       .then(() => {
+        forgetUnsaved(id, (kept) => canonicalJson(kept) === json);
         if (timer === null && draftId() === id) setSaveState('saved');
         setSaveError(null);
       })
@@ -58,8 +63,11 @@ const state = createRoot(() => {
 
   function edit(update: (d: ScenarioDraft) => ScenarioDraft): void {
     const d = draft();
-    if (d === null) return;
-    setDraft(update(d));
+    const id = draftId();
+    if (d === null || id === null) return;
+    const next = update(d);
+    setDraft(next);
+    keepUnsaved(id, next);
     setSaveState('pending');
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -115,6 +123,19 @@ export const saveState = state.saveState;
 export const saveError = state.saveError;
 /** Validation of the current draft (null when there is none). */
 export const draftCheck = state.checked;
+
+/**
+ * At start-up: each draft kept in Web Storage whose database write did not
+ * land (the tab closed first) is saved now, unless the database has a later
+ * save of that scenario; then the kept copy is dropped.
+ */
+export async function recoverUnsavedDrafts(): Promise<void> {
+  for (const kept of unsavedDrafts()) {
+    await restoreDraft(db(), kept.scenarioId, kept.draft, kept.at);
+    const json = canonicalJson(kept.draft);
+    forgetUnsaved(kept.scenarioId, (d) => canonicalJson(d) === json);
+  }
+}
 
 /** Reads a value at a path in a JSON object. */
 export function getIn(obj: unknown, path: readonly (string | number)[]): unknown {

@@ -4,18 +4,24 @@
  * worker and starts a fresh one; a worker that dies or stops answering is
  * restarted and the error is shown. Nothing the planner typed is touched:
  * the draft is saved before the solve and the run is stored beside it.
+ * A solve cut short by a reload is said so on the next load, with an offer
+ * to solve again (the running solve is marked in sessionStorage, tab-marks.ts).
+ * A worker that dies is reported by the client at once (src/solver/client.ts
+ * says why there is no heartbeat); the watchdog here is for one gone silent.
  */
 import { createRoot, createSignal, onCleanup } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
-import { DEFAULT_TIME_LIMIT_SEC } from '../../model/inputs';
-import { addRun, type RunRecord } from '../../store';
+import { timeLimitOf } from '../../model/inputs';
+import { addRun, getScenario, type RunRecord } from '../../store';
 import { t } from '../i18n';
 import { db } from './db';
 import { draft, draftCheck, draftId, flushDraft } from './draft';
 import { model } from './model';
 import { notify } from './notices';
+import { selectScenario } from './scenarios';
+import { clearSolveRunning, markSolveRunning, takeInterruptedSolve } from './tab-marks';
 
 /** What the UI needs of the worker client (src/solver/client.ts). */
 export interface SolverHandle {
@@ -34,6 +40,9 @@ export const solveConfig = {
   /** Extra time, beyond the scenario's time limit, before a silent worker is taken for dead. */
   watchdogGraceSec: 15,
 };
+
+/** The longest delay a browser timer takes (2^31−1 ms); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type SolvePhase =
   | { phase: 'idle' }
@@ -123,16 +132,17 @@ export async function solveCurrent(): Promise<RunRecord | null> {
   await flushDraft();
   const scenario = check.scenario;
   const snapshot = draft() ?? scenario;
-  const timeLimitSec = scenario.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC;
+  const timeLimitSec = timeLimitOf(scenario);
   const startedAt = Date.now();
   state.setPhase({ phase: 'running', scenarioId: id, name: scenario.name, startedAt, timeLimitSec });
+  markSolveRunning({ scenarioId: id, name: scenario.name, startedAt });
   state.ticker(true);
   let watchdog: ReturnType<typeof setTimeout> | null = null;
   try {
     const s = await getSolver();
     const report = await new Promise<SolveReport>((resolve, reject) => {
       cancelCurrent = () => reject(new Cancelled());
-      watchdog = setTimeout(() => reject(new WorkerSilent()), (timeLimitSec + solveConfig.watchdogGraceSec) * 1000);
+      watchdog = setTimeout(() => reject(new WorkerSilent()), Math.min(MAX_TIMER_MS, (timeLimitSec + solveConfig.watchdogGraceSec) * 1000));
       s.solveScenario(model.ok ? model.dataset : (undefined as never), scenario).then(resolve, reject);
     });
     const run = await addRun(db(), { scenarioId: id, scenario: snapshot, report });
@@ -153,6 +163,7 @@ export async function solveCurrent(): Promise<RunRecord | null> {
     return null;
   } finally {
     if (watchdog) clearTimeout(watchdog);
+    clearSolveRunning();
     cancelCurrent = null;
     state.ticker(false);
   }
@@ -182,6 +193,28 @@ export async function warmSolver(): Promise<void> {
 /** Stops the running solve: the worker is terminated and a fresh one started. */
 export function cancelSolve(): void {
   cancelCurrent?.();
+}
+
+/**
+ * At start-up: when this tab was reloaded during a solve, says so (the solve
+ * is lost with the worker) and offers to solve that scenario again.
+ */
+export async function reportInterruptedSolve(): Promise<void> {
+  const lost = takeInterruptedSolve();
+  if (!lost) return;
+  const rec = await getScenario(db(), lost.scenarioId);
+  if (!rec || rec.deletedAt !== null) return;
+  notify({
+    kind: 'info',
+    message: t('shell.solve.interrupted', { name: rec.name }),
+    action: {
+      label: t('shell.solve.again'),
+      run: async () => {
+        selectScenario(rec.id);
+        await solveCurrent();
+      },
+    },
+  }, 60_000);
 }
 
 /** Forgets the last outcome (the status bar goes quiet). */
