@@ -358,8 +358,8 @@ describe('ResultsView on the solved Hotan baseline', () => {
         const plan = rangePlan(dd, s, solver);
         return { ...plan, jobs: plan.jobs.slice(0, jobs) };
       },
-      quotaRange: (dd: Dataset, s: Scenario, optimum: number, tolerance: number, job: Parameters<RangeWorker['quotaRange']>[4]) =>
-        hang ? new Promise<never>(() => undefined) : Promise.resolve(rangeOf(dd, s, solver, optimum, tolerance, job)),
+      quotaRange: (...[dd, s, basis, tolerance, job]: Parameters<RangeWorker['quotaRange']>) =>
+        hang ? new Promise<never>(() => undefined) : Promise.resolve(rangeOf(dd, s, solver, basis, tolerance, job)),
       restart: () => {
         w.restarts++;
       },

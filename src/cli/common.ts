@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import { MAX_TIME_LIMIT_SEC } from '../model/inputs';
-import { DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
+import { DEFAULT_RANGE_TIME_SEC, DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
 import type { Scenario } from '../domain/scenario';
@@ -81,9 +81,6 @@ export const RANGE_FLAGS = {
   tolerance: { type: 'string' },
   'range-time': { type: 'string' },
 } as const;
-
-/** Seconds each end of a range may take unless --range-time says otherwise: an end it stops is reported as not proven, with its bound. */
-export const DEFAULT_RANGE_TIME_SEC = 10;
 
 export interface RangeFlags {
   ranges: boolean;

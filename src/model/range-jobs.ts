@@ -8,7 +8,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel } from './build';
-import { quotaRange, rangeTargets } from './ranges';
+import { DEFAULT_RANGE_TIME_SEC, quotaRange, rangeTargets } from './ranges';
 import type { QuotaRange } from './report';
 import { hasSolution, solveBuilt, type ModelSolver } from './run';
 
@@ -19,26 +19,32 @@ export interface RangeJob {
   volume: number;
 }
 
+/** What every range starts from: the goal's optimum and the recommended answer (its mine totals make each end's first, always feasible, LP). */
+export interface RangeBasis {
+  optimum: number;
+  answer: Record<string, number>;
+}
+
 export interface RangePlan {
-  /** the planner's goal at its optimum; null when the scenario has no solution */
-  optimum: number | null;
+  /** null when the scenario has no solution */
+  basis: RangeBasis | null;
   jobs: RangeJob[];
 }
 
 export function rangePlan(d: Dataset, s: Scenario, solver: ModelSolver): RangePlan {
   const built = buildModel(d, s);
   const answer = solveBuilt(d, built, solver);
-  if (!hasSolution(answer.goal.status) || answer.goal.objective === null) return { optimum: null, jobs: [] };
+  if (!hasSolution(answer.goal.status) || answer.goal.objective === null) return { basis: null, jobs: [] };
   return {
-    optimum: answer.goal.objective,
+    basis: { optimum: answer.goal.objective, answer: answer.solution.values },
     jobs: rangeTargets(built, answer.solution.values).map(({ county, mineral, volume }) => ({ county, mineral, volume })),
   };
 }
 
-/** One quota's range: each end within the scenario's time limit, proven or stated as not proven with its bound. */
-export function rangeOf(d: Dataset, s: Scenario, solver: ModelSolver, optimum: number, tolerance: number, job: RangeJob): QuotaRange {
+/** One quota's range: each end within `timeLimitSec`, proven or stated as not proven with its bound. */
+export function rangeOf(d: Dataset, s: Scenario, solver: ModelSolver, basis: RangeBasis, tolerance: number, job: RangeJob, timeLimitSec = DEFAULT_RANGE_TIME_SEC): QuotaRange {
   const built = buildModel(d, s);
   const target = rangeTargets(built, {}).find((t) => t.county === job.county && t.mineral === job.mineral);
   if (!target) throw new Error(`no quota ${job.county ?? 'prefecture'} × ${job.mineral} in this scenario's model`);
-  return quotaRange(built, solver, optimum, tolerance, { ...target, volume: job.volume }, { timeLimitSec: built.inputs.timeLimitSec, mipGap: 0 });
+  return quotaRange(built, solver, basis.optimum, tolerance, { ...target, volume: job.volume }, { timeLimitSec, mipGap: 0 }, basis.answer);
 }

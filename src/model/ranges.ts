@@ -11,6 +11,8 @@ import type { QuotaRange } from './report';
 import { hasSolution, type ModelSolver, type SolveLimits } from './run';
 
 export const DEFAULT_RANGE_TOLERANCE = 0.01;
+/** Seconds each end of a range may take unless the planner says otherwise: an end it stops is reported as not proven, with its bound. */
+export const DEFAULT_RANGE_TIME_SEC = 10;
 
 export interface RangeTarget {
   county: string | null;

@@ -13,7 +13,7 @@ import type { Scenario } from '../domain/scenario';
 import { buildModel } from '../model/build';
 import { pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
 import { sensitivity, type Sensitivity, type SensitivityOptions } from '../model/explore/sensitivity';
-import { rangeOf, rangePlan, type RangeJob, type RangePlan } from '../model/range-jobs';
+import { rangeOf, rangePlan, type RangeBasis, type RangeJob, type RangePlan } from '../model/range-jobs';
 import type { QuotaRange, SolveReport } from '../model/report';
 import { runScenario, type RunOptions } from '../model/run';
 import { createSolver } from './adapter';
@@ -54,8 +54,8 @@ const api = {
     return rangePlan(dataset, scenario, await base.getSolver());
   },
   /** One quota's range (two solves), so that a pool of workers can share the quotas. */
-  async quotaRange(dataset: Dataset, scenario: Scenario, optimum: number, tolerance: number, job: RangeJob): Promise<QuotaRange> {
-    return rangeOf(dataset, scenario, await base.getSolver(), optimum, tolerance, job);
+  async quotaRange(dataset: Dataset, scenario: Scenario, basis: RangeBasis, tolerance: number, job: RangeJob): Promise<QuotaRange> {
+    return rangeOf(dataset, scenario, await base.getSolver(), basis, tolerance, job);
   },
   /** The yearly path from 2020 to the solved 2025 allocation. */
   async path(dataset: Dataset, scenario: Scenario, report: SolveReport, opts: PathOptions): Promise<PathResult> {

@@ -11,7 +11,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { fmt } from '../../export/names';
 import type { Scenario } from '../../domain/scenario';
-import type { RangeJob, RangePlan } from '../../model/range-jobs';
+import type { RangeBasis, RangeJob, RangePlan } from '../../model/range-jobs';
 import type { QuotaRange } from '../../model/report';
 import { setRunRanges } from '../../store';
 import { t } from '../i18n';
@@ -22,7 +22,7 @@ import { notify } from './notices';
 /** What the ranges need of a solver worker (src/solver/worker.ts: rangePlan, quotaRange). */
 export interface RangeWorker {
   rangePlan(dataset: Dataset, scenario: Scenario): Promise<RangePlan>;
-  quotaRange(dataset: Dataset, scenario: Scenario, optimum: number, tolerance: number, job: RangeJob): Promise<QuotaRange>;
+  quotaRange(dataset: Dataset, scenario: Scenario, basis: RangeBasis, tolerance: number, job: RangeJob): Promise<QuotaRange>;
   /** stops what the worker is doing; the next call starts a fresh one */
   restart(): void;
 }
@@ -51,7 +51,7 @@ async function browserWorkers(): Promise<RangeWorker[]> {
     const client = createWorkerSolver();
     return {
       rangePlan: (d, s) => client.call('rangePlan', d, s),
-      quotaRange: (d, s, optimum, tolerance, job) => client.call('quotaRange', d, s, optimum, tolerance, job),
+      quotaRange: (d, s, basis, tolerance, job) => client.call('quotaRange', d, s, basis, tolerance, job),
       restart: () => client.restart(),
     };
   });
@@ -107,14 +107,14 @@ export async function computeRanges(runId: string, scenario: Scenario, tolerance
     const first = pool[0];
     if (!first) throw new Error('no solver worker');
     const plan = await Promise.race([first.rangePlan(dataset, scenario), cancelled]);
-    const optimum = plan.optimum;
-    if (optimum === null) throw new Error(t('results.ranges.noSolution'));
+    const basis = plan.basis;
+    if (basis === null) throw new Error(t('results.ranges.noSolution'));
     const out: QuotaRange[] = [];
     let next = 0;
     const drain = async (w: RangeWorker) => {
       while (!stopped && next < plan.jobs.length) {
         const i = next++;
-        out[i] = await w.quotaRange(dataset, scenario, optimum, tolerance, plan.jobs[i] as RangeJob);
+        out[i] = await w.quotaRange(dataset, scenario, basis, tolerance, plan.jobs[i] as RangeJob);
         state.setPhase({ phase: 'running', runId, done: out.filter(Boolean).length, total: plan.jobs.length });
       }
     };
