@@ -14,6 +14,7 @@ import { countyRows, flowRows, minesByClass } from '../../export/rows';
 import { translatorFor } from '../../export/tr';
 import resultsDict from '../i18n/dict/results';
 import type { ChartOption } from './echarts';
+import { escapeHtml } from './escape';
 
 export const MINERAL_COLORS: Record<string, string> = {
   sand: '#c9a227',
@@ -213,8 +214,9 @@ export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: M
     tooltip: {
       trigger: 'item',
       confine: true,
+      // p.name is a boundary file's feature name when one is loaded: planner-supplied text going into HTML.
       formatter: (p: { name: string; value: unknown }) =>
-        `${p.name}: ${fmt(Array.isArray(p.value) ? Number(p.value[2]) : Number(p.value), lang, digits)} ${o.metric === 'mines' ? '' : mineralUnit(d, o.metric)}`,
+        escapeHtml(`${p.name}: ${fmt(Array.isArray(p.value) ? Number(p.value[2]) : Number(p.value), lang, digits)} ${o.metric === 'mines' ? '' : mineralUnit(d, o.metric)}`),
     },
   };
   if (o.boundary) {

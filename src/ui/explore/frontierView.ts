@@ -10,6 +10,7 @@ import { clean, fmt } from '../../export/names';
 import { translatorFor } from '../../export/tr';
 import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
 import type { ChartOption } from '../charts/echarts';
+import { htmlLines } from '../charts/escape';
 import exploreDict from '../i18n/dict/explore';
 
 export const FRONTIER_SERIES = ['frontier', 'plan', 'baseline', 'knee'] as const;
@@ -36,19 +37,15 @@ export function frontierOption(f: Frontier, lang: Lang): ChartOption {
   const limitName = t(`explore.limit.${f.limit}`);
   const measure = t(`explore.measure.${f.measure}`);
   const unit = measureUnit(f);
-  const esc = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
   const tip = (p: FrontierPoint, mark?: string) =>
-    [
+    htmlLines([
       mark,
       `${t('explore.frontier.col.limit')}: ${p.limit}`,
       `${measure}: ${fmt(measureOf(p, f), lang)} ${unit}`,
       `${t('explore.frontier.col.mines')}: ${p.mines ?? '—'}`,
       t(`explore.status.${p.status}`) + (p.carried ? ` ${t('explore.frontier.carried')}` : ''),
       t('explore.frontier.clickToOpen'),
-    ]
-      .filter((x): x is string => !!x)
-      .map(esc)
-      .join('<br>');
+    ]);
   const pt = (p: FrontierPoint, mark?: string) => ({ value: [p.limit, clean(measureOf(p, f) ?? 0)], limit: p.limit, tip: tip(p, mark) });
   const solved = f.points.filter((p) => measureOf(p, f) !== null);
   const marker = (id: (typeof FRONTIER_SERIES)[number], name: string, p: FrontierPoint | null, symbol: string, color: string, size: number, position: string) => ({

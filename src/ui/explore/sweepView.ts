@@ -18,6 +18,7 @@ import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep'
 import type { SolveReport, SolveStatus } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import type { ChartOption } from '../charts/echarts';
+import { htmlLines } from '../charts/escape';
 import exploreDict from '../i18n/dict/explore';
 import { outputInfo, sweepParams, type OutputInfo } from './labels';
 
@@ -95,8 +96,6 @@ export function paramLabel(d: Dataset, path: string, lang: Lang): { label: strin
   return p ? { label: p.label, unit: p.unit } : { label: path, unit: '' };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
 /** Tooltip of a point: the parameter values, the status, the output or why there is none. */
 function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lang: Lang): string {
   const t = translatorFor(exploreDict, lang);
@@ -107,7 +106,7 @@ function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lan
   lines.push(t(`explore.status.${row.status}`));
   if (row.kind === 'solved') lines.push(`${info.label}: ${fmtOutput(row.values[info.key] ?? null, info, lang)} ${info.percent ? '' : info.unit}`.trim());
   else lines.push(...row.why);
-  return lines.map(esc).join('<br>');
+  return htmlLines(lines);
 }
 
 const chartValue = (x: number | null, info: OutputInfo) => (x === null ? null : clean(info.percent ? x * 100 : x));
