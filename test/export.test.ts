@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { strFromU8, unzipSync } from 'fflate';
 import { validateDataset, validateScenario } from '../src/domain';
 import { BOM, countyQuotasCsv, flattenScenario, planKpis, reportHtml, scenarioJson, workbookXlsx } from '../src/export';
 import { bindingWorth, kpiStatus, solveStatusLine } from '../src/export/kpis';
+import { columnLetters } from '../src/export/xlsx-writer';
 import { buildModel } from '../src/model/build';
 import { quotaRange, rangeTargets } from '../src/model/ranges';
 import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
@@ -83,7 +85,7 @@ function sheetRows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
 function sheetNotes(ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
   ws.eachRow((row, i) => {
-    if (i > 1 && row.font?.italic) out.push(String(row.getCell(1).value));
+    if (i > 1 && row.getCell(1).font?.italic) out.push(String(row.getCell(1).value));
   });
   return out;
 }
@@ -131,7 +133,8 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
 
     const counties = wb.getWorksheet('县市开采指标')!;
     expect(counties.getRow(1).values).toEqual([undefined, ...ZH_HEADERS.slice(0, 14)]);
-    expect(counties.getRow(1).font?.bold).toBe(true);
+    const header = counties.getRow(1);
+    expect(Array.from({ length: 14 }, (_, i) => header.getCell(i + 1).font?.bold)).toEqual(Array(14).fill(true));
     expect(counties.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(counties.getColumn(1).width).toBeGreaterThanOrEqual(14);
     expect(sheetRows(counties)).toHaveLength(report.counties.length);
@@ -178,6 +181,48 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(wb.getWorksheet('County quotas')!.getCell('A2').value).toBe('Hotan City and Hotan County');
     expect(wb.getWorksheet('KPIs')!.getCell('A2').value).toBe('Construction sand: total volume');
     expect(wb.getWorksheet('Binding constraints')!.getCell('G2').value).toBe('each extra 1 万吨 of this cap raises the objective by 0.12');
+  });
+
+  test('XLSX: text that looks like a formula, markup or an Excel escape stays the same text, never a formula', async () => {
+    const d = structuredClone(toyDataset);
+    const tricky = '=HYPERLINK("http://x", "y") & <b>_x0041_</b>\u0007 ';
+    d.units[0]!.name.en = tricky;
+    const scenario = { ...toyScenario, name: '=1+1', description: '@SUM(A1)' };
+    const bytes = await workbookXlsx(toyReport(), d, scenario, 'en');
+    const wb = await readXlsx(bytes);
+    const county = wb.getWorksheet('County quotas')!.getCell('A2');
+    // XML 1.0 cannot carry a BEL character: it is the one thing dropped
+    expect(county.value).toBe(tricky.replace('\u0007', ''));
+    expect(county.type).toBe(ExcelJS.ValueType.String);
+    const info = runInfo(wb, 'Run');
+    expect([info['Scenario'], info['Description']]).toEqual(['=1+1', '@SUM(A1)']);
+    expect(wb.title).toBe('=1+1');
+    const sheets = Object.entries(unzipSync(bytes)).filter(([name]) => name.startsWith('xl/worksheets/'));
+    expect(sheets).toHaveLength(6);
+    for (const [, xml] of sheets) expect(strFromU8(xml)).not.toMatch(/<f[ >]/);
+  });
+
+  test('XLSX: header and KPI status fills, widths that fit, filter on the table, document properties, same bytes for the same input', async () => {
+    const now = new Date('2025-01-02T03:04:05Z');
+    const bytes = await workbookXlsx(toyReport(), toyDataset, toyScenario, 'en', { now });
+    const wb = await readXlsx(bytes);
+    expect([wb.creator, wb.title, wb.created?.toISOString()]).toEqual(['Hotan quota workbench', '示例方案 Toy', '2025-01-02T03:04:05.000Z']);
+    const kpis = wb.getWorksheet('KPIs')!;
+    const fill = (ref: string) => (kpis.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([fill('A1'), fill('G2'), fill('G3'), fill('G8')]).toEqual(['FFD9E1F2', 'FFFFF2CC', 'FFF8CBAD', 'FFE2F0D9']);
+    expect(kpis.getCell('A1').border?.bottom?.style).toBe('thin');
+    expect(kpis.getCell('A1').alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+    expect([kpis.getCell('C8').numFmt, kpis.getCell('E2').numFmt]).toEqual(['0.0%', '#,##0.00##']);
+    const counties = wb.getWorksheet('County quotas')!;
+    expect(counties.autoFilter).toBe('A1:N5');
+    // 'Hotan City and Hotan County' is 27 characters, plus 2 of margin
+    expect(counties.getColumn(1).width).toBe(29);
+    expect(counties.getColumn(6).numFmt).toBe('#,##0.00##');
+    expect(await workbookXlsx(toyReport(), toyDataset, toyScenario, 'en', { now })).toEqual(bytes);
+  });
+
+  test('XLSX column letters go past Z as Excel counts them', () => {
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 
   test('infeasible: CSV has headers only, XLSX and report carry the explanation', async () => {

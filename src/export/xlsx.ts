@@ -4,7 +4,6 @@
  * infeasible scenario, the relaxations that would make it feasible) and the
  * run's provenance. Bold frozen headers, number formats, widths that fit.
  */
-import ExcelJS from 'exceljs';
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { SolveReport } from '../model/report';
@@ -16,13 +15,14 @@ import { clean } from './names';
 import { countyRows, demandRows, flowRows, zoneRows } from './rows';
 import { flattenScenario } from './scenario';
 import { translatorFor } from './tr';
+import { writeXlsx, type XlsxCell, type XlsxSheet, type XlsxStyle } from './xlsx-writer';
 
 export interface WorkbookOptions {
   /** export time written to the Run sheet; defaults to now */
   now?: Date;
 }
 
-type Cell = string | number | boolean | null | Date;
+type Cell = string | number | boolean | null;
 interface Col {
   header: string;
   numFmt?: string;
@@ -33,6 +33,9 @@ const FMT_VOLUME = '#,##0.00##';
 const FMT_COUNT = '#,##0';
 const FMT_PCT = '0.0%';
 const FMT_CHANGE = '+#,##0.00##;-#,##0.00##;0';
+
+const HEADER_STYLE: XlsxStyle = { bold: true, vCenter: true, wrap: true, fill: 'FFD9E1F2', borderBottom: true };
+const NOTE_STYLE: XlsxStyle = { italic: true };
 
 const STATUS_FILL: Record<KpiStatus, string | null> = {
   ok: 'FFE2F0D9',
@@ -47,37 +50,32 @@ const STATUS_FILL: Record<KpiStatus, string | null> = {
 function textWidth(v: Cell, numFmt?: string): number {
   if (v === null) return 0;
   if (typeof v === 'number') return (numFmt === FMT_PCT ? (v * 100).toFixed(1) + '%' : v.toLocaleString('en', { maximumFractionDigits: 4 })).length;
-  const s = v instanceof Date ? v.toISOString() : String(v);
   let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  for (const ch of String(v)) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
   return w;
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Cell[][]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = ws.addRow(cols.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
-  cols.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    if (c.numFmt) col.numFmt = c.numFmt;
-    const widest = Math.max(textWidth(c.header) , ...rows.map((r) => textWidth(r[i] ?? null, c.numFmt)));
-    col.width = Math.min(60, Math.max(c.minWidth ?? 8, widest + 2));
-  });
-  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
-  return ws;
+/** A header row (bold, filled, frozen, with filter buttons) over the rows, each column formatted and as wide as its widest value. */
+function table(name: string, cols: Col[], rows: Cell[][]): XlsxSheet {
+  return {
+    name,
+    columns: cols.map((c, i) => {
+      const widest = Math.max(textWidth(c.header), ...rows.map((r) => textWidth(r[i] ?? null, c.numFmt)));
+      return { width: Math.min(60, Math.max(c.minWidth ?? 8, widest + 2)), style: c.numFmt ? { numFmt: c.numFmt } : undefined };
+    }),
+    rows: [
+      cols.map((c) => ({ value: c.header, style: HEADER_STYLE })),
+      ...rows.map((r) => r.map((value, i): XlsxCell => ({ value, style: cols[i]?.numFmt ? { numFmt: cols[i].numFmt } : undefined }))),
+    ],
+    frozenRows: 1,
+    autoFilterRows: rows.length > 0 ? rows.length + 1 : undefined,
+  };
 }
 
 /** Sentences under a table, after a blank row, in italics. */
-function addNotes(ws: ExcelJS.Worksheet, notes: string[]): void {
+function addNotes(sheet: XlsxSheet, notes: string[]): void {
   if (notes.length === 0) return;
-  ws.addRow([]);
-  for (const n of notes) ws.addRow([n]).font = { italic: true };
+  sheet.rows.push([], ...notes.map((n) => [{ value: n, style: NOTE_STYLE }]));
 }
 
 /** Excel forbids []:*?/\ in sheet names and limits them to 31 characters. */
@@ -89,17 +87,18 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   const tr = translatorFor(exportDict, lang);
   const col = (k: string, numFmt?: string, minWidth?: number): Col => ({ header: tr(`export.col.${k}`), numFmt, minWidth });
   const yesNo = (b: boolean) => tr(b ? 'export.yes' : 'export.no');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Hotan quota workbench';
-  wb.title = scenario.name;
-  wb.created = options.now ?? new Date();
+  const sheets: XlsxSheet[] = [];
+  const addTable = (...args: Parameters<typeof table>): XlsxSheet => {
+    const sheet = table(...args);
+    sheets.push(sheet);
+    return sheet;
+  };
 
   const status = solveStatusLine(report, lang);
   const tieBreak = tieBreakText(report, lang);
   const shortfall = shareShortfallText(report, lang);
   const ranges = report.ranges !== undefined;
   const counties = addTable(
-    wb,
     sheetName(tr('export.sheet.counties')),
     [
       col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('volume', FMT_VOLUME),
@@ -115,7 +114,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   addNotes(counties, [`${tr('export.run.status')}: ${status}`, tieBreak, ...(ranges ? [tr('export.range.meaning')] : [])]);
 
   addTable(
-    wb,
     sheetName(tr('export.sheet.zones')),
     [col('zone'), col('zoneName'), col('county'), col('mineral'), col('unit'), col('areaKm2', '#,##0.00'), col('volume', FMT_VOLUME), col('mines', FMT_COUNT), col('capacityUse', FMT_PCT), col('excluded')],
     zoneRows(report, dataset, lang).map((z) => [z.zoneId, z.zoneName, z.county, z.mineral, z.unit, z.areaKm2, z.volume, z.mines, z.capacityUse, yesNo(z.excluded)]),
@@ -124,7 +122,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   const demand = demandRows(report, dataset, lang);
   if (demand.length > 0) {
     addTable(
-      wb,
       sheetName(tr('export.sheet.demand')),
       [col('county'), col('countyId'), col('mineral'), col('mineralId'), col('unit'), col('demand', FMT_VOLUME), col('supplied', FMT_VOLUME), col('unmet', FMT_VOLUME)],
       demand.map((x) => [x.county, x.countyId, x.mineral, x.mineralId, x.unit, x.demand, x.supplied, x.unmet]),
@@ -133,7 +130,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   if (report.flows !== undefined && hasSolution(report)) {
     const flows = flowRows(report, dataset, lang);
     const sheet = addTable(
-      wb,
       sheetName(tr('export.sheet.flows')),
       [col('from'), col('fromId'), col('to'), col('toId'), col('mineral'), col('mineralId'), col('unit'), col('amount', FMT_VOLUME), col('km', FMT_COUNT)],
       flows.map((f) => [f.from, f.fromId, f.to, f.toId, f.mineral, f.mineralId, f.unit, f.amount, f.km]),
@@ -143,7 +139,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
 
   const kpis = planKpis(report, dataset);
   const kpiSheet = addTable(
-    wb,
     sheetName(tr('export.sheet.kpis')),
     [col('indicator'), col('unit'), col('value'), col('limitKind'), col('limit'), col('ratio', FMT_PCT), col('status')],
     kpis.map((k) => [
@@ -157,27 +152,24 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
     ]),
   );
   kpis.forEach((k, i) => {
-    const row = kpiSheet.getRow(i + 2);
-    const fmt = k.unit === 'share' ? FMT_PCT : k.unit === 'mines' ? FMT_COUNT : FMT_VOLUME;
-    row.getCell(3).numFmt = fmt;
-    row.getCell(5).numFmt = fmt;
+    const row = kpiSheet.rows[i + 1]!;
+    const numFmt = k.unit === 'share' ? FMT_PCT : k.unit === 'mines' ? FMT_COUNT : FMT_VOLUME;
+    row[2]!.style = { numFmt };
+    row[4]!.style = { numFmt };
     const fill = STATUS_FILL[k.status];
-    if (fill) row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (fill) row[6]!.style = { fill };
   });
   if (shortfall) addNotes(kpiSheet, [shortfall]);
 
   const params = addTable(
-    wb,
     sheetName(tr('export.sheet.scenario')),
     [col('key', undefined, 24), col('paramValue', undefined, 12)],
     flattenScenario(scenario).map((p) => [p.key, p.value]),
   );
-  params.addRow([]);
-  params.addRow([tr('export.run.defaultsNote')]).font = { italic: true };
+  addNotes(params, [tr('export.run.defaultsNote')]);
 
   if (report.explanation.length > 0) {
     addTable(
-      wb,
       sheetName(tr('export.sheet.explanation')),
       [col('constraint'), col('indicator'), col('relaxBy', FMT_VOLUME), col('unit'), col('sentence')],
       report.explanation.map((r) => [r.constraint, r.label[lang], clean(r.relaxBy), r.unit, relaxationText(r, lang)]),
@@ -185,7 +177,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
   }
   if (report.binding.length > 0) {
     addTable(
-      wb,
       sheetName(tr('export.sheet.binding')),
       [col('constraint'), col('indicator'), col('family'), col('slack', '0.####'), col('dual', '0.######'), col('unit'), col('worth')],
       report.binding.map((b) => [b.constraint, b.label[lang], familyText(b.family, lang), clean(b.slack), b.dual === null ? null : b.dual, b.unit, bindingWorth(b, lang)]),
@@ -194,7 +185,6 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
 
   const now = options.now ?? new Date();
   const run = addTable(
-    wb,
     sheetName(tr('export.sheet.run')),
     [col('item'), col('paramValue', undefined, 16)],
     [
@@ -212,12 +202,9 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
       [tr('export.run.exported'), now.toISOString()],
     ],
   );
-  run.eachRow((row) => {
-    if (row.getCell(1).value === tr('export.run.gap') && typeof row.getCell(2).value === 'number') row.getCell(2).numFmt = '0.00##%';
-  });
+  for (const row of run.rows) {
+    if (row[0]?.value === tr('export.run.gap') && typeof row[1]?.value === 'number') row[1].style = { numFmt: '0.00##%' };
+  }
 
-  // Node gives a Buffer (a Uint8Array), the browser an ArrayBuffer.
-  const buf: unknown = await wb.xlsx.writeBuffer();
-  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  return new Uint8Array(buf as ArrayBuffer);
+  return writeXlsx(sheets, { creator: 'Hotan quota workbench', title: scenario.name, created: now });
 }
