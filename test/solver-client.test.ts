@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LinearModel } from '../src/model/linear';
 import { createWorkerSolver, SolverWorkerError, type WorkerLike, type WorkerSolver } from '../src/solver/client';
 import { createNodeSolver } from '../src/solver/node';
-import { createSolverWorkerApi } from '../src/solver/worker-api';
+import { createSolverWorkerApi, type LocksLike } from '../src/solver/worker-api';
 
 interface FakeWorker extends WorkerLike {
   start(): void;
@@ -132,5 +132,108 @@ describe('worker client', () => {
     c.terminate();
     await expect(c.ping()).rejects.toMatchObject({ kind: 'terminated' });
     expect(spawned[0]?.terminated).toBe(true);
+  });
+});
+
+/**
+ * Web Locks as the browser keeps them, in one process: exclusive per name,
+ * granted in order, and released when the callback's promise settles, or when
+ * the agent holding them ends (`agent(...).end()`, as the browser does for a
+ * worker that dies).
+ */
+function fakeLocks() {
+  const held = new Map<string, Promise<void>>();
+  const grant = async (name: string, signal: AbortSignal | undefined, callback: () => unknown, onHeld: (release: () => void) => void) => {
+    while (held.has(name)) {
+      if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      const abort = new Promise<void>((_, no) => signal?.addEventListener('abort', () => no(new DOMException('aborted', 'AbortError')), { once: true }));
+      await Promise.race([held.get(name), abort]);
+    }
+    let release!: () => void;
+    held.set(name, new Promise<void>((r) => (release = r)));
+    const free = () => {
+      held.delete(name);
+      release();
+    };
+    onHeld(free);
+    try {
+      return await Promise.race([callback(), held.get(name)]);
+    } finally {
+      free();
+    }
+  };
+  return {
+    page: { request: (name, opts, callback) => grant(name, opts.signal, callback, () => undefined) } satisfies LocksLike,
+    agent() {
+      const mine: (() => void)[] = [];
+      return {
+        locks: { request: (name, opts, callback) => grant(name, opts.signal, callback, (free) => mine.push(free)) } satisfies LocksLike,
+        end: () => mine.forEach((free) => free()),
+      };
+    },
+  };
+}
+
+describe('worker client lifeline (Web Locks)', () => {
+  function lifelineClient() {
+    const locks = fakeLocks();
+    const workers: { worker: FakeWorker; die(): void }[] = [];
+    client = createWorkerSolver({
+      locks: locks.page,
+      createWorker: () => {
+        const agent = locks.agent();
+        const { port1, port2 } = new MessageChannel();
+        // a solve that never ends, as a long glpk run looks from outside
+        const api = { ...createSolverWorkerApi(createNodeSolver, agent.locks), solve: () => new Promise<never>(() => undefined) };
+        Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+        const events = new EventTarget();
+        const worker: FakeWorker = {
+          terminated: false,
+          start: () => port1.start(),
+          postMessage: (message, transfer) => port1.postMessage(message, transfer as never),
+          addEventListener: (type, listener) => (type === 'message' ? port1.addEventListener('message', listener as never) : events.addEventListener(type, listener)),
+          removeEventListener: (type, listener) => (type === 'message' ? port1.removeEventListener('message', listener as never) : events.removeEventListener(type, listener)),
+          terminate: () => {
+            worker.terminated = true;
+            port2.close();
+            agent.end();
+          },
+          crash: () => undefined,
+        };
+        // dies with no error event: only its lock tells
+        workers.push({ worker, die: () => (port2.close(), agent.end()) });
+        return worker;
+      },
+    });
+    return { c: client, workers };
+  }
+
+  it('a worker that ends without an error event rejects the pending call as a crash, and the next call gets a fresh worker', async () => {
+    const { c, workers } = lifelineClient();
+    await c.ping();
+    const pending = c.solve(tiny);
+    const outcome = pending.then(
+      () => 'answered',
+      (e: unknown) => e,
+    );
+    workers[0]?.die();
+    expect(await outcome).toMatchObject({ name: 'SolverWorkerError', kind: 'crash', message: 'solver worker crashed: it stopped without reporting an error' });
+    expect(c.pending).toBe(0);
+    expect(workers[0]?.worker.terminated).toBe(true);
+    expect((await c.ping()).glpkVersion).toMatch(/^\d+\.\d+/);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('a busy worker that is alive is never taken for dead, and ending it ourselves reports a cancel, not a crash', async () => {
+    const { c, workers } = lifelineClient();
+    await c.ping();
+    const pending = c.solve(tiny).catch((e: unknown) => e);
+    // the lifeline is established and stays quiet while the worker is alive
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(c.pending).toBe(1);
+    c.restart();
+    expect(await pending).toMatchObject({ kind: 'cancelled' });
+    expect(workers[0]?.worker.terminated).toBe(true);
+    expect((await c.ping()).glpkVersion).toBeTruthy();
   });
 });

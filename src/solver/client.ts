@@ -8,20 +8,24 @@
  * e.g. the wasm failing to load) rejects every pending call with kind 'crash'
  * and a message saying so; the next call starts a fresh worker too.
  *
- * There is no ping heartbeat, on purpose. glpk runs synchronously in the
- * worker, so a healthy worker cannot answer a ping while it solves, and
- * nothing inside it runs at a bounded interval meanwhile (glpk's callbacks
- * come per branch-and-bound node or per log line; presolve or one large LP
- * relaxation goes seconds without either): a 2 s heartbeat would kill long
- * solves that are fine. Every way our worker can die raises one of the two
- * events (a failed load, an uncaught error, a message that cannot be read);
- * a worker that goes silent any other way is left to the UI's watchdog
+ * A worker can also end without either event: the browser kills it (out of
+ * memory, a crashed process) or something terminates it. A ping heartbeat
+ * cannot tell that from a long solve (glpk runs synchronously, so a healthy
+ * worker cannot answer while it solves, and glpk's callbacks come at no
+ * bounded interval). Instead each worker holds a Web Lock named for it for its
+ * whole life (worker-api.ts `lifeline`) and the client asks for the same lock:
+ * the browser grants it the moment the worker ends, however it ends, and the
+ * client rejects the pending calls with kind 'crash' ("the solver worker
+ * stopped"), within the same turn rather than after a heartbeat period,
+ * without ever taking a busy worker for a dead one. Without Web Locks (a page
+ * that is not a secure context) a silent worker is left to the UI's watchdog
  * (src/ui/state/solve.ts: the time limit plus a grace).
  */
 import * as Comlink from 'comlink';
 import type { LinearModel } from '../model/linear';
 import { toExplanation, type Explanation, type Solution, type SolveOptions } from './adapter';
 import type { SolverWorkerApi } from './worker';
+import { browserLocks, type LocksLike } from './worker-api';
 
 export type SolverWorkerErrorKind = 'crash' | 'cancelled' | 'terminated';
 
@@ -46,6 +50,8 @@ export interface WorkerLike {
 export interface WorkerSolverOptions {
   /** defaults to the module worker `./worker.ts` */
   createWorker?: () => WorkerLike;
+  /** how the client learns that a worker ended without an error event; null: it does not (default: the browser's Web Locks) */
+  locks?: LocksLike | null;
 }
 
 type Method = keyof SolverWorkerApi;
@@ -72,6 +78,8 @@ interface Session {
   worker: WorkerLike;
   remote: Comlink.Remote<SolverWorkerApi>;
   pending: Set<(error: Error) => void>;
+  /** the worker's lock (see the top of this file) */
+  lifeline: string;
   detach(): void;
 }
 
@@ -89,11 +97,14 @@ function defaultWorker(): WorkerLike {
 
 export function createWorkerSolver(options: WorkerSolverOptions = {}): WorkerSolver {
   const spawn = options.createWorker ?? defaultWorker;
+  const locks = options.locks === undefined ? browserLocks() : options.locks;
   let session: Session | null = null;
   let closed = false;
+  let count = 0;
 
   function end(s: Session, error: SolverWorkerError): void {
     if (session === s) session = null;
+    // detached first: the lock this ending frees must not report a second death
     s.detach();
     s.worker.terminate();
     const rejects = [...s.pending];
@@ -107,17 +118,32 @@ export function createWorkerSolver(options: WorkerSolverOptions = {}): WorkerSol
       event.preventDefault?.();
       end(s, new SolverWorkerError('crash', `solver worker crashed: ${describe(event)}`));
     };
+    const watch = new AbortController();
     const s: Session = {
       worker,
       remote: Comlink.wrap<SolverWorkerApi>(worker),
       pending: new Set(),
+      lifeline: `quota-workbench-solver-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${count++}`,
       detach: () => {
+        watch.abort();
         worker.removeEventListener('error', onError);
         worker.removeEventListener('messageerror', onError);
       },
     };
     worker.addEventListener('error', onError);
     worker.addEventListener('messageerror', onError);
+    if (locks)
+      s.remote.lifeline(s.lifeline).then(
+        (held) => {
+          if (!held || watch.signal.aborted) return;
+          locks
+            .request(s.lifeline, { signal: watch.signal }, () => {
+              if (!watch.signal.aborted) end(s, new SolverWorkerError('crash', 'solver worker crashed: it stopped without reporting an error'));
+            })
+            .catch(() => undefined); // aborted: this client ended the worker itself
+        },
+        () => undefined, // a worker without a lifeline (ended first, or a stand-in) is watched by its events only
+      );
     return s;
   }
 

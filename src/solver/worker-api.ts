@@ -14,9 +14,25 @@ export interface SolverWorkerBaseApi {
   writeLp(model: LinearModel): Promise<string>;
   /** Plain-object form (the array-with-flags `Explanation` would lose its flags in the clone); the client turns it back. */
   explainInfeasible(model: LinearModel, opts?: SolveOptions): Promise<InfeasibilityExplanation>;
+  /**
+   * Takes the Web Lock `name` and holds it for the worker's whole life; the
+   * browser releases it the moment the worker ends, however it ends, so the
+   * page learns of the death by asking for the same lock (client.ts).
+   * Resolves true once held, false where there are no Web Locks.
+   */
+  lifeline(name: string): Promise<boolean>;
 }
 
-export function createSolverWorkerApi(load: () => Promise<Solver>): SolverWorkerBaseApi & { getSolver(): Promise<Solver> } {
+/** The part of the Web Locks API the lifeline uses (a test passes a stand-in). */
+export interface LocksLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: () => unknown): Promise<unknown>;
+}
+
+export function browserLocks(): LocksLike | null {
+  return (globalThis.navigator as { locks?: LocksLike } | undefined)?.locks ?? null;
+}
+
+export function createSolverWorkerApi(load: () => Promise<Solver>, locks: LocksLike | null = browserLocks()): SolverWorkerBaseApi & { getSolver(): Promise<Solver> } {
   let solver: Promise<Solver> | null = null;
   const getSolver = () => {
     if (!solver) {
@@ -41,6 +57,15 @@ export function createSolverWorkerApi(load: () => Promise<Solver>): SolverWorker
     },
     async explainInfeasible(model, opts) {
       return (await getSolver()).explainInfeasibility(model, opts);
+    },
+    lifeline(name) {
+      if (!locks) return Promise.resolve(false);
+      return new Promise<boolean>((held) => {
+        void locks.request(name, {}, () => {
+          held(true);
+          return new Promise<never>(() => undefined);
+        });
+      });
     },
   };
 }

@@ -29,6 +29,7 @@ const api = {
   solve: base.solve,
   writeLp: base.writeLp,
   explainInfeasible: base.explainInfeasible,
+  lifeline: base.lifeline,
   /** The whole scenario in the worker: build, solve, explain (unless `explain: false`, as a frontier's probes ask), report. */
   async solveScenario(dataset: Dataset, scenario: Scenario, opts?: RunOptions): Promise<SolveReport> {
     return runScenario(dataset, scenario, await base.getSolver(), opts);
