@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { deleteDatabasesAfterEach, freshName, openFresh as open } from './helpers/fresh-db';
 import { describe, expect, it } from 'vitest';
 import {
+  DB_VERSION,
   SCHEMA,
   addRun,
   canonicalJson,
@@ -13,6 +14,7 @@ import {
   latestRuns,
   listDeleted,
   listScenarios,
+  mergeDrafts,
   parseScenarioFile,
   purgeDeleted,
   renameScenario,
@@ -21,6 +23,7 @@ import {
   saveScenario,
   scenarioFileText,
   scenarioHash,
+  settle,
   staleness,
   undoDelete,
 } from '../src/store';
@@ -50,7 +53,7 @@ describe('scenarios', () => {
     expect(s.preset).toBe('baseline');
     expect((await getScenario(db, s.id))?.scenario).toEqual(base);
 
-    await saveScenario(db, s.id, { ...base, caps: { sand: 1800 } });
+    expect(await saveScenario(db, s.id, { ...base, caps: { sand: 1800 } }, 0)).toEqual({ ok: true, revision: 1 });
     expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: 1800 });
 
     await renameScenario(db, s.id, '  砂石收紧 ');
@@ -69,7 +72,7 @@ describe('scenarios', () => {
   it('keeps an invalid draft as typed, so a reload loses nothing', async () => {
     const db = open();
     const s = await createScenario(db, base);
-    await saveScenario(db, s.id, { ...base, caps: { sand: '20o0' } });
+    await saveScenario(db, s.id, { ...base, caps: { sand: '20o0' } }, 0);
     expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: '20o0' });
   });
 
@@ -84,13 +87,59 @@ describe('scenarios', () => {
     expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1800 } }, Date.now() + 1)).toBe(false);
     // a save made after the draft was typed (another tab) wins
     await new Promise((r) => setTimeout(r, 2));
-    await saveScenario(db, s.id, { ...base, caps: { sand: 1700 } });
+    await saveScenario(db, s.id, { ...base, caps: { sand: 1700 } }, 1);
     expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1600 } }, typedAt)).toBe(false);
     expect((await getScenario(db, s.id))?.scenario.caps).toEqual({ sand: 1700 });
     // nor into a deleted or unknown scenario
     await deleteScenario(db, s.id);
     expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1600 } }, Date.now() + 1)).toBe(false);
     expect(await restoreDraft(db, 'nope', base, Date.now())).toBe(false);
+  });
+
+  it('refuses a save from a stale revision and leaves the database unchanged', async () => {
+    const db = open();
+    const s = await createScenario(db, base);
+    expect(s.revision).toBe(0);
+    // two tabs start from revision 0; the first save lands
+    expect(await saveScenario(db, s.id, { ...base, caps: { sand: 1800 } }, 0)).toEqual({ ok: true, revision: 1 });
+    const landed = await getScenario(db, s.id);
+    // the second, still at revision 0, is refused and told what is stored now
+    const refused = await saveScenario(db, s.id, { ...base, rightsCaps: { class3: 200 } }, 0);
+    expect(refused).toEqual({ ok: false, current: landed });
+    expect(await getScenario(db, s.id)).toEqual(landed);
+    // saved again from the revision it was refused against, it lands
+    expect(await saveScenario(db, s.id, { ...base, caps: { sand: 1800 }, rightsCaps: { class3: 200 } }, 1)).toEqual({ ok: true, revision: 2 });
+    // a rename and a restored draft are saves too: a save from before them is refused
+    await renameScenario(db, s.id, '改名');
+    expect((await getScenario(db, s.id))?.revision).toBe(3);
+    expect((await saveScenario(db, s.id, base, 2)).ok).toBe(false);
+    expect(await restoreDraft(db, s.id, { ...base, caps: { sand: 1500 } }, Date.now() + 1)).toBe(true);
+    expect((await getScenario(db, s.id))?.revision).toBe(4);
+    expect((await saveScenario(db, s.id, base, 3)).ok).toBe(false);
+    await expect(saveScenario(db, 'nope', base, 0)).rejects.toThrow('no scenario nope');
+  });
+
+  it('merges two edits from the same revision: one-sided changes merge, two-sided ones are conflicts', () => {
+    const b = { ...base, caps: { sand: 2000, clay: 100 }, excludedZones: ['Z01'] };
+    const mine = { ...b, caps: { sand: 1800, clay: 100 }, rightsCaps: { class3: 200 }, excludedZones: ['Z01', 'Z02'] };
+    const theirs = { ...b, caps: { sand: 1900 }, timeLimitSec: 30, excludedZones: ['Z03'] };
+    const m = mergeDrafts(b, mine, theirs);
+    // clay was cleared only by the other tab, class-3 set only here, the time limit only there
+    expect(m.merged).toEqual({ ...base, caps: { sand: 1800 }, rightsCaps: { class3: 200 }, timeLimitSec: 30, excludedZones: ['Z01', 'Z02'] });
+    expect(m.taken).toEqual([['caps', 'clay'], ['timeLimitSec']]);
+    expect(m.conflicts).toEqual([
+      { path: ['caps', 'sand'], mine: 1800, theirs: 1900 },
+      { path: ['excludedZones'], mine: ['Z01', 'Z02'], theirs: ['Z03'] },
+    ]);
+    expect(settle(m, new Set([0]))).toEqual({ ...m.merged, caps: { sand: 1900 } });
+    expect(settle(m, new Set([1]))).toEqual({ ...m.merged, excludedZones: ['Z03'] });
+    // a field cleared here against a value there: keeping "cleared" removes it, and its emptied parent
+    const c = mergeDrafts({ ...base, rightsCaps: { class3: 250 } }, base, { ...base, rightsCaps: { class3: 240 } });
+    expect(c.conflicts).toEqual([{ path: ['rightsCaps', 'class3'], mine: undefined, theirs: 240 }]);
+    expect(settle(c, new Set())).toEqual(base);
+    expect(settle(c, new Set([0]))).toEqual({ ...base, rightsCaps: { class3: 240 } });
+    // the same change on both sides is no conflict
+    expect(mergeDrafts(base, { ...base, caps: { sand: 1 } }, { ...base, caps: { sand: 1 } }).conflicts).toEqual([]);
   });
 
   it('soft delete hides a scenario; undo brings it back with its runs', async () => {
@@ -156,15 +205,34 @@ describe('migration', () => {
 
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     const s = await getScenario(db, 's1');
     expect(s?.deletedAt).toBeNull();
+    expect(s?.revision).toBe(0);
     expect((await listScenarios(db)).map((r) => r.id)).toEqual(['s1']);
     const [run] = await runsFor(db, 's1');
     expect(run?.scenarioHash).toBe(scenarioHash(base));
     expect(run?.modelVersion).toBe('0.9.0');
     expect(staleness(run!, base, '0.9.0').stale).toBe(false);
     expect(staleness(run!, base, '1.0.0').modelChanged).toBe(true);
+  });
+
+  it('gives scenarios written by v3 revision 0, so the first save from either tab is checked against it', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA[3]);
+    await v3.open();
+    await v3.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2, deletedAt: null });
+    await v3.table('sweeps').add({ id: 'w1', scenarioId: 's1', createdAt: 3 });
+    v3.close();
+
+    const db = open(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await getScenario(db, 's1')).toEqual({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2, deletedAt: null, revision: 0 });
+    expect(await db.sweeps.count()).toBe(1);
+    expect((await saveScenario(db, 's1', { ...base, caps: { sand: 1 } }, 1)).ok).toBe(false);
+    expect(await saveScenario(db, 's1', { ...base, caps: { sand: 1 } }, 0)).toEqual({ ok: true, revision: 1 });
   });
 });
 

@@ -11,6 +11,10 @@
  *     the scenario snapshot and the report each v1 run already held, so old
  *     runs can also say whether their scenario changed since.
  * v3: a new `sweeps` table (Explore page; see sweeps.ts); nothing to convert.
+ * v4: scenarios gain `revision`, a counter every save of the scenario raises,
+ *     so that a save made from an out-of-date copy (another tab saved since)
+ *     is refused instead of overwriting that save; existing scenarios start
+ *     at 0. No index changes.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { SolveReport } from '../model/report';
@@ -30,6 +34,8 @@ export interface ScenarioRecord {
   deletedAt: number | null;
   /** The preset (scenarios/<name>.json) it was created from, if any. */
   preset?: string;
+  /** Raised by each save of the scenario; a save names the revision it started from (compare-and-swap). */
+  revision: number;
 }
 
 export interface RunRecord {
@@ -63,7 +69,7 @@ export const SCHEMA = {
   },
 } as const;
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type WorkbenchDB = Dexie & {
   scenarios: EntityTable<ScenarioRecord, 'id'>;
@@ -92,5 +98,15 @@ export function openDb(name: string = DB_NAME): WorkbenchDB {
         });
     });
   db.version(3).stores(SCHEMA[3]);
+  db.version(4)
+    .stores({})
+    .upgrade(async (tx) => {
+      await tx
+        .table('scenarios')
+        .toCollection()
+        .modify((s: Partial<ScenarioRecord>) => {
+          if (s.revision === undefined) s.revision = 0;
+        });
+    });
   return db;
 }

@@ -13,9 +13,9 @@ function nameOf(draft: ScenarioDraft, fallback: string): string {
   return typeof draft.name === 'string' && draft.name.trim() !== '' ? draft.name : fallback;
 }
 
-/** A record's fields after saving a draft: the name follows the scenario's name. */
+/** A record's fields after saving a draft: the name follows the scenario's name; the revision goes up. */
 function draftChanges(draft: ScenarioDraft, rec: ScenarioRecord): Partial<ScenarioRecord> {
-  return { scenario: structuredClone(draft), name: nameOf(draft, rec.name), updatedAt: now() };
+  return { scenario: structuredClone(draft), name: nameOf(draft, rec.name), updatedAt: now(), revision: rec.revision + 1 };
 }
 
 /** Live scenarios, oldest first (the order the planner made them in). */
@@ -48,18 +48,31 @@ export async function createScenario(
     createdAt: t,
     updatedAt: t,
     deletedAt: null,
+    revision: 0,
     ...(opts.preset ? { preset: opts.preset } : {}),
   };
   await db.scenarios.add(rec);
   return rec;
 }
 
-/** Saves an edited scenario as is (valid or not); the record's name follows the scenario's name. */
-export async function saveScenario(db: WorkbenchDB, id: string, draft: ScenarioDraft): Promise<void> {
-  await db.transaction('rw', db.scenarios, async () => {
+/** A save either landed (with the scenario's new revision) or was refused because `current` was saved since. */
+export type SaveOutcome = { ok: true; revision: number } | { ok: false; current: ScenarioRecord };
+
+/**
+ * Saves an edited scenario as is (valid or not), only if the stored scenario
+ * is still at `baseRevision`, the revision the edit started from
+ * (compare-and-swap, read and write in one transaction, so no other save can
+ * land between them). Otherwise nothing is written and the stored record is
+ * returned, for the caller to merge with. The record's name follows the
+ * scenario's name.
+ */
+export async function saveScenario(db: WorkbenchDB, id: string, draft: ScenarioDraft, baseRevision: number): Promise<SaveOutcome> {
+  return db.transaction('rw', db.scenarios, async (): Promise<SaveOutcome> => {
     const rec = await db.scenarios.get(id);
     if (!rec) throw new Error(`no scenario ${id}`);
+    if (rec.revision !== baseRevision) return { ok: false, current: rec };
     await db.scenarios.update(id, draftChanges(draft, rec));
+    return { ok: true, revision: rec.revision + 1 };
   });
 }
 
@@ -83,7 +96,7 @@ export async function renameScenario(db: WorkbenchDB, id: string, name: string):
   await db.transaction('rw', db.scenarios, async () => {
     const rec = await db.scenarios.get(id);
     if (!rec) throw new Error(`no scenario ${id}`);
-    await db.scenarios.update(id, { name: trimmed, scenario: { ...rec.scenario, name: trimmed }, updatedAt: now() });
+    await db.scenarios.update(id, { name: trimmed, scenario: { ...rec.scenario, name: trimmed }, updatedAt: now(), revision: rec.revision + 1 });
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Export buttons for one run: county quotas as CSV (Excel-ready, with BOM),
  * the Excel workbook, the scenario JSON, the CPLEX LP file (from the solver,
- * through `getLp`) and the printable report. Each button's visible text is
+ * through `getLp`), the printable report and the same report as a Word
+ * document (its writer loaded only when asked for). Each button's visible text is
  * its accessible name; a longer description rides along as its description.
  */
 import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
@@ -32,7 +33,7 @@ export interface ExportPanelProps {
   openReport?: (html: string) => boolean;
 }
 
-type Kind = 'csv' | 'xlsx' | 'json' | 'lp' | 'report';
+type Kind = 'csv' | 'xlsx' | 'json' | 'lp' | 'report' | 'docx';
 
 export function ExportPanel(props: ExportPanelProps): JSX.Element {
   const id = createUniqueId();
@@ -41,6 +42,11 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
   const save = (name: string, data: string | Uint8Array, mime: string) => (props.save ?? downloadBlob)(name, data, mime);
   const base = () => safeFileName(props.scenario.name);
   const label = (k: Kind) => t(`export.panel.${k}`);
+  // the planner's boundary map, when one is loaded, joins the schematic one in both reports
+  const extraCharts = () => {
+    const b = boundary();
+    return b ? [countyMapChart(props.report, props.dataset, lang(), { metric: defaultMapMetric(props.report, props.dataset), boundary: b, print: true })] : [];
+  };
 
   async function run(kind: Kind, make: () => Promise<{ name: string; data: string | Uint8Array; mime: string } | null>) {
     setBusy(kind);
@@ -92,14 +98,19 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
       kind: 'report',
       act: () =>
         run('report', async () => {
-          const b = boundary();
-          // the planner's boundary map, when one is loaded, joins the schematic one
-          const extraCharts = b
-            ? [countyMapChart(props.report, props.dataset, lang(), { metric: defaultMapMetric(props.report, props.dataset), boundary: b, print: true })]
-            : [];
-          const html = reportHtml(props.report, props.dataset, props.scenario, lang(), { extraCharts });
+          const html = reportHtml(props.report, props.dataset, props.scenario, lang(), { extraCharts: extraCharts() });
           const opened = (props.openReport ?? openHtml)(html);
           return opened ? null : { name: `${base()}-${t('export.file.report')}.html`, data: html, mime: MIME.html };
+        }),
+    },
+    {
+      kind: 'docx',
+      act: () =>
+        run('docx', async () => {
+          // the docx package is large and seldom needed: it stays out of the start-up bundle
+          const { reportDocx, DOCX_MIME } = await import('../../export/docx');
+          const data = await reportDocx(props.report, props.dataset, props.scenario, lang(), { extraCharts: extraCharts() });
+          return { name: `${base()}-${t('export.file.report')}.docx`, data, mime: DOCX_MIME };
         }),
     },
   ];

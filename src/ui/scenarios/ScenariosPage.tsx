@@ -25,7 +25,7 @@ import {
   selectScenario,
 } from '../state/scenarios';
 import { checkScenarioFile, localizeProblems, type Problem } from '../state/validate';
-import { notify } from '../state/notices';
+import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 
 export function ScenariosPage() {
@@ -220,8 +220,12 @@ function Deleted() {
 
 function Presets() {
   const create = async (scenario: Parameters<typeof createFrom>[0], name: string, preset?: string) => {
-    const rec = await createFrom(scenario, name, preset);
-    notify({ kind: 'info', message: t('scenarios.created', { name: rec.name }) });
+    try {
+      const rec = await createFrom(scenario, name, preset);
+      notify({ kind: 'info', message: t('scenarios.created', { name: rec.name }) });
+    } catch (e) {
+      notify({ kind: 'error', message: t('save.createFailed', { name, reason: errorText(e) }) });
+    }
   };
   return (
     <section class="panel" aria-labelledby="presets-h">
@@ -284,16 +288,22 @@ function Import() {
   let fileInput: HTMLInputElement | undefined;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
-    const v = checkScenarioFile(text, file.name, dataset());
-    if (fileInput) fileInput.value = '';
-    if (!v.ok) {
-      setProblems({ file: v.file, problems: v.problems });
-      return;
+    try {
+      const text = await file.text();
+      const v = checkScenarioFile(text, file.name, dataset());
+      if (!v.ok) {
+        setProblems({ file: v.file, problems: v.problems });
+        return;
+      }
+      setProblems(null);
+      const rec = await createFrom(v.scenario, v.scenario.name);
+      notify({ kind: 'info', message: t('scenarios.imported', { name: rec.name, file: file.name }) });
+    } catch (e) {
+      notify({ kind: 'error', message: t('save.importFailed', { file: file.name, reason: errorText(e) }) });
+    } finally {
+      // the same file can be chosen again after a failure
+      if (fileInput) fileInput.value = '';
     }
-    setProblems(null);
-    const rec = await createFrom(v.scenario, v.scenario.name);
-    notify({ kind: 'info', message: t('scenarios.imported', { name: rec.name, file: file.name }) });
   };
   return (
     <section class="panel" aria-labelledby="import-h">

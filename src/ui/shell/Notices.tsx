@@ -1,11 +1,17 @@
 import { For, Show } from 'solid-js';
 import { t } from '../i18n';
 import { dismiss, notices } from '../state/notices';
+import { SaveProblems } from './SaveProblems';
 
-/** The notice area: a polite live region, so screen readers hear "deleted … Undo". */
+/**
+ * The notice area: a polite live region, so screen readers hear "deleted … Undo";
+ * and the dialogs of a save that failed or met another tab's, which need an answer.
+ */
 export function Notices() {
   return (
-    <div class="notices" role="status" aria-live="polite">
+    <>
+      <SaveProblems />
+      <div class="notices" role="status" aria-live="polite">
       <For each={notices()}>
         {(n) => (
           <div class={`notice notice-${n.kind}`}>
@@ -29,6 +35,7 @@ export function Notices() {
           </div>
         )}
       </For>
-    </div>
+      </div>
+    </>
   );
 }

@@ -1,14 +1,24 @@
 import { Show } from 'solid-js';
 import { t } from '../i18n';
-import { draftId, saveError, saveState } from '../state/draft';
+import { draftId, saveError, saveState, showSaveFailure } from '../state/draft';
 
-/** "Saved" / "Saving…": the planner can see that nothing typed is lost. */
+/** "Saved" / "Saving…": the planner can see that nothing typed is lost; a failed save reopens its notice from here. */
 export function SaveIndicator() {
+  const label = () => (saveState() === 'conflict' ? t('save.conflict') : t(`shell.save.${saveState()}`));
   return (
     <Show when={draftId() !== null}>
-      <span class={`save-state save-${saveState()}`} role="status" data-state={saveState()} title={saveError() ?? ''}>
-        {t(`shell.save.${saveState()}`)}
-      </span>
+      <Show
+        when={saveState() === 'error'}
+        fallback={
+          <span class={`save-state save-${saveState()}`} role="status" data-state={saveState()}>
+            {label()}
+          </span>
+        }
+      >
+        <button type="button" class={`save-state save-error`} data-state="error" title={`${saveError() ?? ''} · ${t('save.reopen')}`} onClick={() => showSaveFailure(true)}>
+          {label()}
+        </button>
+      </Show>
     </Show>
   );
 }

@@ -7,12 +7,35 @@
  * the next start-up saves it (`recoverUnsavedDrafts`).
  * The draft is stored as typed, valid or not, so a half-typed figure also
  * survives a reload and is shown with its problem.
- * When another tab saves the same scenario and this tab has nothing unsaved,
- * this tab takes the other tab's version.
+ *
+ * Two tabs: each save names the stored revision the draft started from and is
+ * refused when another tab saved since (store/repo.ts, compare-and-swap). The
+ * refused draft is then merged with the other tab's against that common base
+ * revision (store/merge.ts): fields only one tab changed merge by themselves
+ * and the merge is saved; fields both changed to different values are put to
+ * the planner ("yours" or "the other tab's"), and nothing says "saved" until
+ * the choice is saved. When another tab saves and this tab has nothing
+ * unsaved, this tab takes the other tab's version.
+ *
+ * A save that fails (storage full, database gone) leaves the edit in this
+ * page: a blocking notice says so and offers the scenario file and a retry,
+ * every later edit tries again, and leaving the page asks first.
  */
 import { createEffect, createMemo, createRoot, createSignal, on } from 'solid-js';
-import { canonicalJson, restoreDraft, saveScenario, type ScenarioDraft } from '../../store';
+import {
+  canonicalJson,
+  jsonPath,
+  mergeDrafts,
+  restoreDraft,
+  saveScenario,
+  settle,
+  type Merge,
+  type ScenarioDraft,
+  type ScenarioRecord,
+} from '../../store';
+import { t } from '../i18n';
 import { db } from './db';
+import { errorText, notify } from './notices';
 import { currentScenario } from './scenarios';
 import { forgetUnsaved, keepUnsaved, unsavedDrafts } from './tab-marks';
 import { checkDraft, type Checked } from './validate';
@@ -20,16 +43,100 @@ import { model } from './model';
 
 export const SAVE_DELAY_MS = 400;
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
+
+/** Two tabs changed the same fields of one scenario; saved once the planner chooses for each. */
+export interface SaveConflict {
+  scenarioId: string;
+  name: string;
+  merge: Merge;
+}
+
+/** A save that failed: what the browser said, and whether its notice is showing. */
+export interface SaveFailure {
+  scenarioId: string;
+  message: string;
+  open: boolean;
+}
+
+/** The stored revision a scenario's draft started from, and the scenario as stored then (the base of a merge). */
+interface Synced {
+  revision: number;
+  scenario: ScenarioDraft;
+}
 
 const state = createRoot(() => {
   const [draft, setDraft] = createSignal<ScenarioDraft | null>(null);
   const [draftId, setDraftId] = createSignal<string | null>(null);
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
   const [saveError, setSaveError] = createSignal<string | null>(null);
+  const [conflict, setConflict] = createSignal<SaveConflict | null>(null);
+  const [failure, setFailure] = createSignal<SaveFailure | null>(null);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The draft as the database holds it, as far as this tab knows (nothing to save while the draft equals it). */
   let lastSaved = '';
   let saving: Promise<void> = Promise.resolve();
+  /** Whether Web Storage holds the last edit: if so, closing the tab while it is pending loses nothing. */
+  let keptInWebStorage = true;
+  const synced = new Map<string, Synced>();
+
+  function sync(rec: Pick<ScenarioRecord, 'id' | 'revision' | 'scenario'>): void {
+    const known = synced.get(rec.id);
+    if (!known || rec.revision >= known.revision) synced.set(rec.id, { revision: rec.revision, scenario: structuredClone(rec.scenario) });
+  }
+
+  function showDraft(id: string, next: ScenarioDraft): void {
+    if (draftId() !== id) return;
+    setDraft(next);
+    keptInWebStorage = keepUnsaved(id, next);
+  }
+
+  /** One save of `d` from the revision this tab last synced; a refusal leads to a merge (and maybe another save). */
+  async function attempt(id: string, d: ScenarioDraft, name: string): Promise<void> {
+    const json = canonicalJson(d);
+    const base = synced.get(id) ?? { revision: 0, scenario: d };
+    const out = await saveScenario(db(), id, d, base.revision);
+    if (out.ok) {
+      synced.set(id, { revision: out.revision, scenario: structuredClone(d) });
+      forgetUnsaved(id, (kept) => canonicalJson(kept) === json);
+      setSaveError(null);
+      setFailure(null);
+      if (timer === null && conflict() === null && (draftId() !== id || canonicalJson(draft()) === json)) setSaveState('saved');
+      return;
+    }
+    // Another tab saved since this draft's base: merge against that base (edits typed meanwhile included).
+    const theirs = out.current;
+    const mine = draftId() === id ? (draft() ?? d) : d;
+    const merge = mergeDrafts(base.scenario, mine, theirs.scenario);
+    sync(theirs);
+    if (draftId() === id) lastSaved = canonicalJson(theirs.scenario);
+    showDraft(id, merge.merged);
+    if (merge.conflicts.length > 0) {
+      setConflict({ scenarioId: id, name: theirs.name || name, merge });
+      setSaveState('conflict');
+      return;
+    }
+    if (merge.taken.length > 0)
+      notify({ kind: 'info', message: t('save.merged', { name: theirs.name, fields: merge.taken.map(jsonPath).join(', ') }) });
+    if (draftId() === id) lastSaved = canonicalJson(merge.merged);
+    await attempt(id, merge.merged, name);
+  }
+
+  function enqueue(id: string, d: ScenarioDraft): Promise<void> {
+    const name = typeof d.name === 'string' ? d.name : '';
+    setSaveState('saving');
+    saving = saving
+      .then(() => attempt(id, d, name))
+      .catch((e: unknown) => {
+        lastSaved = '';
+        const message = errorText(e);
+        setSaveState('error');
+        setSaveError(message);
+        // the notice opens once per run of failures; a planner who closed it sees "save failed" and can reopen it there
+        setFailure((f) => ({ scenarioId: id, message, open: f === null || f.open }));
+      });
+    return saving;
+  }
 
   async function flush(): Promise<void> {
     if (timer !== null) {
@@ -38,27 +145,14 @@ const state = createRoot(() => {
     }
     const id = draftId();
     const d = draft();
-    if (id === null || d === null) return saving;
+    if (id === null || d === null || conflict() !== null) return saving;
     const json = canonicalJson(d);
     if (json === lastSaved) {
       if (saveState() === 'pending') setSaveState('saved');
       return saving;
     }
     lastSaved = json;
-    setSaveState('saving');
-    saving = saving
-      .then(() => saveScenario(db(), id, d))
-      .then(() => {
-        forgetUnsaved(id, (kept) => canonicalJson(kept) === json);
-        if (timer === null && draftId() === id) setSaveState('saved');
-        setSaveError(null);
-      })
-      .catch((e: unknown) => {
-        lastSaved = '';
-        setSaveState('error');
-        setSaveError((e as Error).message);
-      });
-    return saving;
+    return enqueue(id, d);
   }
 
   function edit(update: (d: ScenarioDraft) => ScenarioDraft): void {
@@ -67,10 +161,22 @@ const state = createRoot(() => {
     if (d === null || id === null) return;
     const next = update(d);
     setDraft(next);
-    keepUnsaved(id, next);
+    keptInWebStorage = keepUnsaved(id, next);
+    if (conflict() !== null) return;
     setSaveState('pending');
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  }
+
+  /** Settles a conflict: `keepTheirs` holds the indexes of the fields where the other tab's value is kept. */
+  function resolve(keepTheirs: ReadonlySet<number>): Promise<void> {
+    const c = conflict();
+    if (c === null) return saving;
+    const resolved = settle(c.merge, keepTheirs);
+    setConflict(null);
+    showDraft(c.scenarioId, resolved);
+    if (draftId() === c.scenarioId) lastSaved = canonicalJson(resolved);
+    return enqueue(c.scenarioId, resolved);
   }
 
   // Follow the current scenario: a new choice loads its draft (after saving the old one);
@@ -85,14 +191,17 @@ const state = createRoot(() => {
       }
       if (rec.id !== draftId()) {
         void flush();
+        sync(rec);
         lastSaved = canonicalJson(rec.scenario);
         setDraftId(rec.id);
         setDraft(structuredClone(rec.scenario));
-        setSaveState('saved');
+        if (conflict() === null) setSaveState('saved');
         return;
       }
       const stored = canonicalJson(rec.scenario);
-      if (timer === null && saveState() !== 'saving' && stored !== lastSaved) {
+      const known = synced.get(rec.id);
+      if (timer === null && saveState() === 'saved' && stored !== lastSaved && (!known || rec.revision >= known.revision)) {
+        sync(rec);
         lastSaved = stored;
         setDraft(structuredClone(rec.scenario));
       }
@@ -104,15 +213,24 @@ const state = createRoot(() => {
     return d && model.ok ? checkDraft(model.dataset, d) : null;
   });
 
+  /** Whether closing the page now would lose an edit: a failed or contested save, or a pending one Web Storage could not keep. */
+  const atRisk = () => {
+    const s = saveState();
+    return s === 'error' || s === 'conflict' || ((s === 'pending' || s === 'saving') && !keptInWebStorage);
+  };
+
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', () => void flush());
-    window.addEventListener('beforeunload', () => void flush());
+    window.addEventListener('beforeunload', (e) => {
+      void flush();
+      if (atRisk()) e.preventDefault();
+    });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void flush();
     });
   }
 
-  return { draft, draftId, edit, flush, saveState, saveError, checked };
+  return { draft, draftId, edit, flush, saveState, saveError, checked, conflict, resolve, failure, setFailure, atRisk };
 });
 
 export const draft = state.draft;
@@ -123,6 +241,18 @@ export const saveState = state.saveState;
 export const saveError = state.saveError;
 /** Validation of the current draft (null when there is none). */
 export const draftCheck = state.checked;
+/** The fields two tabs both changed, waiting for the planner's choice. */
+export const saveConflict = state.conflict;
+export const resolveConflict = state.resolve;
+/** The last failed save, while no save has succeeded since. */
+export const saveFailure = state.failure;
+/** Whether the database lacks an edit that a flush on the way out cannot be relied on to save. */
+export const editsAtRisk = state.atRisk;
+
+/** Shows or hides the notice of a failed save (the failure itself stays until a save succeeds). */
+export function showSaveFailure(open: boolean): void {
+  state.setFailure((f) => (f ? { ...f, open } : f));
+}
 
 /**
  * At start-up: each draft kept in Web Storage whose database write did not

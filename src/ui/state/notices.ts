@@ -28,3 +28,9 @@ export function notify(n: Omit<Notice, 'id'>, ms = 12_000): number {
   if (n.kind !== 'error') setTimeout(() => dismiss(id), ms);
   return id;
 }
+
+/** What went wrong, for a notice: the error's name (QuotaExceededError, …) and message. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message ? `${e.name}: ${e.message}` : e.name;
+  return String(e);
+}

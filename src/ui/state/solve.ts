@@ -17,7 +17,7 @@ import { timeLimitOf } from '../../model/inputs';
 import { addRun, getScenario, type RunRecord } from '../../store';
 import { t } from '../i18n';
 import { db } from './db';
-import { draft, draftCheck, draftId, flushDraft } from './draft';
+import { draft, draftCheck, draftId, flushDraft, saveState } from './draft';
 import { model } from './model';
 import { notify } from './notices';
 import { selectScenario } from './scenarios';
@@ -154,8 +154,12 @@ export async function solveCurrent(): Promise<RunRecord | null> {
       state.setPhase({ phase: 'cancelled', scenarioId: id });
       notify({ kind: 'info', message: t('shell.solve.cancelled') });
     } else {
+      // "everything you entered is kept" is true only when the database has the draft
+      const unsaved = saveState() === 'error' || saveState() === 'conflict';
       const message =
-        e instanceof WorkerSilent ? t('shell.solve.silent', { s: timeLimitSec + solveConfig.watchdogGraceSec }) : t('shell.solve.failed', { reason: errorText(e) });
+        e instanceof WorkerSilent
+          ? t(unsaved ? 'save.solveSilentUnsaved' : 'shell.solve.silent', { s: timeLimitSec + solveConfig.watchdogGraceSec })
+          : t(unsaved ? 'save.solveFailedUnsaved' : 'shell.solve.failed', { reason: errorText(e) });
       restartSolver();
       state.setPhase({ phase: 'error', scenarioId: id, message });
       notify({ kind: 'error', message });

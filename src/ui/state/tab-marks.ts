@@ -34,12 +34,17 @@ function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
-function write(kind: 'localStorage' | 'sessionStorage', key: string, value: string | null): void {
+/** Whether the value was written (or removed). */
+function write(kind: 'localStorage' | 'sessionStorage', key: string, value: string | null): boolean {
   try {
-    if (value === null) storage(kind)?.removeItem(key);
-    else storage(kind)?.setItem(key, value);
+    const s = storage(kind);
+    if (!s) return false;
+    if (value === null) s.removeItem(key);
+    else s.setItem(key, value);
+    return true;
   } catch {
     /* full or unavailable: the database copy is all there is */
+    return false;
   }
 }
 
@@ -52,9 +57,9 @@ function read<T>(kind: 'localStorage' | 'sessionStorage', key: string): T | null
   }
 }
 
-/** Keeps the draft as just typed, until the database has it. */
-export function keepUnsaved(scenarioId: string, draft: ScenarioDraft): void {
-  write('localStorage', UNSAVED_PREFIX + scenarioId, JSON.stringify({ scenarioId, draft, at: Date.now() } satisfies UnsavedDraft));
+/** Keeps the draft as just typed, until the database has it; says whether it could (Web Storage may be full or off). */
+export function keepUnsaved(scenarioId: string, draft: ScenarioDraft): boolean {
+  return write('localStorage', UNSAVED_PREFIX + scenarioId, JSON.stringify({ scenarioId, draft, at: Date.now() } satisfies UnsavedDraft));
 }
 
 /** The database has the draft: its copy is dropped unless `stillSame` says a later edit replaced it. */

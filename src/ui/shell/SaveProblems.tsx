@@ -1,0 +1,160 @@
+/**
+ * The two ways an edit can fail to reach the database, each as a modal
+ * dialog the planner has to answer, because a small label was easy to miss
+ * and a reload then lost the edit:
+ * - the save failed (storage full, database gone): the edit is only in this
+ *   page; download it as a scenario file, try again, or keep editing;
+ * - another tab saved the same fields at the same time: for each field, keep
+ *   this tab's value or the other tab's; the choice is then saved.
+ */
+import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { jsonPath, scenarioFileName, scenarioFileText } from '../../store';
+import { t } from '../i18n';
+import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure, saveState, showSaveFailure, type SaveConflict } from '../state/draft';
+import { scenarios } from '../state/scenarios';
+import { downloadText } from './download';
+
+export function SaveProblems() {
+  return (
+    <>
+      <Show when={saveConflict()}>{(c) => <ConflictDialog conflict={c()} />}</Show>
+      <Show when={saveFailure()?.open && saveConflict() === null}>
+        <FailureDialog />
+      </Show>
+    </>
+  );
+}
+
+function Modal(props: { id: string; onCancel: () => void; children: JSX.Element }) {
+  let el!: HTMLDialogElement;
+  // showModal makes the rest of the page inert until the planner answers
+  onMount(() => el.showModal());
+  return (
+    <dialog
+      ref={el}
+      class="modal"
+      role="alertdialog"
+      aria-labelledby={`${props.id}-h`}
+      aria-describedby={`${props.id}-d`}
+      data-testid={props.id}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
+      {props.children}
+    </dialog>
+  );
+}
+
+function FailureDialog() {
+  const [retrying, setRetrying] = createSignal(false);
+  const failed = () => saveFailure();
+  const name = () => scenarios().find((s) => s.id === failed()?.scenarioId)?.name ?? (typeof draft()?.name === 'string' ? (draft()?.name as string) : '');
+  const download = () => {
+    const d = draft();
+    if (d && draftId() === failed()?.scenarioId) downloadText(scenarioFileText(d), scenarioFileName(name()));
+  };
+  const retry = async () => {
+    setRetrying(true);
+    await flushDraft();
+    setRetrying(false);
+  };
+  return (
+    <Modal id="save-failed" onCancel={() => showSaveFailure(false)}>
+      <h2 id="save-failed-h">{t('save.failed.title')}</h2>
+      <p id="save-failed-d">{t('save.failed.body', { name: name(), reason: failed()?.message ?? '' })}</p>
+      <div class="modal-actions">
+        <button type="button" class="primary" onClick={download}>
+          {t('save.failed.download')}
+        </button>
+        <button type="button" onClick={() => void retry()} disabled={retrying() || saveState() === 'saving'}>
+          {retrying() ? t('save.failed.retrying') : t('save.failed.retry')}
+        </button>
+        <button type="button" onClick={() => showSaveFailure(false)}>
+          {t('save.failed.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function shown(v: unknown): string {
+  return v === undefined ? t('save.conflict.cleared') : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function ConflictDialog(props: { conflict: SaveConflict }) {
+  const [keepTheirs, setKeepTheirs] = createSignal<ReadonlySet<number>>(new Set());
+  const choose = (i: number, theirs: boolean) =>
+    setKeepTheirs((s) => {
+      const next = new Set(s);
+      if (theirs) next.add(i);
+      else next.delete(i);
+      return next;
+    });
+  return (
+    <Modal id="save-conflict" onCancel={() => undefined}>
+      <h2 id="save-conflict-h">{t('save.conflict.title')}</h2>
+      <p id="save-conflict-d">{t('save.conflict.body', { name: props.conflict.name })}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void resolveConflict(keepTheirs());
+        }}
+      >
+        <table class="grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('save.conflict.field')}</th>
+              <th scope="col">{t('save.conflict.yours')}</th>
+              <th scope="col">{t('save.conflict.theirs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.conflict.merge.conflicts}>
+              {(c, i) => {
+                const path = jsonPath(c.path);
+                return (
+                  <tr data-path={path}>
+                    <th scope="row">
+                      <code>{path}</code>
+                    </th>
+                    <td>
+                      <label>
+                        <input
+                          type="radio"
+                          name={`conflict-${i()}`}
+                          checked={!keepTheirs().has(i())}
+                          onChange={() => choose(i(), false)}
+                          aria-label={t('save.conflict.keepYours', { path })}
+                        />{' '}
+                        {shown(c.mine)}
+                      </label>
+                    </td>
+                    <td>
+                      <label>
+                        <input
+                          type="radio"
+                          name={`conflict-${i()}`}
+                          checked={keepTheirs().has(i())}
+                          onChange={() => choose(i(), true)}
+                          aria-label={t('save.conflict.keepTheirs', { path })}
+                        />{' '}
+                        {shown(c.theirs)}
+                      </label>
+                    </td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+        <div class="modal-actions">
+          <button type="submit" class="primary">
+            {t('save.conflict.save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
