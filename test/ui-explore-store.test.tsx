@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { deleteDatabasesAfterEach, freshName, openFresh } from './helpers/fresh-db';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA, addSweep, createScenario, deleteScenario, deleteSweep, purgeDeleted, runsFor, sweepsFor, updateSweep } from '../src/store';
+import { DB_VERSION, SCHEMA, addSweep, createScenario, deleteScenario, deleteSweep, purgeDeleted, runsFor, sweepsFor, updateSweep } from '../src/store';
 import type { SolveReport } from '../src/model/report';
 import type { SweepSpec } from '../src/model/explore/sweep';
 
@@ -26,7 +26,7 @@ describe('sweeps table', () => {
     v2.close();
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect((await runsFor(db, 's1')).map((r) => r.id)).toEqual(['r1']);
     expect(await db.sweeps.count()).toBe(0);
   });
