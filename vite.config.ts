@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { serviceWorker } from './scripts/sw-plugin';
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), serviceWorker()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

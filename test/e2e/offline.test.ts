@@ -1,45 +1,107 @@
-/** After one visit online, the whole workbench opens and solves offline (service worker copy + IndexedDB). */
-import { expect, it } from 'vitest';
-import { appForSuite, describeE2E } from '../helpers/browser';
+/**
+ * Offline: after one visit online every page, Explore included, opens and
+ * solves with the network off (the service worker stores every file of the
+ * build when it installs, plus IndexedDB). A page whose chunk fails to load
+ * says so with Retry, and the rest of the app goes on working.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
 import { createFromPreset, nav, solve, waitSaved, W } from './steps';
 
+// by path: a retry may ask for the chunk with a query
+const EXPLORE_CHUNK = (url: URL) => /\/assets\/ExplorePage-[\w-]+\.js$/.test(url.pathname);
+
 describeE2E('offline in Chromium', () => {
-  const suite = appForSuite({ serviceWorkers: 'allow' });
+  let server: Server;
+  beforeAll(async () => {
+    server = await serve();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
-  it('reloads, edits, solves and compares with the network off', async () => {
-    const { page, context } = suite.app;
-    await suite.app.goto('scenarios', 'zh');
-    await createFromPreset(page, 'zh', W.zh.baseline);
-    await createFromPreset(page, 'zh', W.zh.redLine);
-    // the offline copy holds the page, the lazily loaded views, the solver worker and its wasm
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const c = await caches.open('quota-workbench-v1');
-            return (await c.keys()).map((r) => new URL(r.url).pathname.replace(/-[\w-]{8}\.(js|css|wasm)$/, '.$1'));
-          }),
-        { timeout: 30_000 },
-      )
-      .toEqual(expect.arrayContaining(['/', '/assets/CompareView.js', '/assets/ExportPanel.js', '/assets/ResultsView.js', '/assets/worker.js', '/assets/glpk.wasm']));
-
-    await context.setOffline(true);
+  it('after one visit, every page (Explore included) reloads, edits, solves and compares with the network off', async () => {
+    const app = await launchApp(server, { serviceWorkers: 'allow' });
     try {
-      await page.reload();
-      await expect.poll(() => page.locator('#current-scenario option').allTextContents()).toEqual([W.zh.baseline, W.zh.redLine]);
-      await nav(page, 'zh', 'editor');
-      await page.getByLabel(W.zh.sandCap).fill('1500');
-      await waitSaved(page);
-      expect(await solve(page, 'zh')).toContain(W.zh.solved);
-      await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
-      await page.locator('#current-scenario').selectOption({ label: W.zh.baseline });
-      expect(await solve(page, 'zh')).toContain(W.zh.solved);
-      await nav(page, 'zh', 'compare');
-      await page.locator('.compare-view').waitFor();
-      await nav(page, 'zh', 'plan');
-      await page.locator('#plan-table23').waitFor();
+      const { page, context } = app;
+      await app.goto('scenarios', 'zh');
+      await createFromPreset(page, 'zh', W.zh.baseline);
+      await createFromPreset(page, 'zh', W.zh.redLine);
+      // the build's cache holds every chunk the app can load, not only those this visit used
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      const stored = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((k) => k.startsWith('quota-workbench-'));
+        const keys = names.length === 1 ? await (await caches.open(names[0]!)).keys() : [];
+        return { names, files: keys.map((r) => new URL(r.url).pathname.replace(/-[\w-]{8}\.(js|css|wasm)$/, '.$1')) };
+      });
+      expect(stored.names).toHaveLength(1);
+      expect(stored.files).toEqual(
+        expect.arrayContaining(['/', '/assets/ExplorePage.js', '/assets/CompareView.js', '/assets/ExportPanel.js', '/assets/ResultsView.js', '/assets/worker.js', '/assets/glpk.wasm', '/favicon.svg']),
+      );
+
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await expect.poll(() => page.locator('#current-scenario option').allTextContents()).toEqual([W.zh.baseline, W.zh.redLine]);
+        // Explore was never opened online
+        await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
+        await page.getByRole('tab', { name: '参数扫描' }).waitFor();
+        await nav(page, 'zh', 'editor');
+        await page.getByLabel(W.zh.sandCap).fill('1500');
+        await waitSaved(page);
+        expect(await solve(page, 'zh')).toContain(W.zh.solved);
+        await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
+        await page.locator('#current-scenario').selectOption({ label: W.zh.baseline });
+        expect(await solve(page, 'zh')).toContain(W.zh.solved);
+        await nav(page, 'zh', 'compare');
+        await page.locator('.compare-view').waitFor();
+        await nav(page, 'zh', 'export');
+        await page.getByRole('button', { name: W.zh.csv }).waitFor();
+        await nav(page, 'zh', 'plan');
+        await page.locator('#plan-table23').waitFor();
+        expect(await page.locator('.load-failed').count()).toBe(0);
+      } finally {
+        await context.setOffline(false);
+      }
     } finally {
-      await context.setOffline(false);
+      await app.close();
+    }
+  });
+
+  it('a page whose chunk fails to load shows the error with Retry; other pages work meanwhile, and Retry loads it', async () => {
+    const app = await launchApp(server);
+    try {
+      const { page, context } = app;
+      await context.route(EXPLORE_CHUNK, (route) => route.abort('internetdisconnected'));
+      await app.goto('scenarios', 'en');
+      await createFromPreset(page, 'en', W.en.baseline);
+      await page.getByRole('navigation').getByRole('link', { name: 'Explore', exact: true }).click();
+      const failed = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+      await failed.waitFor();
+      expect(await page.getByText('Loading…').count()).toBe(0);
+
+      // the router is not stuck: every other page opens and the app solves
+      await nav(page, 'en', 'plan');
+      await page.locator('#plan-table23').waitFor();
+      await nav(page, 'en', 'editor');
+      expect(await solve(page, 'en')).toContain(W.en.solved);
+      await nav(page, 'en', 'results');
+      await page.getByRole('table', { name: W.en.countyTable }).waitFor();
+
+      // still failing: Retry says so again
+      await page.getByRole('navigation').getByRole('link', { name: 'Explore', exact: true }).click();
+      await failed.waitFor();
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await failed.waitFor();
+
+      await context.unroute(EXPLORE_CHUNK);
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('tab', { name: 'Sweep' }).waitFor();
+      expect(await failed.count()).toBe(0);
+      await nav(page, 'en', 'compare');
+      await page.getByRole('heading', { name: 'Compare' }).waitFor();
+    } finally {
+      await app.close();
     }
   });
 });
