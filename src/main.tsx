@@ -1,7 +1,8 @@
 import { render } from 'solid-js/web';
 import { App } from './ui/App';
 import { lang } from './ui/i18n';
-import { startStore } from './ui/state/db';
+import { recoverSweeps } from './store';
+import { db, startStore } from './ui/state/db';
 import { recoverUnsavedDrafts } from './ui/state/draft';
 import { reportInterruptedSolve } from './ui/state/solve';
 import { registerOffline, warmUp } from './ui/state/offline';
@@ -10,8 +11,8 @@ import './ui/shell/app.css';
 document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-// after a closed tab or a reload: typed drafts the database did not get, and a solve the reload cut short
-void startStore().then(() => Promise.all([recoverUnsavedDrafts(), reportInterruptedSolve()])).catch((e: unknown) => console.error(e));
+// after a closed tab or a reload: typed drafts the database did not get, a solve the reload cut short, sweeps it left 'running'
+void startStore().then(() => Promise.all([recoverUnsavedDrafts(), reportInterruptedSolve(), recoverSweeps(db())])).catch((e: unknown) => console.error(e));
 render(() => <App />, root);
 registerOffline();
 warmUp();

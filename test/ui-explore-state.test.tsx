@@ -15,10 +15,10 @@ import { runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
 import type { PoolWorker } from '../src/solver/pool';
-import { sweepsFor } from '../src/store';
+import { sweepPoints, sweepsFor } from '../src/store';
 import type { ExploreWorker } from '../src/ui/explore/explore-client';
 import { useExploreWorkers } from '../src/ui/explore/pool';
-import { cancelSweep, frontierRun, openFrontierPoint, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
+import { cancelSweep, frontierRun, openFrontierPoint, remainingEstimate, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
 import { setLang } from '../src/ui/i18n';
 import { route } from '../src/ui/shell/router';
 import { db } from '../src/ui/state/db';
@@ -36,7 +36,8 @@ function nodeWorker(counter: { solves: number; restarts: number; free: number })
   return {
     async solveScenario(d: Dataset, s: Scenario): Promise<SolveReport> {
       const mine = generation;
-      await new Promise((r) => setTimeout(r, 5));
+      // the Node solver runs on this thread: the pause lets the database writes between solves go on, as they do beside a web worker
+      await new Promise((r) => setTimeout(r, 50));
       // a restart during the call rejects it, as the worker client does
       if (generation !== mine) throw new Error('cancelled');
       if (counter.solves >= counter.free) return new Promise<SolveReport>((_, reject) => (pending = reject));
@@ -55,7 +56,7 @@ function nodeWorker(counter: { solves: number; restarts: number; free: number })
 beforeAll(async () => {
   setLang('zh');
   solver = await createNodeSolver();
-  sweepConfig.writeEveryMs = 0;
+  sweepConfig.drawEveryMs = 0;
   const baseline = presetIn(presetLoad.presets.find((p) => p.id === 'baseline')!, 'zh');
   await createFrom(baseline, baseline.name, 'baseline');
   await until(() => draft() !== null && scenarios().length === 1);
@@ -78,8 +79,8 @@ describe('sweep over the pool', () => {
     expect(counter.solves).toBe(3);
     expect(sweepRun()).toBeNull();
     const [rec] = await sweepsFor(db(), draftId()!);
-    expect(rec).toMatchObject({ state: 'done', total: 3, workers: 2, scenarioId: draftId(), scenarioName: '基准方案' });
-    expect([...rec!.points].sort((a, b) => a.index - b.index).map((p) => [p.index, p.params['caps.sand'], Math.round(p.report.totals.sand!.volume)])).toEqual([
+    expect(rec).toMatchObject({ state: 'done', done: 3, total: 3, workers: 2, scenarioId: draftId(), scenarioName: '基准方案' });
+    expect((await sweepPoints(db(), rec!.id)).map((p) => [p.index, p.params['caps.sand'], Math.round(p.report.totals.sand!.volume)])).toEqual([
       [0, 1000, 1000],
       [1, 1500, 1500],
       // v2 (continuity): at the 2000 cap sand meets its demand, 1605.7 (rounded 1606)
@@ -100,7 +101,44 @@ describe('sweep over the pool', () => {
     expect(counter.restarts).toBeGreaterThanOrEqual(1);
     const [rec] = await sweepsFor(db(), draftId()!);
     expect(rec!.state).toBe('cancelled');
-    expect(rec!.points.map((p) => p.params['rightsCaps.class3']).sort((a, b) => b! - a!)).toEqual([250, 200]);
+    expect((await sweepPoints(db(), rec!.id)).map((p) => p.params['rightsCaps.class3']).sort((a, b) => b! - a!)).toEqual([250, 200]);
+  });
+
+  it('cancel sends nothing more and drops a result that arrives after it; every point shown is stored', async () => {
+    // workers that finish their solve whatever happens (a result already on its way when the planner cancels); one real report stands for all
+    const sent: number[] = [];
+    let cancelledAt = Infinity;
+    let one: SolveReport | null = null;
+    useExploreWorkers({
+      pool: () => ({
+        async solveScenario(d, s) {
+          sent.push(performance.now());
+          one ??= await runScenario(d, s, solver);
+          await new Promise((r) => setTimeout(r, 30));
+          return one;
+        },
+        restart() {},
+      }),
+    });
+    const running = startSweep({ axes: [{ path: 'caps.sand', from: 1000, to: 2000, steps: 12 }] }, 2);
+    await until(() => (sweepRun()?.points.length ?? 0) >= 2);
+    const shown = sweepRun()!.points.map((p) => p.index);
+    cancelledAt = performance.now();
+    cancelSweep();
+    await running;
+    expect(sent.filter((t) => t > cancelledAt)).toEqual([]);
+    const [rec] = await sweepsFor(db(), draftId()!);
+    const stored = (await sweepPoints(db(), rec!.id)).map((p) => p.index);
+    expect(rec).toMatchObject({ state: 'cancelled', done: stored.length });
+    expect(stored).toEqual(expect.arrayContaining(shown));
+    // the two solves under way at the cancel are not stored: only what finished before it
+    expect(stored.length).toBeLessThan(sent.length);
+  });
+
+  it('time left is the median time of a point × the points left ÷ the workers (a slow first solve does not skew it)', () => {
+    expect(remainingEstimate([], 10, 2)).toBeNull();
+    expect(remainingEstimate([900, 100, 120, 80, 110], 40, 2)).toBe((110 * 40) / 2);
+    expect(remainingEstimate([100, 200], 3, 1)).toBe(450);
   });
 
   it('a worker that crashes stops the sweep, keeps the points done and says why', async () => {
@@ -117,7 +155,8 @@ describe('sweep over the pool', () => {
     await startSweep({ axes: [{ path: 'caps.clay', from: 50, to: 100, steps: 3 }] }, 1);
     const [rec] = await sweepsFor(db(), draftId()!);
     expect(rec).toMatchObject({ state: 'failed', error: 'solver worker crashed: out of memory' });
-    expect(rec!.points).toHaveLength(1);
+    expect(await sweepPoints(db(), rec!.id)).toHaveLength(1);
+    expect(rec!.done).toBe(1);
   });
 
   it('a spec the engine refuses stores nothing and says why', async () => {

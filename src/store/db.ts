@@ -15,11 +15,14 @@
  *     so that a save made from an out-of-date copy (another tab saved since)
  *     is refused instead of overwriting that save; existing scenarios start
  *     at 0. No index changes.
+ * v5: a sweep's points move from an array in its `sweeps` record to rows of
+ *     a new `sweepPoints` table (each point written once, as it is solved;
+ *     the list of sweeps reads headers only); v4 is the scenario revision.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { SolveReport } from '../model/report';
 import { scenarioHash } from './hash';
-import type { SweepRecord } from './sweeps';
+import type { SweepPointRow, SweepRecord } from './sweeps';
 
 /** A scenario as edited: it may be invalid while the planner is typing, and is saved as is. */
 export type ScenarioDraft = Record<string, unknown>;
@@ -69,12 +72,16 @@ export const SCHEMA = {
   },
 } as const;
 
-export const DB_VERSION = 4;
+/** v5 adds one table; the others are as the version before it declares them. */
+export const SWEEP_POINTS_SCHEMA = { sweepPoints: '[sweepId+index], sweepId' } as const;
+
+export const DB_VERSION = 5;
 
 export type WorkbenchDB = Dexie & {
   scenarios: EntityTable<ScenarioRecord, 'id'>;
   runs: EntityTable<RunRecord, 'id'>;
   sweeps: EntityTable<SweepRecord, 'id'>;
+  sweepPoints: Dexie.Table<SweepPointRow, [string, number]>;
 };
 
 export function openDb(name: string = DB_NAME): WorkbenchDB {
@@ -107,6 +114,14 @@ export function openDb(name: string = DB_NAME): WorkbenchDB {
         .modify((s: Partial<ScenarioRecord>) => {
           if (s.revision === undefined) s.revision = 0;
         });
+    });
+  db.version(5)
+    .stores(SWEEP_POINTS_SCHEMA)
+    .upgrade(async (tx) => {
+      const sweeps = tx.table('sweeps');
+      const all: { id: string; done?: number; points?: { index: number }[] }[] = await sweeps.toArray();
+      await tx.table('sweepPoints').bulkPut(all.flatMap((s) => (s.points ?? []).map((p) => ({ ...p, sweepId: s.id }))));
+      await sweeps.bulkPut(all.map(({ points, ...s }) => ({ ...s, done: points?.length ?? 0 })));
     });
   return db;
 }

@@ -117,11 +117,13 @@ export async function undoDelete(db: WorkbenchDB, id: string): Promise<void> {
 
 /** Removes for good scenarios deleted before `before` (ms since epoch), with their runs and sweeps. */
 export async function purgeDeleted(db: WorkbenchDB, before: number): Promise<number> {
-  return db.transaction('rw', db.scenarios, db.runs, db.sweeps, async () => {
+  return db.transaction('rw', [db.scenarios, db.runs, db.sweeps, db.sweepPoints], async () => {
     const old = await db.scenarios.where('deletedAt').between(1, before, true, false).toArray();
     const ids = old.map((s) => s.id);
     await db.runs.where('scenarioId').anyOf(ids).delete();
-    await db.sweeps.where('scenarioId').anyOf(ids).delete();
+    const sweepIds = await db.sweeps.where('scenarioId').anyOf(ids).primaryKeys();
+    await db.sweepPoints.where('sweepId').anyOf(sweepIds).delete();
+    await db.sweeps.bulkDelete(sweepIds);
     await db.scenarios.bulkDelete(ids);
     return ids.length;
   });

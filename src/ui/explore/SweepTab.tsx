@@ -7,7 +7,7 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
 import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
 import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
-import { deleteSweep, sweepsFor, type SweepRecord } from '../../store';
+import { deleteSweep, sweepPoints, sweepsFor, type StoredSweepPoint, type SweepRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { formatTime } from '../shell/RunInfo';
 import { db } from '../state/db';
@@ -140,7 +140,7 @@ export function SweepTab(): JSX.Element {
   const axes = () => (grid() ? [a1(), a2()] : [a1()]);
   const count = () => pointCount(axes());
 
-  // stored sweeps of the current scenario, live (another tab's sweeps too)
+  // stored sweeps of the current scenario, live (another tab's sweeps too): headers only, a write of a point reads no points
   const live = createMemo<Accessor<SweepRecord[]>>(() => {
     const id = draftId();
     return id ? createLive(() => sweepsFor(db(), id), []) : () => [];
@@ -148,12 +148,28 @@ export function SweepTab(): JSX.Element {
   const stored = () => live()();
   createEffect(on(draftId, () => setPicked(null), { defer: true }));
   const shown = createMemo<SweepRecord | undefined>(() => stored().find((s) => s.id === picked()) ?? stored()[0]);
-  /** the shown sweep's points: the running sweep's come from memory (the record is written once a second) */
-  const shownPoints = () => {
-    const s = shown();
+  const shownId = createMemo(() => shown()?.id ?? null);
+  const runsShown = () => {
     const r = running();
-    return s && r && r.recordId === s.id ? r.points : (s?.points ?? []);
+    return !!r && r.recordId === shownId();
   };
+  // the shown sweep's spec, the same object while it is shown (each read of the headers makes new ones)
+  const shownSpec = createMemo(() => shown()?.spec, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  // the points of a stored sweep come from the database; a sweep running here has them in memory (they are stored before they are shown)
+  const storedPoints = createMemo<Accessor<StoredSweepPoint[] | null>>(() => {
+    const id = shownId();
+    return id && !runsShown() ? createLive<StoredSweepPoint[] | null>(() => sweepPoints(db(), id), null) : () => null;
+  });
+  let lastPoints: readonly StoredSweepPoint[] = [];
+  let lastShownId: string | null = null;
+  const shownPoints = createMemo<readonly StoredSweepPoint[]>(() => {
+    const r = running();
+    const fromDb = storedPoints()();
+    // until a stored sweep's points are read, the points last shown stay (a sweep that just ended does not flash empty)
+    lastPoints = r && r.recordId === shownId() ? r.points : (fromDb ?? (shownId() === lastShownId ? lastPoints : []));
+    lastShownId = shownId();
+    return lastPoints;
+  });
   const stale = () => {
     const s = shown();
     const c = cur();
@@ -256,16 +272,16 @@ export function SweepTab(): JSX.Element {
         </div>
         <Show when={shown()}>
           {(s) => (
-            <section class="sweep-shown" data-sweep={s().id} data-state={running()?.recordId === s().id ? 'running' : s().state}>
+            <section class="sweep-shown" data-sweep={s().id} data-state={runsShown() ? 'running' : s().state}>
               <p class="sweep-summary">
                 {t('explore.sweep.summary', {
-                  done: shownPoints().length,
+                  done: runsShown() ? shownPoints().length : s().done,
                   total: s().total,
                   workers: s().workers,
-                  time: fmtDuration(running()?.recordId === s().id ? (running()?.elapsedMs ?? 0) : s().elapsedMs),
+                  time: fmtDuration(runsShown() ? (running()?.elapsedMs ?? 0) : s().elapsedMs),
                 })}{' '}
-                · {t(`explore.sweep.state.${running()?.recordId === s().id ? 'running' : s().state}`)}
-                <Show when={s().state === 'running' && running()?.recordId !== s().id}> · {t('explore.sweep.interrupted')}</Show>
+                · <span class="sweep-state">{t(`explore.sweep.state.${runsShown() ? 'running' : s().state}`)}</span>
+                <Show when={s().state === 'interrupted'}> · {t('explore.sweep.interrupted')}</Show>
                 <Show when={s().error}> · {s().error}</Show>
                 <Show when={stale()}>
                   <span class="stale" role="note">
@@ -273,7 +289,7 @@ export function SweepTab(): JSX.Element {
                   </span>
                 </Show>
               </p>
-              <SweepResults dataset={d} spec={s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} />
+              <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} />
             </section>
           )}
         </Show>

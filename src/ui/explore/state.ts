@@ -4,9 +4,9 @@
  * one frontier, one sensitivity study and one path at a time, each with its
  * progress and a cancel that keeps what is done.
  *
- * - Sweeps go over the pool of solver workers (solveAll); the record is
- *   written to Dexie when the sweep starts and as points arrive (at most
- *   once a second), and once more at the end.
+ * - Sweeps go over the pool of solver workers (solveAll); the header is
+ *   written to Dexie when the sweep starts, each point as it arrives (in
+ *   its own row), and the header again at the end.
  * - The frontier is adaptive (each limit it solves depends on the ones
  *   before), so it runs sequentially through one explore worker (which
  *   lets its feasibility probes skip the infeasibility explanation).
@@ -26,7 +26,7 @@ import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
 import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
 import { solveAll, type PoolWorker } from '../../solver/pool';
-import { addSweep, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
+import { addSweep, addSweepPoints, holdSweepLock, newId, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
 import { navigate } from '../shell/router';
 import { db } from '../state/db';
@@ -132,8 +132,56 @@ export const pathRun = state.path;
 let sweepAbort: AbortController | null = null;
 let sweepStarting = false;
 
-/** How often a running sweep is written to Dexie and redrawn (tests shorten them). */
-export const sweepConfig = { writeEveryMs: 1000, drawEveryMs: 150 };
+/**
+ * How often a running sweep is redrawn (tests shorten it). Points are
+ * written as they come, many at once while a write is under way.
+ */
+export const sweepConfig = { drawEveryMs: 500 };
+
+/** The middle of the per-point times (the first solve of a worker also loads the solver: the median ignores it). */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Time left: the median time of a point × the points left ÷ the workers solving them. */
+export function remainingEstimate(pointMs: readonly number[], left: number, workers: number): number | null {
+  return pointMs.length === 0 ? null : (median(pointMs) * left) / Math.max(1, workers);
+}
+
+/** Frames come only to a page on screen (and not at all in jsdom): a hidden page draws on the timer. */
+const framesNow = () => typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
+
+/** Runs `fn` at most every `everyMs`, on the next animation frame of a page on screen; `now` runs it at once. */
+function throttled(fn: () => void, everyMs: () => number): { request(): void; now(): void; cancel(): void } {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let frame: number | null = null;
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    if (frame !== null) cancelAnimationFrame(frame);
+    timer = frame = null;
+  };
+  const run = () => {
+    cancel();
+    last = performance.now();
+    fn();
+  };
+  return {
+    request() {
+      if (timer !== null || frame !== null) return;
+      const wait = Math.max(0, last + everyMs() - performance.now());
+      timer = setTimeout(() => {
+        timer = null;
+        if (framesNow()) frame = requestAnimationFrame(run);
+        else run();
+      }, wait);
+    },
+    now: run,
+    cancel,
+  };
+}
 
 /**
  * Runs a sweep of the current scenario over `workers` pool workers. Returns
@@ -150,6 +198,12 @@ export async function startSweep(spec: SweepSpec, workers: number): Promise<{ ok
   }
 }
 
+/**
+ * The sweep's life: a lock that tells later loads it runs here, the header
+ * stored, the points solved over the pool and each one stored as it comes
+ * (only points stored are shown, so a reload keeps every point it showed),
+ * redraws throttled, the end stored.
+ */
 async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   await flushDraft();
   const cur = current();
@@ -162,92 +216,108 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
     return { ok: false, message: t('explore.sweep.badSpec', { reason: errorText(e) }) };
   }
   const pool = poolWorkers(workers);
-  const rec = await addSweep(db(), {
-    scenarioId: cur.id,
-    scenarioName: cur.name,
-    scenarioHash: cur.hash,
-    modelVersion: modelVersionOf(d),
-    spec,
-    points: [],
-    total: cases.length,
-    state: 'running',
-    workers: pool.length,
-    elapsedMs: 0,
-  });
+  const id = newId();
+  const releaseLock = await holdSweepLock(id);
   const controller = new AbortController();
   sweepAbort = controller;
-  let failure: string | null = null;
-  const wrapped: PoolWorker[] = pool.map((w) => ({
-    async solveScenario(dd, s) {
-      try {
-        return await w.solveScenario(dd, s);
-      } catch (e) {
-        // a crashed worker stops the sweep; the points done are kept
-        if (!controller.signal.aborted) {
-          failure = errorText(e);
-          controller.abort();
-        }
-        throw e;
-      }
-    },
-    restart: () => w.restart(),
-  }));
   const points: StoredSweepPoint[] = [];
-  state.setSweep({ recordId: rec.id, scenarioId: cur.id, spec, total: cases.length, workers: pool.length, points: [], elapsedMs: 0, remainingMs: null, stopping: false });
-  let lastWrite = performance.now();
-  let lastDraw = 0;
-  let drawTimer: ReturnType<typeof setTimeout> | null = null;
-  let latest = { elapsedMs: 0, remainingMs: null as number | null };
-  const draw = () => {
-    if (drawTimer) clearTimeout(drawTimer);
-    drawTimer = null;
-    lastDraw = performance.now();
-    state.setSweep((r) => r && r.recordId === rec.id ? { ...r, points: [...points], ...latest } : r);
-  };
-  let writing: Promise<void> = Promise.resolve();
-  const write = (change: Parameters<typeof updateSweep>[2]) => {
-    writing = writing.then(() => updateSweep(db(), rec.id, change)).catch((e: unknown) => console.error('sweep not saved', e));
+  const pointMs: number[] = [];
+  const t0 = performance.now();
+  let failure: string | null = null;
+  const draw = throttled(
+    () => {
+      const remainingMs = remainingEstimate(pointMs, cases.length - points.length, pool.length);
+      state.setSweep((r) => (r && r.recordId === id ? { ...r, points: [...points], elapsedMs: performance.now() - t0, remainingMs } : r));
+    },
+    () => sweepConfig.drawEveryMs,
+  );
+  // points solved and not yet stored; one write at a time takes all there are
+  let pending: StoredSweepPoint[] = [];
+  let writing: Promise<void> | null = null;
+  const store = (): Promise<void> => {
+    writing ??= (async () => {
+      while (pending.length > 0) {
+        const batch = pending;
+        pending = [];
+        try {
+          await addSweepPoints(db(), id, batch, performance.now() - t0);
+          points.push(...batch);
+          draw.request();
+        } catch (e) {
+          console.error('sweep points not saved', e);
+        }
+      }
+      writing = null;
+    })();
     return writing;
   };
-  let elapsedMs = 0;
   try {
+    await addSweep(db(), {
+      id,
+      scenarioId: cur.id,
+      scenarioName: cur.name,
+      scenarioHash: cur.hash,
+      modelVersion: modelVersionOf(d),
+      spec,
+      total: cases.length,
+      state: 'running',
+      workers: pool.length,
+      elapsedMs: 0,
+    });
+    state.setSweep({ recordId: id, scenarioId: cur.id, spec, total: cases.length, workers: pool.length, points: [], elapsedMs: 0, remainingMs: null, stopping: false });
+    const wrapped: PoolWorker[] = pool.map((w) => ({
+      async solveScenario(dd, s) {
+        const started = performance.now();
+        try {
+          const report = await w.solveScenario(dd, s);
+          pointMs.push(performance.now() - started);
+          return report;
+        } catch (e) {
+          // a crashed worker stops the sweep; the points done are kept
+          if (!controller.signal.aborted) {
+            failure = errorText(e);
+            controller.abort();
+          }
+          throw e;
+        }
+      },
+      restart: () => w.restart(),
+    }));
     const res = await solveAll(
       d,
       cases.map((c) => c.scenario),
       wrapped,
       {
         signal: controller.signal,
-        onProgress: (p, index, report) => {
-          points.push({ index, params: (cases[index] as (typeof cases)[number]).params, report });
-          elapsedMs = p.elapsedMs;
-          // a large sweep is redrawn a few times a second, not once per point; the last point is always drawn
-          latest = { elapsedMs: p.elapsedMs, remainingMs: p.remainingMs };
-          if (performance.now() - lastDraw >= sweepConfig.drawEveryMs) draw();
-          else drawTimer ??= setTimeout(draw, sweepConfig.drawEveryMs);
-          if (performance.now() - lastWrite >= sweepConfig.writeEveryMs) {
-            lastWrite = performance.now();
-            void write({ points: [...points], elapsedMs: p.elapsedMs });
-          }
+        onProgress: (_p, index, report) => {
+          // a result that was already on its way when the planner cancelled is dropped: cancel means now
+          if (controller.signal.aborted) return;
+          pending.push({ index, params: (cases[index] as (typeof cases)[number]).params, report });
+          void store();
         },
       },
     );
-    elapsedMs = res.elapsedMs;
+    await store();
+    // the last points are drawn whenever they came
+    draw.now();
     const end = failure ? 'failed' : res.cancelled ? 'cancelled' : 'done';
-    await write({ points: [...points], elapsedMs, state: end, ...(failure ? { error: failure } : {}) });
+    await updateSweep(db(), id, { elapsedMs: res.elapsedMs, state: end, ...(failure ? { error: failure } : {}) });
     if (failure) notify({ kind: 'error', message: t('explore.sweep.failed', { reason: failure, n: points.length }) });
     else if (res.cancelled) notify({ kind: 'info', message: t('explore.sweep.cancelled', { n: points.length, total: cases.length }) });
   } catch (e) {
-    await write({ points: [...points], elapsedMs, state: 'failed', error: errorText(e) });
+    await store();
+    await updateSweep(db(), id, { elapsedMs: performance.now() - t0, state: 'failed', error: errorText(e) }).catch((err: unknown) => console.error('sweep not saved', err));
     notify({ kind: 'error', message: t('explore.sweep.failed', { reason: errorText(e), n: points.length }) });
   } finally {
-    if (drawTimer) clearTimeout(drawTimer);
+    draw.cancel();
     sweepAbort = null;
     state.setSweep(null);
+    releaseLock();
   }
-  return { ok: true, id: rec.id };
+  return { ok: true, id };
 }
 
-/** Stops the sweep: busy workers are restarted, the points done are kept. */
+/** Stops the sweep at once: nothing more is sent, busy workers are stopped, results still on their way are dropped; the points stored are kept. */
 export function cancelSweep(): void {
   if (!sweepAbort) return;
   state.setSweep((r) => r && { ...r, stopping: true });
