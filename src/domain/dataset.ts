@@ -3,7 +3,7 @@
  * names and unit text next to the ids the model uses, and the table it came
  * from, so that any figure can be traced back to the printed plan.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { MEASURES } from './units';
 
 export const SIZE_CLASSES = ['large', 'medium', 'small'] as const;

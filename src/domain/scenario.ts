@@ -3,7 +3,7 @@
  * defaults; a key left out means "use the plan's figure or the model's
  * default assumption".
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { SIZE_CLASSES, assumptionValue } from './dataset';
 import type { Label, Lang } from './label';
 

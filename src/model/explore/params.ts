@@ -9,7 +9,7 @@
  * `caps.sand` is the cap, `caps.sand.min` the floor; a cap written as a plain
  * number becomes `{max: n}` when its floor is set.
  */
-import { z } from 'zod';
+import { z } from '../../domain/zod';
 import type { Dataset } from '../../domain/dataset';
 import { scenarioSchema, type Scenario } from '../../domain/scenario';
 import { validateScenario, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
