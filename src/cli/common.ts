@@ -3,12 +3,13 @@
  * [--json] [--lang zh|en]`, loading the scenario and the model it names (or
  * --model), and the exit protocol (1 with `file: $.path: reason` on bad input).
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
-import { MAX_TIME_LIMIT_SEC } from '../model/inputs';
+import { ModelInputError, resolveInputs } from '../model/inputs';
 import { DEFAULT_RANGE_TIME_SEC, DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
@@ -48,31 +49,100 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
 }
 
 /**
- * The scenario file (read in --lang) and the model it names (models/<id>.json unless --model), checked against each other.
- * A time limit above MAX_TIME_LIMIT_SEC is solved with that maximum (model/inputs.ts timeLimitOf), and stderr says so.
+ * The scenario file (read in --lang) and the model it names (models/<id>.json
+ * unless --model), checked against each other and read the way a solve reads
+ * them, so a figure the engine cannot use is bad input here, not a crash later.
  */
 export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scenario: Scenario } {
   const named = loadScenarioFile(o.scenario, o.lang);
-  const dataset = loadDatasetFile(o.model ?? resolve(MODELS_DIR, `${named.model}.json`));
+  const modelFile = o.model ?? resolve(MODELS_DIR, `${named.model}.json`);
+  const dataset = loadDatasetFile(modelFile);
   const scenario = checkScenarioAgainst(named, dataset, o.scenario);
-  if (scenario.timeLimitSec !== undefined && scenario.timeLimitSec > MAX_TIME_LIMIT_SEC)
-    process.stderr.write(
-      o.lang === 'zh'
-        ? `${o.scenario}: $.timeLimitSec: ${scenario.timeLimitSec} 秒超过求解时限上限 ${MAX_TIME_LIMIT_SEC} 秒，按 ${MAX_TIME_LIMIT_SEC} 秒求解\n`
-        : `${o.scenario}: $.timeLimitSec: ${scenario.timeLimitSec} s is above the longest time limit, ${MAX_TIME_LIMIT_SEC} s; solving with ${MAX_TIME_LIMIT_SEC} s\n`,
-    );
+  try {
+    resolveInputs(dataset, scenario);
+  } catch (e) {
+    if (e instanceof ModelInputError) throw new InputError(`${o.scenario}: $: ${e.message} (model ${modelFile})`, o.scenario);
+    throw e;
+  }
   return { dataset, scenario };
 }
 
-/** Runs a command: its number is the exit code; bad input prints its message and exits 1. */
+/** Where a command writes its text; the CLI's is the process's, a test's collects it. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/**
+ * Runs a command and gives its exit code: bad input prints its message and is
+ * 1; any other error is a programming error and keeps its stack trace.
+ */
+export async function runMain(main: () => Promise<number>, io: Io = processIo): Promise<number> {
+  try {
+    return await main();
+  } catch (e) {
+    io.err(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+/** Runs a command as the process: its number is the exit code. */
 export function runCommand(main: () => Promise<number>): void {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
-      process.exit(1);
-    },
-  );
+  void runMain(main).then((code) => process.exit(code));
+}
+
+/** The module is the script node was started with (not imported by a test). */
+export function isEntry(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && pathToFileURL(resolve(script)).href === moduleUrl;
+}
+
+/**
+ * Checks that every file a command will write can be written, before it
+ * writes any: a wrong folder on the second must not leave the first written.
+ */
+export function checkOutputFiles(files: { flag: string; path: string | undefined }[]): void {
+  const given = files.filter((f): f is { flag: string; path: string } => f.path !== undefined);
+  const seen = new Map<string, string>();
+  for (const { flag, path } of given) {
+    const full = resolve(path);
+    const fail = (reason: string): never => {
+      throw new InputError(`${path}: $: cannot write ${flag}: ${reason}; nothing was written`, path);
+    };
+    const other = seen.get(full);
+    if (other) fail(`${other} names the same file`);
+    seen.set(full, flag);
+    const dir = dirname(full);
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      fail(`the folder ${dir} does not exist`);
+    }
+    if (!isDir) fail(`${dir} is not a folder`);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      fail(`the folder ${dir} is not writable`);
+    }
+    let existing = null;
+    try {
+      existing = statSync(full);
+    } catch {
+      continue;
+    }
+    if (existing.isDirectory()) fail('it is a folder');
+    try {
+      accessSync(full, constants.W_OK);
+    } catch {
+      fail('the file is not writable');
+    }
+  }
 }
 
 /** The flags of commands that compute quota ranges (solve, path). */

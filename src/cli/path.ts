@@ -22,7 +22,7 @@ import { buildModel } from '../model/build';
 import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
-import { loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CommonOptions, type RangeFlags } from './common';
+import { checkOutputFiles, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CommonOptions, type RangeFlags } from './common';
 
 const USAGE =
   'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
@@ -118,6 +118,7 @@ function csvOf(r: PathResult, d: Dataset, lang: Lang): string {
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
+  checkOutputFiles([{ flag: '--csv', path: o.csv }]);
   const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const built = buildModel(dataset, scenario);

@@ -18,7 +18,7 @@ import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
-import { loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand } from './common';
+import { checkOutputFiles, isEntry, loadScenarioAndModel, parseCommandLine, processIo, RANGE_FLAGS, rangeFlags, runCommand, type Io } from './common';
 
 const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time 10]] [--lang zh|en]';
 
@@ -107,23 +107,27 @@ function exitCode(r: SolveReport): number {
   return r.status === 'infeasible' ? 2 : 3;
 }
 
-async function main(): Promise<number> {
-  const o = options(process.argv.slice(2));
+/** The command, callable in-process (the fuzz tests do) with its arguments and where its text goes. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const o = options(argv);
+  checkOutputFiles([{ flag: '--lp', path: o.lp }, { flag: '--csv', path: o.csv }]);
   const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
   const built = buildModel(dataset, scenario);
   const { report, answer } = runAnswer(dataset, built, solver);
   // The one-answer model pins the quotas: another exact solver reading it returns the same ones.
-  if (o.lp) writeFileSync(o.lp, solver.writeLp(answer.oneAnswer ?? built.linear));
+  const lpText = o.lp ? solver.writeLp(answer.oneAnswer ?? built.linear) : null;
   if (o.ranges && answer.goal.objective !== null && report.objective !== null)
     report.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);
-  if (o.csv) writeFileSync(o.csv, countyQuotasCsv(report, dataset, o.lang));
+  const csvText = o.csv ? countyQuotasCsv(report, dataset, o.lang) : null;
+  if (o.lp && lpText !== null) writeFileSync(o.lp, lpText);
+  if (o.csv && csvText !== null) writeFileSync(o.csv, csvText);
   if (o.json) {
     const { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ranges, binding, explanation } = report;
     const out = { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ...(ranges ? { ranges } : {}), binding, explanation };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else process.stdout.write(`${readable(report, dataset, o.lang)}\n`);
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+  } else io.out(`${readable(report, dataset, o.lang)}\n`);
   return exitCode(report);
 }
 
-runCommand(main);
+if (isEntry(import.meta.url)) runCommand(() => main(process.argv.slice(2)));

@@ -20,9 +20,9 @@ import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
 import { fmt, fmtPct, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
-import { ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
+import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';
-import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
+import { isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
 
 const USAGE =
   'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--workers N] [--json] [--model <file>] [--lang zh|en]';
@@ -58,6 +58,10 @@ function options(argv: string[]): Options {
     if (v.param2 === undefined) throw new InputError(`--from2/--to2/--steps2 need --param2\n${USAGE}`);
     axes = [first, { path: v.param2, from: numberOption('from2', v.from2), to: numberOption('to2', v.to2), steps: numberOption('steps2', v.steps2) }];
   }
+  // checked before any value is made: 1e9 steps once ran out of memory after 57 s
+  const points = axes.reduce((n, a) => n * a.steps, 1);
+  if (points > MAX_SWEEP_POINTS)
+    throw new InputError(`--steps: ${axes.map((a) => a.steps).join(' × ')} = ${points} points is more than ${MAX_SWEEP_POINTS} (one solve each)\n${USAGE}`);
   const workers = v.workers === undefined ? availableParallelism() : numberOption('workers', v.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new InputError(`--workers: ${v.workers} is not a whole number ≥ 1\n${USAGE}`);
   return { ...common, axes, workers };
@@ -124,8 +128,9 @@ function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): stri
   return out.join('\n');
 }
 
-async function main(): Promise<number> {
-  const o = options(process.argv.slice(2));
+/** The command, callable in-process with its arguments and where its text goes. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const o = options(argv);
   const { dataset, scenario } = loadScenarioAndModel(o);
   const spec: SweepSpec = { axes: o.axes };
   const abort = new AbortController();
@@ -145,8 +150,8 @@ async function main(): Promise<number> {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
-  process.stdout.write(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang, Math.min(o.workers, result.total))}\n`);
+  io.out(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang, Math.min(o.workers, result.total))}\n`);
   return result.cancelled ? 130 : 0;
 }
 
-runCommand(main);
+if (isEntry(import.meta.url)) runCommand(() => main(process.argv.slice(2)));

@@ -12,12 +12,45 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export const RIGHTS_CLASSES = ['class3', 'class12'] as const;
 export type RightsClass = (typeof RIGHTS_CLASSES)[number];
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id is ASCII letters, digits, _ or -');
+/**
+ * The largest amount any figure may have, in its own unit (万m³, 万吨, 吨, 万元):
+ * 1e9 万m³ is 10^13 m³, far beyond any prefecture, and a larger figure beside
+ * the plan's (10^0 – 10^5) leaves the solver's relative tolerances (≈1e-9) no
+ * precision, so 1e308 would be "solved" as noise.
+ */
+export const MAX_AMOUNT = 1e9;
+/** The largest count of mines, deposits or rights: the plan's are in the hundreds. */
+export const MAX_COUNT = 1e6;
+/** A service life longer than a millennium is no plan figure. */
+export const MAX_SERVICE_YEARS = 1000;
+export const AMOUNT_TOO_BIG = `at most ${MAX_AMOUNT} in its unit: a larger figure leaves the solver no precision`;
+export const COUNT_TOO_BIG = `at most ${MAX_COUNT}: the plan counts mines in the hundreds`;
+export const NOT_NEGATIVE = 'cannot be negative: it is an amount, a count or a distance';
+export const SCALE_ABOVE_ZERO = 'must be above 0: a mine of no output is no mine, and 0 would remove its class or the whole mineral';
+
+/**
+ * Names every JavaScript object already has (`toString`, `constructor`, ...):
+ * an id spelled so would find the prototype's function in a lookup table
+ * (`density[m.id]`) and give a NaN coefficient, so no id may be one.
+ */
+export function isReservedName(x: string): boolean {
+  return x in Object.prototype;
+}
+const notReserved = (x: string) => !isReservedName(x);
+const RESERVED_MESSAGE = 'this name is reserved (toString, constructor, valueOf, ...): choose another id';
+
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id is ASCII letters, digits, _ or -')
+  .refine(notReserved, RESERVED_MESSAGE);
+/** A key of an assumption's map: any text but a reserved name. */
+const assumptionKey = z.string().refine(notReserved, RESERVED_MESSAGE);
+const id = idSchema;
 const label = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const planTable = z.string().regex(/^专栏\d+$/, 'a plan table is written 专栏N');
 const planRef = z.string().min(1);
-const count = z.number().int().nonnegative();
-const amount = z.number().nonnegative();
+const count = z.number().int().nonnegative(NOT_NEGATIVE).max(MAX_COUNT, COUNT_TOO_BIG);
+const amount = z.number().nonnegative(NOT_NEGATIVE).max(MAX_AMOUNT, AMOUNT_TOO_BIG);
 const measure = z.enum(MEASURES);
 const counts = z.record(id, count);
 
@@ -116,7 +149,8 @@ const table20 = z.object({
   ),
 });
 
-const scaleFigure = amount.nullable();
+/** A mine of no output is no mine: a scale of 0 would remove its class. */
+const scaleFigure = z.number().positive(SCALE_ABOVE_ZERO).max(MAX_AMOUNT, AMOUNT_TOO_BIG).nullable();
 const table21 = z.object({
   source: planTable,
   rows: z.array(
@@ -124,7 +158,7 @@ const table21 = z.object({
       large: scaleFigure,
       medium: scaleFigure,
       small: scaleFigure,
-      minServiceYears: z.number().positive().nullable(),
+      minServiceYears: z.number().positive().max(MAX_SERVICE_YEARS).nullable(),
       printed: z.string().optional(),
     }),
   ),
@@ -141,7 +175,7 @@ const zone = z.object({
   name: z.string().min(1),
   unit: id.nullable(),
   unitText: z.string(),
-  areaKm2: z.number().positive(),
+  areaKm2: z.number().positive().max(MAX_AMOUNT),
   mineral: id,
   mineralText: z.string(),
 });
@@ -152,7 +186,7 @@ const table23 = z.object({
   zones: z.array(zone).min(1),
 });
 
-const policyFigure = z.object({ value: z.number().nonnegative(), source: planRef });
+const policyFigure = z.object({ value: z.number().nonnegative(NOT_NEGATIVE).max(MAX_COUNT, COUNT_TOO_BIG), source: planRef });
 const policy = z.object({
   maxMinesTotal: policyFigure,
   maxClass12: policyFigure,
@@ -162,10 +196,92 @@ const policy = z.object({
 
 export const assumptionValue = z.union([
   z.number(),
-  z.record(z.string(), z.number()),
-  z.record(z.string(), z.record(z.string(), z.number())),
+  z.record(assumptionKey, z.number()),
+  z.record(assumptionKey, z.record(assumptionKey, z.number())),
 ]);
 export type AssumptionValue = z.infer<typeof assumptionValue>;
+
+/**
+ * What each known assumption may hold (models/README.md §5 states the same):
+ * its form, the range of every figure in it and why. An assumption a model
+ * adds beyond these is only held to finite figures of at most MAX_AMOUNT.
+ */
+export interface AssumptionRule {
+  form: 'map' | 'matrix';
+  min: number;
+  /** the minimum itself is not allowed (a density or a service life of 0) */
+  minExclusive?: boolean;
+  max: number;
+  integer?: boolean;
+  /** at least one figure must be above 0 */
+  someAboveZero?: boolean;
+  /** the figures are 0 or 1 */
+  flag?: boolean;
+  why: string;
+}
+
+export const ASSUMPTION_RULES: Record<string, AssumptionRule> = {
+  serviceYears: { form: 'map', min: 0, minExclusive: true, max: MAX_SERVICE_YEARS, why: 'a mine lasts some years: 0 would make its largest output infinite' },
+  zoneIntensity: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output per km² of a zone cannot be negative' },
+  areaPerMine: { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'a mine takes some land: 0 would allow infinitely many mines' },
+  density: { form: 'map', min: 0, minExclusive: true, max: 25, why: 'tonnes per m³ of rock: above 0 (0 erases the mineral when converting), at most 25 (the densest element is 22.6)' },
+  population: { form: 'map', min: 0, max: MAX_AMOUNT, someAboveZero: true, why: 'people are counted: not negative, and someone must live there for demand to be shared' },
+  roadKm: { form: 'matrix', min: 0, max: 40_000, why: 'a road distance is not negative and shorter than the equator' },
+  valuePerUnit: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output is worth something or nothing, never less' },
+  demandGrowth: { form: 'map', min: 0, max: 1000, why: 'demand cannot be negative' },
+  unitMisprints: { form: 'matrix', min: 0, max: 1, flag: true, why: '1 reads the printed figure in the mineral\'s own unit, 0 converts it' },
+  output2020: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output cannot be negative' },
+  outsideGrowth: { form: 'map', min: -1, max: 1000, why: 'a share of 2020 output: -1 closes the mines outside the zones, below that output would be negative' },
+  otherClass12: { form: 'map', min: 0, max: MAX_COUNT, integer: true, why: 'mines are counted in whole numbers' },
+};
+
+/** The rule for an assumption id; `<mineral>Scale` (jadeScale) gives a mineral's minimum design scales. */
+export function assumptionRule(assumptionId: string): AssumptionRule | undefined {
+  if (Object.hasOwn(ASSUMPTION_RULES, assumptionId)) return ASSUMPTION_RULES[assumptionId];
+  if (/Scale$/.test(assumptionId))
+    return { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'a mine of no output is no mine: a scale of 0 would remove its class' };
+  return undefined;
+}
+
+export interface AssumptionProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+function describeRange(r: AssumptionRule): string {
+  if (r.flag) return '0 or 1';
+  return `${r.integer ? 'a whole number ' : ''}${r.minExclusive ? 'above' : 'from'} ${r.min} ${r.minExclusive ? 'and at most' : 'to'} ${r.max}`;
+}
+
+/** Checks one assumption's value against its rule; paths are relative to the value. */
+export function assumptionProblems(assumptionId: string, value: AssumptionValue): AssumptionProblem[] {
+  const out: AssumptionProblem[] = [];
+  const rule = assumptionRule(assumptionId);
+  const leaves: { path: string[]; x: number }[] = [];
+  const depth = typeof value === 'number' ? 0 : Object.values(value).some((v) => typeof v !== 'number') ? 2 : 1;
+  if (rule && depth !== (rule.form === 'map' ? 1 : 2) && !(depth === 1 && Object.keys(value).length === 0)) {
+    out.push({ path: [], message: `must be a ${rule.form === 'map' ? 'map {key: number}' : 'matrix {key: {key: number}}'} (${rule.why})` });
+    return out;
+  }
+  if (typeof value === 'number') leaves.push({ path: [], x: value });
+  else
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'number') leaves.push({ path: [k], x: v });
+      else for (const [k2, x] of Object.entries(v as Record<string, number>)) leaves.push({ path: [k, k2], x });
+    }
+  for (const { path, x } of leaves) {
+    if (!rule) {
+      if (Math.abs(x) > MAX_AMOUNT) out.push({ path, message: `${x} is beyond ±${MAX_AMOUNT}` });
+      continue;
+    }
+    const below = rule.minExclusive ? x <= rule.min : x < rule.min;
+    const bad = below || x > rule.max || (rule.integer && !Number.isInteger(x)) || (rule.flag && x !== 0 && x !== 1);
+    if (bad) out.push({ path, message: `${x} is out of range: ${describeRange(rule)} (${rule.why})` });
+  }
+  if (rule?.someAboveZero && leaves.length > 0 && leaves.every((l) => l.x <= 0))
+    out.push({ path: [], message: `every figure is 0 (${rule.why})` });
+  return out;
+}
 
 const assumption = z.object({
   id,
@@ -236,6 +352,9 @@ export const datasetSchema = z
       checkUnit(z.unit, ['table23', 'zones', i, 'unit']);
       checkMineral(z.mineral, ['table23', 'zones', i, 'mineral']);
     });
+    d.assumptions.forEach((a, i) =>
+      assumptionProblems(a.id, a.value).forEach((p) => ctx.addIssue({ code: 'custom', path: ['assumptions', i, 'value', ...p.path], message: p.message })),
+    );
   });
 
 export type Dataset = z.infer<typeof datasetSchema>;

@@ -2,12 +2,13 @@
  * Node-only loading of model and scenario files for the CLIs and tests: read,
  * parse, validate the whole file, and report every problem with its JSON path.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Dataset } from './dataset';
 import { InputError } from './errors';
 import type { Lang } from './label';
 import type { Scenario } from './scenario';
 import {
+  fileSizeProblem,
   formatProblems,
   parseJson,
   validateDataset,
@@ -29,8 +30,12 @@ function unwrap<T>(v: Validated<T>, file: string): T {
 function readJson(path: string): unknown {
   let text: string;
   try {
+    const stat = statSync(path);
+    const tooLarge = stat.isFile() ? fileSizeProblem(stat.size) : null;
+    if (tooLarge) fail(path, [tooLarge]);
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     fail(path, [{ path: '$', message: `cannot read the file: ${(e as Error).message}` }]);
   }
   return unwrap(parseJson(text, path), path);

@@ -3,7 +3,7 @@
  * JSON path and the reason, and nothing is used until the whole file is valid.
  */
 import type { z } from 'zod';
-import { datasetSchema, type Dataset } from './dataset';
+import { SIZE_CLASSES, assumptionProblems, datasetSchema, type AssumptionValue, type Dataset, type SizeClass } from './dataset';
 import type { Lang } from './label';
 import { localiseScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from './scenario';
 
@@ -13,6 +13,43 @@ export interface ValidationProblem {
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; file: string; problems: ValidationProblem[] };
+
+/**
+ * The most problems one file reports: a file with 200,000 unknown ids is
+ * wrong in one way, and listing them all took 19 MB of stderr and froze the
+ * page for minutes. The rest are counted in one last line.
+ */
+export const MAX_PROBLEMS = 50;
+
+/** The first MAX_PROBLEMS problems, and a line counting the rest (in `lang`: the UI passes the planner's). */
+export function capProblems<P extends ValidationProblem>(problems: P[], lang: Lang = 'en'): (P | ValidationProblem)[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PROBLEMS;
+  const message =
+    lang === 'zh'
+      ? `另有 ${rest} 个问题（只列出前 ${MAX_PROBLEMS} 个）`
+      : `and ${rest} more problem${rest === 1 ? '' : 's'} (only the first ${MAX_PROBLEMS} are listed)`;
+  return [...problems.slice(0, MAX_PROBLEMS), { path: '$', message }];
+}
+
+/**
+ * The largest model, scenario or boundary file read, in bytes. The shipped
+ * model is 41 KB and a scenario a few KB; a county boundary GeoJSON at survey
+ * detail stays under a few MB. A bigger file is refused before it is parsed,
+ * since parsing and checking it is what froze the page.
+ */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+/** A problem when a file of `bytes` is too large to read, else null; in `lang` (the CLI's messages are English). */
+export function fileSizeProblem(bytes: number, lang: Lang = 'en'): ValidationProblem | null {
+  if (bytes <= MAX_INPUT_BYTES) return null;
+  const [mb, max] = [(bytes / 1048576).toFixed(1), MAX_INPUT_BYTES / 1048576];
+  const message =
+    lang === 'zh'
+      ? `文件大小 ${mb} MB，超过模型、方案或边界文件所需的上限 ${max} MB；未读取`
+      : `the file is ${mb} MB, more than the ${max} MB any model, scenario or boundary file needs; it was not read`;
+  return { path: '$', message };
+}
 
 export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -38,13 +75,35 @@ export function unionIssues(issues: readonly Issue[]): Issue[] {
   });
 }
 
+/**
+ * Keys `__proto__` anywhere in parsed JSON: the schema would drop them without
+ * a word (an object cannot hold one as data), so they are named here.
+ */
+function protoKeys(data: unknown, path: PropertyKey[] = [], out: ValidationProblem[] = []): ValidationProblem[] {
+  if (typeof data !== 'object' || data === null || out.length > MAX_PROBLEMS) return out;
+  if (Array.isArray(data)) data.forEach((v, i) => protoKeys(v, [...path, i], out));
+  else
+    for (const [k, v] of Object.entries(data)) {
+      if (k === '__proto__') out.push({ path: jsonPath([...path, k]), message: 'the key __proto__ is not allowed: it is a reserved name in JavaScript' });
+      else protoKeys(v, [...path, k], out);
+    }
+  return out;
+}
+
+/** A record key's own reason (an id's form, a reserved name) rather than zod's "Invalid key in record". */
+function issueText(i: Issue): string {
+  return i.code === 'invalid_key' && i.issues.length ? i.issues.map((x) => x.message).join('; ') : i.message;
+}
+
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): Validated<T> {
+  const reserved = protoKeys(data);
+  if (reserved.length) return { ok: false, file, problems: capProblems(reserved) };
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
     file,
-    problems: unionIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: i.message })),
+    problems: capProblems(unionIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: issueText(i) }))),
   };
 }
 
@@ -78,7 +137,6 @@ export function validateScenarioAgainst(s: Scenario, d: Dataset, file = 'scenari
   const minerals = new Set(d.minerals.map((m) => m.id));
   const units = new Set(d.units.map((u) => u.id));
   const zones = new Set(d.table23.zones.map((z) => z.id));
-  const assumptions = new Set(d.assumptions.map((a) => a.id));
   const need = (ok: boolean, path: PropertyKey[], message: string) => {
     if (!ok) problems.push({ path: jsonPath(path), message });
   };
@@ -100,8 +158,59 @@ export function validateScenarioAgainst(s: Scenario, d: Dataset, file = 'scenari
   perUnit(s.countyBounds, ['countyBounds']);
   perUnit(s.demand?.perCounty, ['demand', 'perCounty']);
   perUnit(s.reference, ['reference']);
-  Object.keys(s.assumptions ?? {}).forEach((a) => need(assumptions.has(a), ['assumptions', a], `unknown assumption "${a}"`));
-  return problems.length ? { ok: false, file, problems } : { ok: true, value: s };
+  Object.entries(s.assumptions ?? {}).forEach(([a, v]) => {
+    const own = d.assumptions.find((x) => x.id === a);
+    if (!own) return need(false, ['assumptions', a], `unknown assumption "${a}"`);
+    const [mine, theirs] = [formOf(v), formOf(own.value)];
+    if (mine !== theirs && !(mine === 'map {key: number}' && isEmpty(v))) return need(false, ['assumptions', a], `must be a ${theirs} as in the model, not a ${mine}`);
+    assumptionProblems(a, v).forEach((p) => need(false, ['assumptions', a, ...p.path], p.message));
+  });
+  scaleProblems(s, d).forEach((p) => problems.push(p));
+  return problems.length ? { ok: false, file, problems: capProblems(problems) } : { ok: true, value: s };
+}
+
+type Form = 'number' | 'map {key: number}' | 'matrix {key: {key: number}}';
+
+function formOf(v: AssumptionValue): Form {
+  if (typeof v === 'number') return 'number';
+  return Object.values(v).some((x) => typeof x !== 'number') ? 'matrix {key: {key: number}}' : 'map {key: number}';
+}
+
+function isEmpty(v: AssumptionValue): boolean {
+  return typeof v !== 'number' && Object.keys(v).length === 0;
+}
+
+/**
+ * A scenario's scales read with the model's: each class's minimum below the
+ * next larger class's (else the smaller class is dropped), and a largest mine
+ * no smaller than the smallest class's minimum (else no mine of the mineral
+ * can exist, and its output silently becomes 0).
+ */
+function scaleProblems(s: Scenario, d: Dataset): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  const touched = new Set([...Object.keys(s.minScale ?? {}), ...Object.keys(s.maxScale ?? {})]);
+  for (const m of d.minerals) {
+    if (!touched.has(m.id)) continue;
+    const row = d.table21.rows.find((r) => r.mineral === m.id);
+    const assumed = s.assumptions?.[`${m.id}Scale`] ?? d.assumptions.find((a) => a.id === `${m.id}Scale`)?.value;
+    const planMin = (k: SizeClass): number | null | undefined =>
+      row ? row[k] : typeof assumed === 'object' && typeof assumed[k] === 'number' ? assumed[k] : undefined;
+    const given = s.minScale?.[m.id] ?? {};
+    const mins = SIZE_CLASSES.map((k) => ({ k, x: given[k] ?? planMin(k) })).filter((c): c is { k: SizeClass; x: number } => typeof c.x === 'number');
+    // SIZE_CLASSES runs large → small: each class's minimum must be above the next one's
+    for (let i = 0; i + 1 < mins.length; i++) {
+      const [big, small] = [mins[i], mins[i + 1]] as [{ k: SizeClass; x: number }, { k: SizeClass; x: number }];
+      if (big.x <= small.x) {
+        const at = given[small.k] !== undefined ? small.k : big.k;
+        out.push({ path: jsonPath(['minScale', m.id, at]), message: `the ${big.k} minimum ${big.x} is not above the ${small.k} minimum ${small.x}: the ${small.k} class would be dropped` });
+      }
+    }
+    const largest = s.maxScale?.[m.id]?.large;
+    const smallest = mins[mins.length - 1];
+    if (largest !== undefined && smallest && largest < smallest.x)
+      out.push({ path: jsonPath(['maxScale', m.id, 'large']), message: `the largest mine ${largest} is below the smallest class's minimum ${smallest.x} (${smallest.k}): no mine of ${m.id} could exist` });
+  }
+  return out;
 }
 
 export function formatProblems(v: { file: string; problems: ValidationProblem[] }): string {

@@ -7,7 +7,7 @@
 import type { AssumptionValue, Dataset, Mineral, SizeClass, Zone } from '../domain/dataset';
 import { SIZE_CLASSES } from '../domain/dataset';
 import type { Bound, CapSource, ObjectiveTerm, Scenario } from '../domain/scenario';
-import { OBJECTIVE_TERMS } from '../domain/scenario';
+import { MAX_TIME_LIMIT_SEC, OBJECTIVE_TERMS } from '../domain/scenario';
 import { convert, parsePlanUnit, type Measure } from '../domain/units';
 import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from './objective-presets';
 
@@ -94,14 +94,8 @@ export interface ModelInputs {
 }
 
 export const DEFAULT_TIME_LIMIT_SEC = 60;
-/**
- * The longest time limit a solve is given, in seconds (about 23 days): glpk's
- * `tm_lim` and a browser timer's delay are both C ints of milliseconds
- * (at most 2^31−1 ms ≈ 2,147,483 s, the latter plus the watchdog's grace). A
- * scenario asking for more is solved with this. The scenario schema
- * (src/domain/scenario.ts, `timeLimitSec`) should adopt it as its maximum.
- */
-export const MAX_TIME_LIMIT_SEC = 2_000_000;
+/** The scenario schema refuses a longer limit; a scenario built in code is still clamped to it. */
+export { MAX_TIME_LIMIT_SEC };
 
 /** The scenario's time limit: its own (at most MAX_TIME_LIMIT_SEC), else the default. */
 export function timeLimitOf(s: Pick<Scenario, 'timeLimitSec'>): number {
@@ -120,7 +114,8 @@ function numberMap(d: Dataset, s: Scenario, id: string): Record<string, number> 
   const v = assumption(d, s, id);
   if (v === undefined) return {};
   if (typeof v === 'number') throw new ModelInputError(`assumption "${id}" must be a map, not a number`);
-  const out: Record<string, number> = {};
+  // no prototype: an id such as "toString" must find nothing, not Object.prototype's function
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [k, x] of Object.entries(v)) {
     if (typeof x !== 'number') throw new ModelInputError(`assumption "${id}.${k}" must be a number`);
     out[k] = x;
@@ -132,7 +127,7 @@ function matrix(d: Dataset, s: Scenario, id: string): Record<string, Record<stri
   const v = assumption(d, s, id);
   if (v === undefined) return {};
   if (typeof v === 'number') throw new ModelInputError(`assumption "${id}" must be a matrix`);
-  const out: Record<string, Record<string, number>> = {};
+  const out: Record<string, Record<string, number>> = Object.create(null) as Record<string, Record<string, number>>;
   for (const [k, row] of Object.entries(v)) {
     if (typeof row === 'number') throw new ModelInputError(`assumption "${id}.${k}" must be a map`);
     out[k] = row;

@@ -14,6 +14,7 @@ import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../charts/options';
 import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
+import { fileSizeProblem } from '../../domain/validation';
 
 export interface CountyMapProps {
   report: SolveReport;
@@ -56,6 +57,8 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    const tooLarge = fileSizeProblem(file.size, lang());
+    if (tooLarge) return void setError(t('results.geo.error', { file: file.name, path: tooLarge.path, reason: tooLarge.message }));
     let text: string;
     try {
       text = await readText(file);

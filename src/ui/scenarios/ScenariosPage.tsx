@@ -25,6 +25,7 @@ import {
   selectScenario,
 } from '../state/scenarios';
 import { checkScenarioFile, localizeProblems, type Problem } from '../state/validate';
+import { fileSizeProblem } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 
@@ -288,6 +289,8 @@ function Import() {
   let fileInput: HTMLInputElement | undefined;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    const tooLarge = fileSizeProblem(file.size, lang());
+    if (tooLarge) return void setProblems({ file: file.name, problems: [tooLarge] });
     try {
       const text = await file.text();
       const v = checkScenarioFile(text, file.name, dataset());

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
-import { jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { capProblems, jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { resolveInputs } from '../../model/inputs';
 import { lang, t } from '../i18n';
 
@@ -75,7 +75,7 @@ export function localizeProblems(problems: readonly ValidationProblem[]): Proble
 
 /** zod issues as problems with localized reasons; a union's are those of the branch the value chose. */
 function issueProblems(issues: readonly Issue[]): Problem[] {
-  return unionIssues(issues).map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) }));
+  return capProblems(unionIssues(issues).map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) })), lang());
 }
 
 /** Problems of an arbitrary JSON value read as a scenario, with localized reasons. */
