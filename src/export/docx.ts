@@ -77,12 +77,19 @@ function textWidth(s: string): number {
   return n;
 }
 
-/** Column widths in proportion to their longest text, within bounds, so that consumers reading only the grid (WPS, LibreOffice) lay out as Word's autofit does. */
+/**
+ * Column widths in proportion to their longest text, so that consumers reading
+ * only the grid (WPS, LibreOffice) lay out as Word's autofit does. A long
+ * column name may wrap onto a few lines; the figures under it should not.
+ */
 function columnWidths(t: TableBlock): number[] {
   const rows = [...t.rows, ...(t.foot ?? [])].map((r) => r.map((c) => c.runs.map((x) => x.text).join('')));
-  const texts = t.header ? [t.header, ...rows] : rows;
-  const n = Math.max(...texts.map((r) => r.length));
-  const weights = Array.from({ length: n }, (_, i) => Math.min(36, Math.max(4, ...texts.map((r) => textWidth(r[i] ?? '')))));
+  const n = Math.max(t.header?.length ?? 0, ...rows.map((r) => r.length));
+  const weights = Array.from({ length: n }, (_, i) => {
+    const body = Math.max(0, ...rows.map((r) => textWidth(r[i] ?? '')));
+    const header = Math.min(12, textWidth(t.header?.[i] ?? ''));
+    return 2 + Math.min(36, Math.max(4, body, header)); // 2: the cell's own margins
+  });
   const total = weights.reduce((a, w) => a + w, 0);
   return weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
 }
@@ -98,7 +105,7 @@ function cellOf(c: Cell, row: 'head' | 'body' | 'foot', width: number): TableCel
     children: [
       new Paragraph({
         alignment: c.num ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: textRuns(c.runs, { bold, ...(statusFill === ALERT ? { color: 'FFFFFF' } : {}) }),
+        children: textRuns(c.runs, { bold, size: pt(9), ...(statusFill === ALERT ? { color: 'FFFFFF' } : {}) }),
       }),
     ],
   });
@@ -120,8 +127,8 @@ function tableOf(t: TableBlock): Table {
   });
 }
 
-const PARAGRAPH_STYLE: Record<ParagraphStyle, { run: IRunOptions; border?: boolean }> = {
-  warning: { run: { color: ALERT }, border: true },
+const PARAGRAPH_STYLE: Record<ParagraphStyle, { run?: IRunOptions; border?: boolean }> = {
+  warning: { border: true },
   note: { run: { size: pt(9), color: '333333' } },
   footer: { run: { size: pt(9), color: '555555' } },
 };

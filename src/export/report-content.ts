@@ -90,7 +90,7 @@ function signed(x: number | null, lang: Lang): string {
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
 }
 
-export const CHART_WIDTH = 720;
+const CHART_WIDTH = 720;
 
 export function reportContent(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: ReportOptions = {}): ReportContent {
   const tr = translatorFor(exportDict, lang);

@@ -9,7 +9,7 @@ import { RunInfo, runScenario } from './RunInfo';
 import { ExportPanel } from './views';
 import { scenarioLp } from '../state/solve';
 
-/** Files for the current scenario: its JSON always; quotas, workbook, LP and report once it is solved. */
+/** Files for the current scenario: its JSON always; quotas, workbook, LP, the printable and the Word report once it is solved. */
 export function ExportPage() {
   const run = createMemo(() => {
     const id = currentScenario()?.id;
