@@ -15,31 +15,27 @@ function reasonOf(e: unknown): string {
 
 /**
  * Chromium keeps a failed module fetch for the page's life: importing the same
- * URL again fails at once even when the network is back. The chunk is then
- * imported under another URL (a query the server and the offline copy
- * ignore), which is a fresh fetch; the chunks it imports are shared as usual.
+ * URL again fails at once even when the network is back. After a failure the
+ * chunk is imported under another URL (a query the server and the offline
+ * copy ignore), which is a fresh fetch; the chunks it imports are shared as
+ * usual. Browsers whose error does not name the chunk get the plain import.
  */
-function freshImport<M>(e: unknown, attempt: number): Promise<M> {
-  const url = /(https?:\/\/\S+?\.js)\b/.exec(reasonOf(e))?.[1];
-  if (!url) return Promise.reject(e);
-  return import(/* @vite-ignore */ `${url}?retry=${attempt}`) as Promise<M>;
+function failedChunk(e: unknown): string | undefined {
+  return /(https?:\/\/\S+?\.js)\b/.exec(reasonOf(e))?.[1];
 }
 
 export function lazyView<M, P extends object>(load: () => Promise<M>, pick: (module: M) => Component<P>, loading: () => string = () => t('shell.loading')): Component<P> {
   let loaded: Component<P> | undefined;
-  let failure: unknown = null;
+  let chunk: string | undefined;
   let attempts = 0;
   // a failed load is not kept: the next attempt imports again
   let inFlight: Promise<Component<P>> | null = null;
   const get = (): Promise<Component<P>> =>
-    (inFlight ??= (failure === null ? load() : freshImport<M>(failure, ++attempts)).then(
-      (m) => {
-        failure = null;
-        return (loaded = pick(m));
-      },
+    (inFlight ??= (chunk ? (import(/* @vite-ignore */ `${chunk}?retry=${++attempts}`) as Promise<M>) : load()).then(
+      (m) => (loaded = pick(m)),
       (e: unknown) => {
         inFlight = null;
-        failure ??= e;
+        chunk ??= failedChunk(e);
         throw e;
       },
     ));
