@@ -5,9 +5,9 @@
  * which is shown as the placeholder. Errors appear under the field that has
  * them and in the summary at the top, which can jump to the field.
  */
-import { createMemo, createRoot, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { jsonPath } from '../../domain/validation';
-import { draft, draftCheck, editDraft, getIn, setIn } from '../state/draft';
+import { draft, draftCheck, draftReplaced, editDraft, getIn, setIn } from '../state/draft';
 import type { Problem } from '../state/validate';
 
 export type Path = readonly (string | number)[];
@@ -118,6 +118,8 @@ export function NumField(props: NumFieldProps) {
   // memos: an edit elsewhere in the draft re-runs these cheap reads, not the DOM updates below them
   const value = createMemo(() => (props.get ? props.get() : getIn(draft(), props.path)));
   const [typing, setTyping] = createSignal<string | null>(null);
+  // another tab's save replaced the draft: show its value, not the text typed before
+  createEffect(on(draftReplaced, () => setTyping(null), { defer: true }));
   const shown = () => typing() ?? (value() === undefined || value() === null ? '' : String(value()));
   const set = (v: number | string | undefined) => (props.set ? props.set(v) : setPath(props.path, v));
   const describedBy = () =>

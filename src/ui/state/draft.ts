@@ -72,6 +72,8 @@ const state = createRoot(() => {
   const [saveError, setSaveError] = createSignal<string | null>(null);
   const [conflict, setConflict] = createSignal<SaveConflict | null>(null);
   const [failure, setFailure] = createSignal<SaveFailure | null>(null);
+  /** Counts replacements of the draft from outside this tab's typing (another tab's save, a merge), so fields drop half-typed text. */
+  const [replaced, setReplaced] = createSignal(0);
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** The draft as the database holds it, as far as this tab knows (nothing to save while the draft equals it). */
   let lastSaved = '';
@@ -88,6 +90,7 @@ const state = createRoot(() => {
   function showDraft(id: string, next: ScenarioDraft): void {
     if (draftId() !== id) return;
     setDraft(next);
+    setReplaced((n) => n + 1);
     keptInWebStorage = keepUnsaved(id, next);
   }
 
@@ -204,6 +207,7 @@ const state = createRoot(() => {
         sync(rec);
         lastSaved = stored;
         setDraft(structuredClone(rec.scenario));
+        setReplaced((n) => n + 1);
       }
     }),
   );
@@ -213,24 +217,28 @@ const state = createRoot(() => {
     return d && model.ok ? checkDraft(model.dataset, d) : null;
   });
 
-  /** Whether closing the page now would lose an edit: a failed or contested save, or a pending one Web Storage could not keep. */
+  /**
+   * Whether closing the page now would lose an edit: a failed save (a retry in flight included),
+   * a contested one, or a pending one Web Storage could not keep.
+   */
   const atRisk = () => {
     const s = saveState();
-    return s === 'error' || s === 'conflict' || ((s === 'pending' || s === 'saving') && !keptInWebStorage);
+    return s === 'error' || s === 'conflict' || failure() !== null || ((s === 'pending' || s === 'saving') && !keptInWebStorage);
   };
 
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', () => void flush());
     window.addEventListener('beforeunload', (e) => {
+      const risky = atRisk();
       void flush();
-      if (atRisk()) e.preventDefault();
+      if (risky) e.preventDefault();
     });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') void flush();
     });
   }
 
-  return { draft, draftId, edit, flush, saveState, saveError, checked, conflict, resolve, failure, setFailure, atRisk };
+  return { draft, draftId, edit, flush, saveState, saveError, checked, conflict, resolve, failure, setFailure, atRisk, replaced };
 });
 
 export const draft = state.draft;
@@ -239,6 +247,8 @@ export const editDraft = state.edit;
 export const flushDraft = state.flush;
 export const saveState = state.saveState;
 export const saveError = state.saveError;
+/** Changes when the draft is replaced by another tab's save or a merge, not by typing here. */
+export const draftReplaced = state.replaced;
 /** Validation of the current draft (null when there is none). */
 export const draftCheck = state.checked;
 /** The fields two tabs both changed, waiting for the planner's choice. */
