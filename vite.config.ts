@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
-import { serviceWorker } from './scripts/sw-plugin';
+import { serviceWorker } from './scripts/sw-plugin.js';
 
 export default defineConfig({
   plugins: [solid(), serviceWorker()],
