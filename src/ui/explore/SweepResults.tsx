@@ -9,6 +9,7 @@ import type { Dataset } from '../../domain/dataset';
 import { downloadBlob, MIME } from '../../export/download';
 import { safeFileName } from '../../export/names';
 import { outputKeys, type SweepSpec } from '../../model/explore/sweep';
+import type { SolveReport } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
@@ -18,20 +19,36 @@ import { fmt } from '../../export/names';
 
 const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];
 
+/** County and zone outputs a solved point has, per report (a redraw of a running sweep looks at each report once). */
+const presentCache = new WeakMap<SolveReport, string[]>();
+function presentKeys(r: SolveReport): string[] {
+  let keys = presentCache.get(r);
+  if (!keys) {
+    keys = [];
+    if (r.status === 'optimal' || r.status === 'feasible') {
+      for (const q of r.counties) if (q.volume > 0) keys.push(`county.${q.county ?? 'none'}.${q.mineral}`);
+      for (const z of r.zones) if (z.volume > 0) keys.push(`zone.${z.zone}`);
+    }
+    presentCache.set(r, keys);
+  }
+  return keys;
+}
+
 export function SweepResults(props: { dataset: Dataset; spec: SweepSpec; points: readonly StoredSweepPoint[]; name: string; output?: string; onOutput?: (key: string) => void }): JSX.Element {
   const [own, setOwn] = createSignal('volume.sand');
   const key = () => props.output ?? own();
   const setKey = (k: string) => (props.onOutput ? props.onOutput(k) : setOwn(k));
   /** outputs worth charting: the overall ones, and the county/zone figures some point has */
-  const keys = createMemo(() => {
-    const solved = props.points.map((p) => p.report).filter((r) => r.status === 'optimal' || r.status === 'feasible');
-    const present = new Set<string>();
-    for (const r of solved) {
-      for (const q of r.counties) if (q.volume > 0) present.add(`county.${q.county ?? 'none'}.${q.mineral}`);
-      for (const z of r.zones) if (z.volume > 0) present.add(`zone.${z.zone}`);
-    }
-    return outputKeys(props.dataset).filter((k) => !(k.startsWith('county.') || k.startsWith('zone.')) || present.has(k));
-  });
+  const keys = createMemo(
+    () => {
+      const present = new Set<string>();
+      for (const p of props.points) for (const k of presentKeys(p.report)) present.add(k);
+      return outputKeys(props.dataset).filter((k) => !(k.startsWith('county.') || k.startsWith('zone.')) || present.has(k));
+    },
+    undefined,
+    // the same list as before (the usual case as a sweep's points come) keeps the output menu as it is
+    { equals: (a, b) => a.length === b.length && a.every((k, i) => k === b[i]) },
+  );
   const infos = createMemo(() => keys().map((k) => outputInfo(props.dataset, k, lang())));
   const columns = createMemo(() => {
     const base = tableOutputs(props.dataset);

@@ -31,7 +31,8 @@ export function Progress(props: {
   cancelLabel: string;
 }): JSX.Element {
   return (
-    <div class="explore-progress" role="status" aria-live="polite">
+    // the figures as numbers, for the browser benchmark (scripts/bench-browser-sweep.ts) to compare the estimate with the outcome
+    <div class="explore-progress" role="status" aria-live="polite" data-done={props.done} data-total={props.total} data-remaining-ms={props.remainingMs === null ? undefined : Math.round(props.remainingMs)}>
       <progress max={Math.max(1, props.total)} value={props.done} aria-label={props.label} />
       <span class="progress-text">
         {props.text}

@@ -66,18 +66,33 @@ function safeOutput(r: SolveReport, key: string): number | null {
   }
 }
 
+/**
+ * Rows already made, per point: a running sweep is redrawn with all its
+ * points many times, and the same row object lets the table keep its DOM
+ * row and the chart its tooltip (a row depends on the point, the outputs
+ * asked for, the spec's axes and the language, which make up `sig`).
+ */
+const rowCache = new WeakMap<StoredSweepPoint, { sig: string; row: SweepRow }>();
+
+function rowOf(spec: SweepSpec, p: StoredSweepPoint, keys: readonly string[], lang: Lang, sig: string): SweepRow {
+  const hit = rowCache.get(p);
+  if (hit && hit.sig === sig) return hit.row;
+  const row: SweepRow = {
+    index: p.index,
+    params: spec.axes.map((a) => p.params[a.path] ?? NaN),
+    status: p.report.status,
+    kind: kindOf(p.report),
+    values: Object.fromEntries(keys.map((k) => [k, safeOutput(p.report, k)])),
+    why: whyText(p.report, lang),
+  };
+  rowCache.set(p, { sig, row });
+  return row;
+}
+
 /** One row per point done, in the spec's order. */
 export function sweepRows(spec: SweepSpec, points: readonly StoredSweepPoint[], keys: readonly string[], lang: Lang): SweepRow[] {
-  return [...points]
-    .sort((a, b) => a.index - b.index)
-    .map((p) => ({
-      index: p.index,
-      params: spec.axes.map((a) => p.params[a.path] ?? NaN),
-      status: p.report.status,
-      kind: kindOf(p.report),
-      values: Object.fromEntries(keys.map((k) => [k, safeOutput(p.report, k)])),
-      why: whyText(p.report, lang),
-    }));
+  const sig = `${lang}|${spec.axes.map((a) => a.path).join(',')}|${keys.join(',')}`;
+  return [...points].sort((a, b) => a.index - b.index).map((p) => rowOf(spec, p, keys, lang, sig));
 }
 
 /** A figure as the table shows it: a share as a percentage, others with up to two decimals. */
@@ -96,8 +111,22 @@ export function paramLabel(d: Dataset, path: string, lang: Lang): { label: strin
   return p ? { label: p.label, unit: p.unit } : { label: path, unit: '' };
 }
 
+/** Tooltips made, per row and output (a redraw of a running sweep would otherwise make every one again). */
+const tipCache = new WeakMap<SweepRow, Map<string, string>>();
+
 /** Tooltip of a point: the parameter values, the status, the output or why there is none. */
 function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lang: Lang): string {
+  const byKey = tipCache.get(row) ?? new Map<string, string>();
+  tipCache.set(row, byKey);
+  const sig = `${lang}|${info.key}`;
+  const hit = byKey.get(sig);
+  if (hit !== undefined) return hit;
+  const tip = makeTip(d, spec, row, info, lang);
+  byKey.set(sig, tip);
+  return tip;
+}
+
+function makeTip(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lang: Lang): string {
   const t = translatorFor(exploreDict, lang);
   const lines = spec.axes.map((a, i) => {
     const p = paramLabel(d, a.path, lang);
@@ -112,6 +141,8 @@ function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lan
 const chartValue = (x: number | null, info: OutputInfo) => (x === null ? null : clean(info.percent ? x * 100 : x));
 
 const base = (title: string): ChartOption => ({
+  // a running sweep is redrawn as its points come: an animation would start over at each redraw
+  animation: false,
   title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
   aria: { enabled: true, label: { description: title } },
   tooltip: { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
