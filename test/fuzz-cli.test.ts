@@ -95,7 +95,8 @@ const richScenario: Json = {
   mipGap: 0,
 };
 
-type Outcome = 'clear error' | 'crash' | 'partial write' | 'silent acceptance' | 'accepted';
+/** `accepted`: solved through the command with finite results; `built`: a Hotan file accepted by the validation entry whose built model is finite. */
+type Outcome = 'clear error' | 'crash' | 'partial write' | 'silent acceptance' | 'accepted' | 'built';
 
 interface Tally {
   tried: number;
@@ -105,7 +106,7 @@ interface Tally {
 
 const tally: Tally = {
   tried: 0,
-  counts: { 'clear error': 0, crash: 0, 'partial write': 0, 'silent acceptance': 0, accepted: 0 },
+  counts: { 'clear error': 0, crash: 0, 'partial write': 0, 'silent acceptance': 0, accepted: 0, built: 0 },
   examples: {},
 };
 
@@ -304,7 +305,7 @@ describe('hostile figures in the Hotan model', () => {
           if (!finiteModel(buildModel(dataset, scenario))) outcomes.push(record('silent acceptance', `${what}: a coefficient is not finite`));
           else {
             accepted.push(model);
-            outcomes.push(record('accepted', what));
+            outcomes.push(record('built', what));
           }
         } catch (e) {
           const message = isInputError(e) ? e.message : String((e as Error).stack);
@@ -320,6 +321,49 @@ describe('hostile figures in the Hotan model', () => {
       expect(await trySolve(`Hotan sample ${i}`, scenario, model)).toBe('accepted');
     }
   }, 600_000);
+});
+
+describe('hostile flags', () => {
+  /** A flag's mistake: exit 1, the reason on one line and the usage on the next, no stack. */
+  function isClearFlagError(code: number, stderr: string): boolean {
+    const lines = stderr.trimEnd().split('\n');
+    return code === 1 && lines.length === 2 && (lines[0] ?? '').length > 0 && (lines[1] ?? '').startsWith('usage: ') && !/\n\s+at /.test(stderr);
+  }
+
+  it('solve refuses each before solving, with the flag and the usage', async () => {
+    const scenarioPath = join(dir, 'flags.json');
+    writeFileSync(scenarioPath, JSON.stringify(richScenario));
+    const cases: string[][] = [
+      ['--range-time', '1e308', '--ranges'],
+      ['--range-time', 'NaN'],
+      ['--tolerance', '2'],
+      ['--tolerance', ''],
+      ['--range-time', ' '],
+      ['--lang', 'fr'],
+      ['--bogus'],
+      ['--model'],
+      [scenarioPath],
+    ];
+    for (const extra of cases) {
+      const io = collectingIo();
+      const code = await runMain(() => solveMain([scenarioPath, '--model', TINY_PATH, ...extra], io), io);
+      const outcome = record(isClearFlagError(code, io.stderr) ? 'clear error' : 'crash', `solve ${extra.join(' ')}: ${io.stderr.slice(0, 200)}`);
+      expect([extra.join(' '), outcome]).toEqual([extra.join(' '), 'clear error']);
+      expect(io.stdout).toBe('');
+    }
+  });
+
+  it('an output path that is a folder, or empty, is refused before solving', async () => {
+    const scenarioPath = join(dir, 'flags2.json');
+    writeFileSync(scenarioPath, JSON.stringify(richScenario));
+    for (const [out, reason] of [[dir, 'it is a folder'], ['', 'no file name given']] as const) {
+      const io = collectingIo();
+      const code = await runMain(() => solveMain([scenarioPath, '--model', TINY_PATH, '--csv', out], io), io);
+      record(isClearError(code, io.stderr) ? 'clear error' : 'crash', `--csv "${out}"`);
+      expect(code).toBe(1);
+      expect(io.stderr).toBe(`${out || '--csv ""'}: $: cannot write --csv: ${reason}; nothing was written\n`);
+    }
+  });
 });
 
 describe('sweep', () => {
@@ -357,6 +401,13 @@ describe('the real processes', () => {
     expect(lines.every((l) => ERROR_LINE.test(l))).toBe(true);
   });
 
+  it('frontier --max-solves 1e9 and path --absolute toString=5 exit 1 with the reason', async () => {
+    const f = await cli('src/cli/frontier.ts', 'scenarios/baseline.json', '--max-solves', '1e9');
+    expect([f.code, f.stderr.split('\n')[0]]).toEqual([1, '--max-solves: 1e9 is more than 10000']);
+    const p = await cli('src/cli/path.ts', 'scenarios/baseline.json', '--absolute', 'toString=5');
+    expect([p.code, p.stderr.split('\n')[0]]).toEqual([1, '--absolute: "toString=5" is not mineral=number (a mineral id and a number from 0 to 1000000000)']);
+  });
+
   it('sweep --steps 1e9 exits 1 with the reason', async () => {
     const r = await cli('src/cli/sweep.ts', 'scenarios/baseline.json', '--param', 'caps.sand', '--from', '0', '--to', '1', '--steps', '1e9');
     expect(r.code).toBe(1);
@@ -367,7 +418,7 @@ describe('the real processes', () => {
 afterAll(() => {
   const { tried, counts } = tally;
   console.log(
-    `fuzz: tried ${tried}; clear error ${counts['clear error']}; accepted and solved/finite ${counts.accepted}; crash ${counts.crash}; partial write ${counts['partial write']}; silent acceptance ${counts['silent acceptance']}`,
+    `fuzz: tried ${tried}; clear error ${counts['clear error']}; accepted and solved with finite results ${counts.accepted}; accepted (Hotan model, validation entry) with every coefficient finite ${counts.built}; crash ${counts.crash}; partial write ${counts['partial write']}; silent acceptance ${counts['silent acceptance']}`,
   );
   for (const k of ['crash', 'partial write', 'silent acceptance'] as const) if (tally.examples[k]) console.log(k, tally.examples[k]);
 });

@@ -13,7 +13,7 @@ import { ModelInputError, resolveInputs } from '../model/inputs';
 import { DEFAULT_RANGE_TIME_SEC, DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
-import type { Scenario } from '../domain/scenario';
+import { MAX_TIME_LIMIT_SEC, type Scenario } from '../domain/scenario';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -112,8 +112,9 @@ export function checkOutputFiles(files: { flag: string; path: string | undefined
   for (const { flag, path } of given) {
     const full = resolve(path);
     const fail = (reason: string): never => {
-      throw new InputError(`${path}: $: cannot write ${flag}: ${reason}; nothing was written`, path);
+      throw new InputError(`${path || `${flag} ""`}: $: cannot write ${flag}: ${reason}; nothing was written`, path);
     };
+    if (path.trim() === '') fail('no file name given');
     const other = seen.get(full);
     if (other) fail(`${other} names the same file`);
     seen.set(full, flag);
@@ -159,9 +160,12 @@ export interface RangeFlags {
 }
 
 export function rangeFlags(values: { ranges?: boolean; tolerance?: string; 'range-time'?: string }, usage: string): RangeFlags {
-  const tolerance = values.tolerance === undefined ? DEFAULT_RANGE_TOLERANCE : Number(values.tolerance);
+  // Number('') is 0: an empty flag is a mistake, not a zero
+  const given = (text: string | undefined) => (text === undefined ? undefined : text.trim() === '' ? NaN : Number(text));
+  const tolerance = given(values.tolerance) ?? DEFAULT_RANGE_TOLERANCE;
   if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${values.tolerance}"\n${usage}`);
-  const seconds = values['range-time'] === undefined ? DEFAULT_RANGE_TIME_SEC : Number(values['range-time']);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`--range-time: seconds above 0, not "${values['range-time']}"\n${usage}`);
+  const seconds = given(values['range-time']) ?? DEFAULT_RANGE_TIME_SEC;
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIME_LIMIT_SEC)
+    throw new InputError(`--range-time: seconds above 0 and at most ${MAX_TIME_LIMIT_SEC}, not "${values['range-time']}"\n${usage}`);
   return { ranges: values.ranges === true, tolerance, rangeTimeSec: seconds };
 }

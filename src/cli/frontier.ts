@@ -9,11 +9,12 @@
  * scenario is infeasible whatever the limit (the explanation is printed);
  * 1: bad input; 130: interrupted (the points done are printed).
  */
-import type { Dataset } from '../domain/dataset';
+import { MAX_COUNT, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
 import { fmt, mineralName } from '../export/names';
 import { textTable } from '../model/explore/format';
+import { MAX_SWEEP_POINTS } from '../model/explore/sweep';
 import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
@@ -26,10 +27,11 @@ interface Options extends CommonOptions {
   frontier: FrontierOptions;
 }
 
-function whole(name: string, text: string | undefined): number | undefined {
+function whole(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
   const x = Number(text);
   if (text.trim() === '' || !Number.isInteger(x) || x < 0) throw new InputError(`--${name}: "${text}" is not a whole number\n${USAGE}`);
+  if (x > max) throw new InputError(`--${name}: ${text} is more than ${max}\n${USAGE}`);
   return x;
 }
 
@@ -47,14 +49,15 @@ function options(argv: string[]): Options {
   const frontier: FrontierOptions = { limit: v.limit as MineLimit };
   if (v.measure) frontier.measure = v.measure as FrontierMeasure;
   if (v.minerals) frontier.minerals = v.minerals.split(',').map((m) => m.trim()).filter(Boolean);
-  const step = whole('step', v.step);
+  const step = whole('step', v.step, MAX_COUNT);
   if (step !== undefined) {
     if (step < 1) throw new InputError(`--step is at least 1\n${USAGE}`);
     frontier.step = step;
   }
-  const maxSolves = whole('max-solves', v['max-solves']);
+  // one solve each, as a sweep's points: the same cap
+  const maxSolves = whole('max-solves', v['max-solves'], MAX_SWEEP_POINTS);
   if (maxSolves !== undefined) frontier.maxSolves = maxSolves;
-  const to = whole('to', v.to);
+  const to = whole('to', v.to, MAX_COUNT);
   if (to !== undefined) frontier.to = to;
   return { ...common, frontier };
 }

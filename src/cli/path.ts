@@ -12,7 +12,7 @@
  * 1: bad input.
  */
 import { writeFileSync } from 'node:fs';
-import type { Dataset } from '../domain/dataset';
+import { MAX_AMOUNT, isReservedName, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
 import { countyName, fmt, mineralName } from '../export/names';
@@ -38,7 +38,8 @@ function perMineral(flag: string, text: string | undefined): Record<string, numb
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(part);
     const x = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(x) || x < 0) throw new InputError(`--${flag}: "${part}" is not mineral=number (a number ≥ 0)\n${USAGE}`);
+    if (!m || !Number.isFinite(x) || x < 0 || x > MAX_AMOUNT || isReservedName(m[1] as string))
+      throw new InputError(`--${flag}: "${part}" is not mineral=number (a mineral id and a number from 0 to ${MAX_AMOUNT})\n${USAGE}`);
     out[m[1] as string] = x;
   }
   return out;
