@@ -35,14 +35,15 @@ export function mergeDrafts(base: ScenarioDraft, mine: ScenarioDraft, theirs: Sc
   const taken: Path[] = [];
   const merge = (b: unknown, m: unknown, t: unknown, path: Path): unknown => {
     if (same(m, t) || same(t, b)) return m;
-    if (same(m, b)) {
-      taken.push(path);
-      return t;
-    }
     // an absent object is an empty one (a cleared field removes its emptied parent), so its fields merge one by one
+    // (also when only the other tab changed it, so that `taken` names the fields, not their parent)
     const asObject = (v: unknown) => (v === undefined ? {} : isObject(v) ? v : null);
     const mo = asObject(m);
     const to = asObject(t);
+    if (same(m, b) && !(mo && to)) {
+      taken.push(path);
+      return t;
+    }
     if (mo && to) {
       const bo = asObject(b) ?? {};
       const out: Record<string, unknown> = {};
