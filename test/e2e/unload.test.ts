@@ -58,12 +58,13 @@ describeE2E('closing, reloading and a dying worker', () => {
       await nav(page, 'en', 'editor');
       await page.getByRole('button', { name: W.en.solve, exact: true }).click();
       await page.getByRole('progressbar', { name: 'Solving' }).waitFor();
+      // the reloaded page starts its solver at once (warm-up): it gets the real one
+      await context.unroute(WORKER);
       await page.reload();
       await page.waitForSelector('header.topbar');
 
       const notice = page.locator('.notice').filter({ hasText: `The solve of “${W.en.baseline}” was interrupted by the page reload` });
       await notice.waitFor();
-      await context.unroute(WORKER);
       await notice.getByRole('button', { name: 'Solve again' }).click();
       const done = page.locator('.solve-bar .ok, .solve-bar .error');
       await done.first().waitFor({ timeout: 60_000 });

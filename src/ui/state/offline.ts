@@ -49,7 +49,9 @@ export function registerOffline(): void {
   // older builds' caches go once no tab runs them: this tab's load may be the one that frees them
   sw.controller?.postMessage({ type: 'tidy' });
   sw.register('./sw.js').then(
-    (reg) => {
+    // undefined where service workers are blocked (a browser policy, the browser tests)
+    (reg: ServiceWorkerRegistration | undefined) => {
+      if (!reg) return;
       registration = reg;
       const waitingNew = () => {
         if (reg.waiting && sw.controller) offerUpdate();
