@@ -15,6 +15,7 @@ import {
   editsAtRisk,
   flushDraft,
   getIn,
+  recoverUnsavedDrafts,
   resolveConflict,
   saveConflict,
   saveFailure,
@@ -24,6 +25,7 @@ import {
 import { model, presetIn, presetLoad } from '../src/ui/state/model';
 import { notices } from '../src/ui/state/notices';
 import { createFrom, currentScenario } from '../src/ui/state/scenarios';
+import { keepUnsaved, unsavedDrafts } from '../src/ui/state/tab-marks';
 
 const until = (cond: () => boolean) => vi.waitFor(() => expect(cond()).toBe(true), { timeout: 3000 });
 
@@ -100,5 +102,24 @@ describe('a failing store', () => {
     expect(saveFailure()).toBeNull();
     expect(editsAtRisk()).toBe(false);
     expect(getIn((await stored()).scenario, ['caps', 'sand'])).toBe(1234);
+  });
+
+  it('a closed tab’s kept edit the database refuses at start-up is reported and kept for the next start', async () => {
+    const id = currentScenario()!.id;
+    await new Promise((r) => setTimeout(r, 2)); // typed after the last save
+    keepUnsaved(id, setIn(draft()!, ['caps', 'sand'], 1357));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await recoverUnsavedDrafts();
+    } finally {
+      put.mockRestore();
+    }
+    expect(notices().map((n) => n.message)).toContainEqual(expect.stringContaining('could not be stored (QuotaExceededError'));
+    expect(unsavedDrafts().map((k) => k.scenarioId)).toEqual([id]);
+    await recoverUnsavedDrafts();
+    expect(getIn((await stored()).scenario, ['caps', 'sand'])).toBe(1357);
+    expect(unsavedDrafts()).toEqual([]);
   });
 });

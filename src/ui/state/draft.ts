@@ -267,11 +267,18 @@ export function showSaveFailure(open: boolean): void {
 /**
  * At start-up: each draft kept in Web Storage whose database write did not
  * land (the tab closed first) is saved now, unless the database has a later
- * save of that scenario; then the kept copy is dropped.
+ * save of that scenario; then the kept copy is dropped. One the database
+ * refuses stays kept, for the next start, and the planner is told.
  */
 export async function recoverUnsavedDrafts(): Promise<void> {
   for (const kept of unsavedDrafts()) {
-    await restoreDraft(db(), kept.scenarioId, kept.draft, kept.at);
+    try {
+      await restoreDraft(db(), kept.scenarioId, kept.draft, kept.at);
+    } catch (e) {
+      const name = typeof kept.draft.name === 'string' ? kept.draft.name : kept.scenarioId;
+      notify({ kind: 'error', message: t('save.recoverFailed', { name, reason: errorText(e) }) });
+      continue;
+    }
     const json = canonicalJson(kept.draft);
     forgetUnsaved(kept.scenarioId, (d) => canonicalJson(d) === json);
   }

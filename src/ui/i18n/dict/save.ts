@@ -27,6 +27,7 @@ const dict: FeatureDict = {
     'save.conflict.save': '保存所选值',
     'save.importFailed': '未能导入 {{file}}：{{reason}}',
     'save.createFailed': '未能新建方案“{{name}}”：{{reason}}',
+    'save.recoverFailed': '上次关闭页面前对“{{name}}”的修改未能存入数据库（{{reason}}）；修改仍保留在本浏览器中，下次打开时将再次尝试。',
   },
   en: {
     'save.conflict': 'Conflict: not saved',
@@ -55,6 +56,8 @@ const dict: FeatureDict = {
     'save.conflict.save': 'Save these choices',
     'save.importFailed': 'Could not import {{file}}: {{reason}}',
     'save.createFailed': 'Could not create the scenario “{{name}}”: {{reason}}',
+    'save.recoverFailed':
+      'An edit of “{{name}}” made before the page last closed could not be stored ({{reason}}); it is still kept in this browser and will be tried again the next time the workbench opens.',
   },
 };
 export default dict;
