@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS, capProblems, fileSizeProblem, MAX_INPUT_BYTES, validateDataset, validateScenario, validateScenarioAgainst } from '../src/domain/validation';
 import { MAX_TIME_LIMIT_SEC } from '../src/domain/scenario';
 import { timeLimitOf } from '../src/model/inputs';
+import { domainMessageZh } from '../src/domain/messages-zh';
 import { tiny, tinyJson } from './helpers/tiny';
 
 const base = { format: 'quota-scenario/1', name: 't', model: 'tiny-region' };
@@ -107,5 +108,28 @@ describe('limits on what is read and listed', () => {
     expect(fileSizeProblem(MAX_INPUT_BYTES)).toBeNull();
     expect(fileSizeProblem(MAX_INPUT_BYTES + 1)?.message).toMatch(/^the file is 8\.0 MB, more than the 8 MB/);
     expect(fileSizeProblem(20 * 1048576, 'zh')?.message).toBe('文件大小 20.0 MB，超过模型、方案或边界文件所需的上限 8 MB；未读取');
+  });
+});
+
+describe('the reasons in Chinese', () => {
+  it('every message of the range and id checks has its Chinese, figure kept', () => {
+    const messages = [
+      ...problems({ minScale: { stone: { large: 50 } }, maxScale: { stone: { large: 1 } } }),
+      ...problems({ minScale: { sand: { small: 25 } } }),
+      ...problems({ maxScale: { sand: { large: 5 } } }),
+      ...problems({ maxScale: { sand: { small: 15, large: 0 } } }),
+      ...problems({ objective: { weights: { value: 1e300 } } }),
+      ...problems({ objective: { weights: { mines: 0, transport: 0, unmet: 0 } } }),
+      ...problems({ timeLimitSec: 3e6, caps: { sand: 1e308, toString: 1, stone: -1 }, rightsCaps: { class3: 1e7 } }),
+      ...problems({ assumptions: { density: 1.5 } }),
+      ...problems({ assumptions: { density: { sand: 0 }, population: { north: 0, south: 0 }, otherClass12: { newMines: 0.5 } } }),
+    ].map((p) => p.replace(/^\S+: /, ''));
+    expect(messages.length).toBeGreaterThanOrEqual(14);
+    expect(messages.filter((m) => domainMessageZh(m) === null)).toEqual([]);
+    expect(domainMessageZh('0 is out of range: above 0 and at most 25 (tonnes per m³ of rock: above 0 (0 erases the mineral when converting), at most 25 (the densest element is 22.6))')).toBe(
+      '0 超出范围：大于 0 且不超过 25（岩石每立方米的吨数：大于 0（0 会在换算时抹掉该矿种），不超过 25（最重的元素为 22.6））',
+    );
+    expect(domainMessageZh('the medium minimum 20 is not above the small minimum 25: the small class would be dropped')).toBe('中型最小规模 20 不高于小型最小规模 25：小型类别将被舍弃');
+    expect(domainMessageZh('something else')).toBeNull();
   });
 });

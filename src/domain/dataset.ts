@@ -37,7 +37,7 @@ export function isReservedName(x: string): boolean {
   return x in Object.prototype;
 }
 const notReserved = (x: string) => !isReservedName(x);
-const RESERVED_MESSAGE = 'this name is reserved (toString, constructor, valueOf, ...): choose another id';
+export const RESERVED_MESSAGE = 'this name is reserved (toString, constructor, valueOf, ...): choose another id';
 
 export const idSchema = z
   .string()

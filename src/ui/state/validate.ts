@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
 import { capProblems, jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { domainMessageZh } from '../../domain/messages-zh';
 import { resolveInputs } from '../../model/inputs';
 import { lang, t } from '../i18n';
 
@@ -65,7 +66,7 @@ export function customMessage(message: string): string {
   if (message.startsWith('not valid JSON')) return t('editor.v.json', { reason: message.replace(/^not valid JSON: /, '') });
   if (message === 'a zone id is Z followed by two digits') return t('editor.v.zoneId');
   if (message === 'an id is ASCII letters, digits, _ or -') return t('editor.v.id');
-  return message;
+  return (lang() === 'zh' && domainMessageZh(message)) || message;
 }
 
 /** Problems from src/domain/validation (already flattened to path + English message), translated. */
