@@ -76,6 +76,7 @@ describe('scenario ranges', () => {
     expect(problems({ assumptions: { density: { sand: 0 } } })[0]).toMatch(/^\$\.assumptions\.density\.sand: 0 is out of range: above 0 and at most 25 \(tonnes per m³/);
     expect(problems({ assumptions: { population: { north: -1, south: 10 } } })[0]).toMatch(/^\$\.assumptions\.population\.north: -1 is out of range: from 0 to 1000000000 \(people are counted/);
     expect(problems({ assumptions: { population: { north: 0, south: 0 } } })[0]).toMatch(/^\$\.assumptions\.population: every figure is 0/);
+    expect(problems({ assumptions: { population: {} } })[0]).toMatch(/^\$\.assumptions\.population: every figure is 0/);
   });
 });
 

@@ -278,8 +278,7 @@ export function assumptionProblems(assumptionId: string, value: AssumptionValue)
     const bad = below || x > rule.max || (rule.integer && !Number.isInteger(x)) || (rule.flag && x !== 0 && x !== 1);
     if (bad) out.push({ path, message: `${x} is out of range: ${describeRange(rule)} (${rule.why})` });
   }
-  if (rule?.someAboveZero && leaves.length > 0 && leaves.every((l) => l.x <= 0))
-    out.push({ path: [], message: `every figure is 0 (${rule.why})` });
+  if (rule?.someAboveZero && leaves.every((l) => l.x <= 0)) out.push({ path: [], message: `every figure is 0 (${rule.why})` });
   return out;
 }
 
