@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
-export const SW_TEMPLATE = resolve(import.meta.dirname, '../src/offline/sw.js');
+const SW_TEMPLATE = resolve(import.meta.dirname, '../src/offline/sw.js');
 const PLACEHOLDER = 'self.__BUILD__';
 
 function files(dir: string, prefix = ''): string[] {

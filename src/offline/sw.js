@@ -52,6 +52,12 @@ async function tidy() {
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      // a build deployed again (a rollback) may have its cache marked as an old one: it is this one again
+      const holders = await readHolders();
+      if (holders[CACHE]) {
+        delete holders[CACHE];
+        await writeHolders(holders);
+      }
       const cache = await caches.open(CACHE);
       // past the HTTP cache: a stale copy of a file would break the unit
       await cache.addAll(BUILD.assets.map((url) => new Request(url, { cache: 'reload' })));
