@@ -107,30 +107,31 @@ describeE2E('two tabs and failed saves', () => {
   it('two tabs changing the same field: the refused tab shows both values, says not saved, and saves the chosen one', async () => {
     const { app, a, b } = await twoTabs();
     try {
-      await Promise.all([a.getByLabel(W.en.sandCap).fill('1666'), b.getByLabel(W.en.sandCap).fill('1555')]);
+      await Promise.all([a.getByLabel(W.en.class3).fill('233'), b.getByLabel(W.en.class3).fill('211')]);
       const dialogOf = (p: Page) => p.getByTestId('save-conflict');
       await expect.poll(async () => (await dialogOf(a).count()) + (await dialogOf(b).count()), { timeout: 10_000 }).toBe(1);
       const [loser, winner] = (await dialogOf(a).count()) === 1 ? [a, b] : [b, a];
-      const mine = loser === a ? '1666' : '1555';
-      const theirs = loser === a ? '1555' : '1666';
+      const mine = loser === a ? '233' : '211';
+      const theirs = loser === a ? '211' : '233';
       // the winner's save landed and says so; the loser's did not and does not
       expect(await saveState(winner)).toBe('saved');
       expect(await saveState(loser)).toBe('conflict');
       expect(await loser.locator('.save-state').textContent()).toBe('Conflict: not saved');
-      expect(String((await stored(a))[0]?.scenario.caps?.sand)).toBe(theirs);
+      expect(String((await stored(a))[0]?.scenario.rightsCaps?.class3)).toBe(theirs);
 
-      const row = dialogOf(loser).locator('tr[data-path="$.caps.sand"]');
+      const row = dialogOf(loser).locator('tr[data-path="$.rightsCaps.class3"]');
+      expect(await row.locator('th').textContent()).toBe(`${W.en.class3}$.rightsCaps.class3`);
       expect(await row.locator('td').allTextContents()).toEqual([` ${mine}`, ` ${theirs}`]);
       expect(await dialogOf(loser).locator('tbody tr').count()).toBe(1);
       // the planner keeps this tab's value
-      await dialogOf(loser).getByRole('radio', { name: 'Keep yours ($.caps.sand)' }).check();
+      await dialogOf(loser).getByRole('radio', { name: 'Keep yours ($.rightsCaps.class3)' }).check();
       await dialogOf(loser).getByRole('button', { name: 'Save these choices' }).click();
       await expect.poll(() => dialogOf(loser).count()).toBe(0);
       for (const p of [a, b]) {
         await expect.poll(() => saveState(p)).toBe('saved');
-        await expect.poll(() => p.getByLabel(W.en.sandCap).inputValue()).toBe(mine);
+        await expect.poll(() => p.getByLabel(W.en.class3).inputValue()).toBe(mine);
       }
-      expect(String((await stored(a))[0]?.scenario.caps?.sand)).toBe(mine);
+      expect(String((await stored(a))[0]?.scenario.rightsCaps?.class3)).toBe(mine);
     } finally {
       await app.close();
     }

@@ -8,7 +8,8 @@
  *   this tab's value or the other tab's; the choice is then saved.
  */
 import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
-import { jsonPath, scenarioFileName, scenarioFileText } from '../../store';
+import { jsonPath, scenarioFileName, scenarioFileText, type Path } from '../../store';
+import { fieldId } from '../editor/fields';
 import { t } from '../i18n';
 import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure, saveState, showSaveFailure, type SaveConflict } from '../state/draft';
 import { scenarios } from '../state/scenarios';
@@ -79,6 +80,13 @@ function FailureDialog() {
   );
 }
 
+/** The editor's label of the field at a path, when the editor shows that field (else the JSON path alone says which). */
+function fieldLabel(path: Path): string | null {
+  const el = document.getElementById(fieldId(path));
+  const label = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : null;
+  return label ?? el?.getAttribute('aria-label') ?? null;
+}
+
 function shown(v: unknown): string {
   return v === undefined ? t('save.conflict.cleared') : typeof v === 'string' ? v : JSON.stringify(v);
 }
@@ -114,9 +122,11 @@ function ConflictDialog(props: { conflict: SaveConflict }) {
             <For each={props.conflict.merge.conflicts}>
               {(c, i) => {
                 const path = jsonPath(c.path);
+                const label = fieldLabel(c.path);
                 return (
                   <tr data-path={path}>
                     <th scope="row">
+                      <Show when={label}>{(l) => <div>{l()}</div>}</Show>
                       <code>{path}</code>
                     </th>
                     <td>
