@@ -6,6 +6,10 @@ import { CompareView } from '../src/ui/compare/CompareView';
 import { compareBinding, compareCounties, compareKpis } from '../src/ui/compare/model';
 import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import type { SolveReport } from '../src/model/report';
+import type { Scenario } from '../src/domain/scenario';
+import { diffInputs } from '../src/ui/compare/inputs';
+import { compareMinesChart, compareVolumeCharts } from '../src/ui/compare/charts';
+import { echarts } from '../src/ui/charts/echarts';
 
 afterEach(() => {
   cleanup();
@@ -108,15 +112,15 @@ describe('CompareView', () => {
     const cap = m.querySelector('tr[data-constraint="cap[limestone]"]') as HTMLElement;
     expect([...cap.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['● binding (dual 0.12)', '—', 'no plan']);
     const floor = m.querySelector('tr[data-constraint="floor[sand]"]') as HTMLElement;
-    expect(floor.querySelectorAll('td')[2]!.textContent).toBe('✕ relax by 35.5 万m³');
+    expect(floor.querySelectorAll('td')[2]!.textContent).toBe('✕ relax by 35.5 10⁴ m³');
   });
 
   test('grouped charts per unit and for mines, named for screen readers', () => {
     setLang('en');
     render(() => <CompareView runs={runs().slice(0, 2)} dataset={toyDataset} />);
     expect(screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'))).toEqual([
-      'Volume per mineral per run (万m³)',
-      'Volume per mineral per run (万吨)',
+      'Volume per mineral per run (10⁴ m³)',
+      'Volume per mineral per run (10⁴ t)',
       'Mines per run',
     ]);
   });
@@ -126,5 +130,85 @@ describe('CompareView', () => {
     render(() => <CompareView runs={runs().slice(0, 1)} dataset={toyDataset} />);
     expect(screen.getByText('Choose two to four runs to compare.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('inputs that differ', () => {
+  /** the toy scenario with the sand cap, a rights cap, the preset and the closed zones changed; its name and description too (not inputs) */
+  const modified = (): Scenario => ({
+    ...toyScenario,
+    name: 'Modified',
+    description: 'another text',
+    caps: { sand: { max: 250 }, limestone: { max: 100, min: 50 } },
+    rightsCaps: { class12: 5, class3: 9 },
+    objective: { preset: 'min-mines', weights: { mines: 0.001 } },
+    excludedZones: ['Z02'],
+  });
+
+  test('lists exactly the changed inputs, labelled, with each scenario value and unit', () => {
+    setLang('en');
+    const diff = diffInputs([toyScenario, modified()], toyDataset, 'en');
+    expect(diff.map((x) => x.path)).toEqual(['caps.sand.max', 'excludedZones', 'objective.preset', 'rightsCaps.class3']);
+    const byPath = new Map(diff.map((x) => [x.path, x]));
+    expect(byPath.get('caps.sand.max')).toMatchObject({ label: 'Construction sand total cap', values: ['210 万m³', '250 万m³'] });
+    expect(byPath.get('objective.preset')).toMatchObject({ label: 'Objective preset', values: ['Maximum output value', 'Fewest mines (consolidation)'] });
+    expect(byPath.get('excludedZones')!.values[0]).toBe('none');
+    expect(byPath.get('excludedZones')!.values[1]).toMatch(/^Z02 /);
+    // the baseline leaves the class-3 limit out (the toy model has no figure for it: the browser test sees the plan's)
+    expect(byPath.get('rightsCaps.class3')!.values).toEqual(['default', '9 mines']);
+  });
+
+  test('a cap written as a number and as {max} is the same input', () => {
+    const a = { ...toyScenario, caps: { sand: 210, limestone: { max: 100, min: 50 } } };
+    const b = { ...toyScenario, caps: { sand: { max: 210 }, limestone: { max: 100, min: 50 } } };
+    expect(diffInputs([a, b], toyDataset, 'zh')).toEqual([]);
+  });
+
+  test('the Compare page shows the table in Chinese, one column per scenario', () => {
+    setLang('zh');
+    const r = runs().slice(0, 2);
+    r[1]!.scenario = modified();
+    render(() => <CompareView runs={r} dataset={toyDataset} />);
+    const table = screen.getByRole('table', { name: /各方案取值不同的输入参数（4 项）/ });
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['参数', '基准 Baseline', '收紧 Tighter']);
+    const sand = table.querySelector('tr[data-path="caps.sand.max"]') as HTMLElement;
+    expect([...sand.children].map((c) => c.textContent)).toEqual(['建筑用砂开采总量上限', '210 万m³', '250 万m³']);
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(4);
+  });
+});
+
+describe('objective values that do not compare', () => {
+  test('the objective delta is not coloured (no arrow) when the objectives differ; KPI deltas still are', () => {
+    setLang('en');
+    const r = runs().slice(0, 2);
+    r[1]!.scenario = { ...r[1]!.scenario, objective: { preset: 'min-mines' } };
+    render(() => <CompareView runs={r} dataset={toyDataset} />);
+    const obj = screen.getByRole('table', { name: /Plan KPIs per run/ }).querySelector('tr[data-kpi="objective"]') as HTMLElement;
+    expect(obj.querySelector('.delta')).toBeNull();
+    expect(obj.querySelector('.not-comparable')!.textContent).toBe('not comparable');
+    const sand = screen.getByRole('table', { name: /Plan KPIs per run/ }).querySelector('tr[data-kpi="volume:sand"]') as HTMLElement;
+    expect(sand.querySelector('.delta-down')).not.toBeNull();
+  });
+});
+
+describe('legend with four runs', () => {
+  test('each chart keeps its legend on one line below the bars, whatever the names', () => {
+    const four = [1, 2, 3, 4].map((i) => ({ name: `一个相当长的方案名称 A rather long scenario name ${i}`, report: toyReport(), scenario: toyScenario }));
+    for (const spec of [...compareVolumeCharts(four, toyDataset, 'zh'), compareMinesChart(four, 'en')]) {
+      const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 480, height: 320 });
+      try {
+        chart.setOption({ ...spec.option, animation: false });
+        // the laid-out legend and plot area, as ECharts placed them
+        const model = (chart as unknown as { getModel(): { getComponent(k: string): unknown } }).getModel();
+        const view = (chart as unknown as { getViewOfComponentModel(m: unknown): { group: { getBoundingRect(): { y: number; height: number }; y: number } } }).getViewOfComponentModel(model.getComponent('legend'));
+        const grid = (model.getComponent('grid') as { coordinateSystem: { getRect(): { y: number; height: number } } }).coordinateSystem.getRect();
+        const legendTop = view.group.y + view.group.getBoundingRect().y;
+        const legendHeight = view.group.getBoundingRect().height;
+        expect(legendHeight).toBeLessThan(30); // one line
+        expect(legendTop).toBeGreaterThan(grid.y + grid.height);
+      } finally {
+        chart.dispose();
+      }
+    }
   });
 });

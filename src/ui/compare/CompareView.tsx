@@ -1,7 +1,8 @@
 /**
- * Two to four runs side by side: KPI differences against the first run, the
- * county quota table with highlighted deltas, grouped charts, and which
- * constraints bind in each run.
+ * Two to four runs side by side: the inputs that differ between their
+ * scenarios, KPI differences against the first run, the county quota table
+ * with highlighted deltas, grouped charts, and which constraints bind in
+ * each run.
  */
 import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
@@ -10,9 +11,11 @@ import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../export/
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { StatusBadge } from '../results/Status';
+import { Table, type Column } from '../table/Table';
 import '../results/results.css';
 import { compareMinesChart, compareVolumeCharts } from './charts';
 import { Delta, SAME_TOL } from './Delta';
+import { diffInputs, type InputDiff } from './inputs';
 import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, objectivesDiffer, type BindingCell, type CompareRun } from './model';
 
 export interface CompareViewProps {
@@ -40,10 +43,10 @@ export function CompareView(props: CompareViewProps): JSX.Element {
       </Show>
     </>
   );
-  /** a titled part of the comparison; `part` names its heading's text (compare.<part>.title) */
-  const Part = (p: { part: 'kpis' | 'counties' | 'charts' | 'binding'; children: JSX.Element }) => (
+  /** a titled part of the comparison; `part` names its heading's text (compare.<part>.title, unless `title` gives the key) */
+  const Part = (p: { part: 'inputs' | 'kpis' | 'counties' | 'charts' | 'binding'; title?: string; children: JSX.Element }) => (
     <section aria-labelledby={h(p.part)}>
-      <h3 id={h(p.part)}>{t(`compare.${p.part}.title`)}</h3>
+      <h3 id={h(p.part)}>{t(p.title ?? `compare.${p.part}.title`)}</h3>
       {p.children}
     </section>
   );
@@ -53,6 +56,13 @@ export function CompareView(props: CompareViewProps): JSX.Element {
   const binding = createMemo(() => compareBinding(runs()));
   const charts = createMemo(() => [...compareVolumeCharts(runs(), props.dataset, lang()), compareMinesChart(runs(), lang())]);
   const objectives = createMemo(() => runs().map((r) => (hasSolution(r.report) ? r.report.objective : null)));
+  // the page says so above the tables; a coloured arrow there would say the opposite
+  const incomparable = createMemo(() => objectivesDiffer(runs()));
+  const inputs = createMemo(() => diffInputs(runs().map((r) => r.scenario), props.dataset, lang()));
+  const inputColumns = (): Column<InputDiff>[] => [
+    { header: () => t('workflow.inputs.field'), cell: (d) => <th scope="row">{d.label}</th> },
+    ...runs().map((r, i): Column<InputDiff> => ({ header: () => r.name, cell: (d) => <td>{d.values[i]}</td> })),
+  ];
 
   const kpiCell = (k: Kpi | null, i: number) =>
     noPlan(i) ? (
@@ -91,9 +101,15 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           </p>
         </Show>
         <p class="note">{t('compare.baseNote', { base: baseName() })}</p>
-        <Show when={objectivesDiffer(runs())}>
+        <Show when={incomparable()}>
           <p class="note objective-note">{t('compare.objectiveNote')}</p>
         </Show>
+
+        <Part part="inputs" title="workflow.inputs.title">
+          <Show when={inputs().length > 0} fallback={<p class="note">{t('workflow.inputs.same')}</p>}>
+            <Table class="data compare-inputs" caption={t('workflow.inputs.caption', { n: inputs().length })} columns={inputColumns()} rows={inputs()} rowProps={(d) => ({ 'data-path': d.path })} />
+          </Show>
+        </Part>
 
         <Part part="kpis">
           <table class="data compare-kpis">
@@ -119,7 +135,9 @@ export function CompareView(props: CompareViewProps): JSX.Element {
                 <Index each={objectives().slice(1)}>
                   {(o) => (
                     <td class="num">
-                      <Delta value={delta(o(), objectives()[0])} digits={4} />
+                      <Show when={!incomparable()} fallback={<span class="muted not-comparable" title={t('compare.objectiveNote')}>{t('workflow.compare.notComparable')}</span>}>
+                        <Delta value={delta(o(), objectives()[0])} digits={4} />
+                      </Show>
                     </td>
                   )}
                 </Index>

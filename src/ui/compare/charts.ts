@@ -17,8 +17,9 @@ const base = (title: string) => ({
   title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
   aria: { enabled: true, label: { description: title } },
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-  legend: { top: 30 },
-  grid: { top: 72, left: 56, right: 16, bottom: 40 },
+  // one scrolling line under the axis: with four runs a wrapping legend at the top ran over the bars
+  legend: { type: 'scroll', bottom: 4 },
+  grid: { top: 56, left: 56, right: 16, bottom: 68 },
 });
 
 export function compareVolumeCharts(runs: CompareRun[], d: Dataset, lang: Lang): ChartSpec[] {
