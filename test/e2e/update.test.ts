@@ -5,7 +5,7 @@
  * build 1's chunks are gone from the server. The open tabs keep working on
  * build 1 (Explore, the solver), offer "a new version is ready", and the
  * planner's Reload brings build 2; build 1's cache stays while a tab still
- * runs it and goes once none does.
+ * runs it and goes once none does. Offline after that, build 2 runs whole.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -147,8 +147,22 @@ describeE2E('a new deployment while tabs are open', () => {
       await page.reload();
       await page.waitForSelector('header.topbar');
       await expect.poll(() => buildCaches(page), { timeout: 30_000 }).toEqual([`quota-workbench-${build2.version}`]);
+
+      // offline after the update: build 2's page with build 2's chunks
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.waitForSelector('header.topbar');
+        expect(await isBuild2(page)).toBe(true);
+        await page.getByRole('navigation').getByRole('link', { name: 'Explore', exact: true }).click();
+        await page.getByRole('tab', { name: 'Sweep' }).waitFor();
+        await nav(page, 'en', 'editor');
+        expect(await solve(page, 'en')).toContain(W.en.solved);
+      } finally {
+        await context.setOffline(false);
+      }
     } finally {
       await app.close();
     }
-  });
+  }, 180_000);
 });
