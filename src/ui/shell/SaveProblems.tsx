@@ -51,10 +51,15 @@ function Modal(props: { id: string; onCancel: () => void; children: JSX.Element 
 function FailureDialog() {
   const [retrying, setRetrying] = createSignal(false);
   const failed = () => saveFailure();
-  const name = () => scenarios().find((s) => s.id === failed()?.scenarioId)?.name ?? (typeof draft()?.name === 'string' ? (draft()?.name as string) : '');
+  // the latest typing when the failed scenario is still open, else what failed to save
+  const latest = () => {
+    const f = failed();
+    return f && draftId() === f.scenarioId ? (draft() ?? f.draft) : f?.draft;
+  };
+  const name = () => scenarios().find((s) => s.id === failed()?.scenarioId)?.name ?? (typeof latest()?.name === 'string' ? (latest()?.name as string) : '');
   const download = () => {
-    const d = draft();
-    if (d && draftId() === failed()?.scenarioId) downloadText(scenarioFileText(d), scenarioFileName(name()));
+    const d = latest();
+    if (d) downloadText(scenarioFileText(d), scenarioFileName(name()));
   };
   const retry = async () => {
     setRetrying(true);

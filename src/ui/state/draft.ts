@@ -55,6 +55,8 @@ export interface SaveConflict {
 /** A save that failed: what the browser said, and whether its notice is showing. */
 export interface SaveFailure {
   scenarioId: string;
+  /** the scenario whose save failed, for its file even when the planner has opened another scenario since */
+  draft: ScenarioDraft;
   message: string;
   open: boolean;
 }
@@ -136,7 +138,7 @@ const state = createRoot(() => {
         setSaveState('error');
         setSaveError(message);
         // the notice opens once per run of failures; a planner who closed it sees "save failed" and can reopen it there
-        setFailure((f) => ({ scenarioId: id, message, open: f === null || f.open }));
+        setFailure((f) => ({ scenarioId: id, draft: d, message, open: f === null || f.open }));
       });
     return saving;
   }
