@@ -15,9 +15,9 @@
  * bounded interval). Instead each worker holds a Web Lock named for it for its
  * whole life (worker-api.ts `lifeline`) and the client asks for the same lock:
  * the browser grants it the moment the worker ends, however it ends, and the
- * client rejects the pending calls with kind 'crash' ("the solver worker
- * stopped"), within the same turn rather than after a heartbeat period,
- * without ever taking a busy worker for a dead one. Without Web Locks (a page
+ * client rejects the pending calls with kind 'crash' ("it stopped without
+ * reporting an error"), at once rather than after a heartbeat period, and
+ * never takes a busy worker for a dead one. Without Web Locks (a page
  * that is not a secure context) a silent worker is left to the UI's watchdog
  * (src/ui/state/solve.ts: the time limit plus a grace).
  */
