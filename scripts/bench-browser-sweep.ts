@@ -30,6 +30,8 @@ const { values } = parseArgs({
     grid: { type: 'string', default: '15' },
     workers: { type: 'string', default: '2' },
     json: { type: 'boolean', default: false },
+    // prints where the main thread spent its time during the grid (a CPU profile's self time by function)
+    profile: { type: 'boolean', default: false },
   },
 });
 const LINE = Number(values.line);
@@ -166,6 +168,8 @@ const server = await serve();
 const app = await launchApp(server, { locale: 'en-US' });
 try {
   const { page } = app;
+  // tsx names the functions it compiles with a helper the page does not have
+  await app.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await app.context.addInitScript(instrument);
   await app.goto('scenarios', 'en');
   await page.getByRole('button', { name: 'Create a scenario from preset “Baseline”' }).click();
@@ -183,7 +187,24 @@ try {
   await page.getByLabel('Add a second parameter (two-dimensional grid)').check();
   await setAxis(page, 2, 'caps.clay', 50, 100, GRID);
   await setAxis(page, 1, 'caps.sand', 1000, 2500, GRID);
+  const cdp = values.profile ? await app.context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const grid = await runToEnd(page, GRID * GRID);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = new Map<number, number>();
+    profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+    for (const n of profile.nodes) {
+      const f = n.callFrame;
+      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+      self.set(name, (self.get(name) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  }
   log(`grid ${GRID}×${GRID} in the browser: ${(grid.storedElapsedMs / 1000).toFixed(1)} s (page ${(grid.wallMs / 1000).toFixed(1)} s); long tasks ${grid.longTasks}, longest ${grid.longestTaskMs.toFixed(0)} ms, blocked ${(grid.blockedShare * 100).toFixed(1)}%`);
   if (grid.estimateAt10) log(`  estimate at ${grid.estimateAt10.done}/${GRID * GRID}: ${(grid.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(grid.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(grid.estimateAt10.error * 100).toFixed(0)}%`);
   const cliMs = await cliGrid();

@@ -14,8 +14,7 @@ import type { StoredSweepPoint } from '../../store/sweeps';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
-import { fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs } from './sweepView';
-import { fmt } from '../../export/names';
+import { fmt, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs } from './sweepView';
 
 const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];
 

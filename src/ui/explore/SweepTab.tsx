@@ -149,10 +149,11 @@ export function SweepTab(): JSX.Element {
   createEffect(on(draftId, () => setPicked(null), { defer: true }));
   const shown = createMemo<SweepRecord | undefined>(() => stored().find((s) => s.id === picked()) ?? stored()[0]);
   const shownId = createMemo(() => shown()?.id ?? null);
-  const runsShown = () => {
+  // a memo: the running sweep changes at each redraw, whether it is the one shown only at its start and end
+  const runsShown = createMemo(() => {
     const r = running();
     return !!r && r.recordId === shownId();
-  };
+  });
   // the shown sweep's spec, the same object while it is shown (each read of the headers makes new ones)
   const shownSpec = createMemo(() => shown()?.spec, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   // the points of a stored sweep come from the database; a sweep running here has them in memory (they are stored before they are shown)
