@@ -164,7 +164,7 @@ test('infeasible: the explanation is a numbered list of relaxations, with no quo
   const { document, files } = unzip(await reportDocx(toyInfeasibleReport(), toyDataset, toyScenario, 'en', { rasterize: blankPng }));
   expect(headings(document, 'Heading2')).toEqual(['The scenario is infeasible; these smallest relaxations would make it feasible', 'Scenario parameters']);
   const items = [...document.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].filter((p) => p[1]!.includes('<w:numPr>')).map((p) => texts(p[1]!));
-  expect(items[0]).toBe('relax “Construction sand volume floor” by 35.5 万m³ to make the scenario feasible floor[sand]');
+  expect(items[0]).toBe('relax “Construction sand volume floor” by 35.5 10⁴ m³ to make the scenario feasible floor[sand]');
   expect(items).toHaveLength(toyInfeasibleReport().explanation.length);
   expect(strFromU8(files['word/numbering.xml']!)).toContain('w:val="decimal"');
   expect(wordTables(document).some((t) => t[0]!.includes('Construction sand'))).toBe(false);

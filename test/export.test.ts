@@ -24,9 +24,12 @@ const EN_PROVEN = 'optimal (proven)';
 const EN_PICKED = 'One allocation picked among equally good ones by the stated rule: closest to the 2020 county split (see models/README.md §0); proven.';
 const EN_NOT_RECORDED = 'Not recorded (a run of an earlier model version).';
 
+/** The county rows of the CSV: its `# key,value` header block skipped as comments, its total rows (test/units.test.ts reads both) left out. */
 function readCsv(csv: string): Papa.ParseResult<Record<string, string>> {
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  return Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, comments: '#', skipEmptyLines: true });
+  const total = new Set(['全地区合计', 'Prefecture total']);
+  return { ...parsed, data: parsed.data.filter((r) => !total.has(r[parsed.meta.fields![0]!]!)) };
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -116,7 +119,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
   test('CSV: English headers and names', () => {
     const csv = countyQuotasCsv(toyReport(), toyDataset, 'en');
     checkCsv(toyReport(), csv, EN_HEADERS, { hetian: 'Hotan City and Hotan County', moyu: 'Moyu (Karakax) County' });
-    expect(readCsv(csv).data[1]).toMatchObject({ Mineral: 'Limestone', Unit: '万吨', 'Annual volume': '60', 'Large mines': '1' });
+    expect(readCsv(csv).data[1]).toMatchObject({ Mineral: 'Limestone', Unit: '10⁴ t', 'Annual volume': '60', 'Large mines': '1' });
   });
 
   test('CSV: a name that looks like a formula is not executed by Excel', () => {
@@ -180,7 +183,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['County quotas', 'Zones', 'KPIs', 'Scenario parameters', 'Binding constraints', 'Run']);
     expect(wb.getWorksheet('County quotas')!.getCell('A2').value).toBe('Hotan City and Hotan County');
     expect(wb.getWorksheet('KPIs')!.getCell('A2').value).toBe('Construction sand: total volume');
-    expect(wb.getWorksheet('Binding constraints')!.getCell('G2').value).toBe('each extra 1 万吨 of this cap raises the objective by 0.12');
+    expect(wb.getWorksheet('Binding constraints')!.getCell('G2').value).toBe('each extra 1 10⁴ t of this cap raises the objective by 0.12');
   });
 
   test('XLSX: text that looks like a formula, markup or an Excel escape stays the same text, never a formula', async () => {
@@ -236,7 +239,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(ex.getCell('C2').value).toBe(35.5);
     expect(ex.getCell('E2').value).toBe('将“建筑用砂开采总量下限”放宽 35.5 万m³，情景即可行');
     const html = reportHtml(report, toyDataset, toyScenario, 'en');
-    expect(html).toContain('relax “Construction sand volume floor” by 35.5 万m³ to make the scenario feasible');
+    expect(html).toContain('relax “Construction sand volume floor” by 35.5 10⁴ m³ to make the scenario feasible');
     expect(html).not.toContain('<svg');
   });
 
@@ -289,13 +292,13 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
 
   test('what relaxing a binding constraint is worth, in planner words', () => {
     expect(bindingWorth({ family: 'cap', dual: 0.12, unit: '万m³' }, 'zh')).toBe('上限每放宽 1 万m³，目标值增加 0.12');
-    expect(bindingWorth({ family: 'cap', dual: 0.12, unit: '万m³' }, 'en')).toBe('each extra 1 万m³ of this cap raises the objective by 0.12');
+    expect(bindingWorth({ family: 'cap', dual: 0.12, unit: '万m³' }, 'en')).toBe('each extra 1 10⁴ m³ of this cap raises the objective by 0.12');
     // a minimum is relaxed by lowering it: a negative dual means relaxing it helps
     expect(bindingWorth({ family: 'share', dual: -2.5, unit: '个' }, 'zh')).toBe('下限每降低 1 个，目标值增加 2.5');
     expect(bindingWorth({ family: 'cap', dual: 0, unit: '万m³' }, 'en')).toBe('relaxing it alone does not change the objective');
     expect(bindingWorth({ family: 'cap', dual: null, unit: '万m³' }, 'en')).toBe('no dual value for this run');
-    expect(bindingWorth({ family: 'countyBound', key: { side: 'min' }, dual: -0.4, unit: '万m³' }, 'en')).toBe('each 1 万m³ taken off this minimum raises the objective by 0.4');
-    expect(bindingWorth({ family: 'countyBound', key: { side: 'max' }, dual: 0.4, unit: '万m³' }, 'en')).toBe('each extra 1 万m³ of this cap raises the objective by 0.4');
+    expect(bindingWorth({ family: 'countyBound', key: { side: 'min' }, dual: -0.4, unit: '万m³' }, 'en')).toBe('each 1 10⁴ m³ taken off this minimum raises the objective by 0.4');
+    expect(bindingWorth({ family: 'countyBound', key: { side: 'max' }, dual: 0.4, unit: '万m³' }, 'en')).toBe('each extra 1 10⁴ m³ of this cap raises the objective by 0.4');
     expect(bindingWorth({ family: 'demand', dual: 0.4, unit: '万m³' }, 'zh')).toBe('该限值每提高 1 万m³，目标值增加 0.4');
   });
 
@@ -378,13 +381,13 @@ describe('toy report as model v2 writes it (not proven, ranges with open ends)',
       expect.stringMatching(/^Range: the least and most/),
     ]);
     expect(sheetRows(wb.getWorksheet('Demand and supply')!)).toEqual([
-      { County: 'Hotan City and Hotan County', 'County id': 'hetian', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '万m³', Demand: 110.75, Supplied: 110.75, 'Unmet demand': 0 },
-      { County: 'Moyu (Karakax) County', 'County id': 'moyu', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '万m³', Demand: 90, Supplied: 90, 'Unmet demand': 0 },
-      { County: 'Whole prefecture (no haul modelled)', 'County id': null, Mineral: 'Limestone', 'Mineral id': 'limestone', Unit: '万吨', Demand: 120, Supplied: 100, 'Unmet demand': 20 },
+      { County: 'Hotan City and Hotan County', 'County id': 'hetian', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '10⁴ m³', Demand: 110.75, Supplied: 110.75, 'Unmet demand': 0 },
+      { County: 'Moyu (Karakax) County', 'County id': 'moyu', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '10⁴ m³', Demand: 90, Supplied: 90, 'Unmet demand': 0 },
+      { County: 'Whole prefecture (no haul modelled)', 'County id': null, Mineral: 'Limestone', 'Mineral id': 'limestone', Unit: '10⁴ t', Demand: 120, Supplied: 100, 'Unmet demand': 20 },
     ]);
     const flows = wb.getWorksheet('Shipments between counties')!;
     expect(sheetRows(flows)).toEqual([
-      { 'From county': 'Hotan City and Hotan County', 'From county id': 'hetian', 'To county': 'Moyu (Karakax) County', 'To county id': 'moyu', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '万m³', Amount: 9.75, 'Distance (km)': 26 },
+      { 'From county': 'Hotan City and Hotan County', 'From county id': 'hetian', 'To county': 'Moyu (Karakax) County', 'To county id': 'moyu', Mineral: 'Construction sand', 'Mineral id': 'sand', Unit: '10⁴ m³', Amount: 9.75, 'Distance (km)': 26 },
     ]);
     expect(sheetNotes(flows)).toEqual([expect.stringMatching(/^Only shipments between counties are listed/)]);
     expect(sheetNotes(wb.getWorksheet('KPIs')!)).toEqual([

@@ -94,7 +94,7 @@ describe('ResultsView', () => {
   test('an infeasible report in English', () => {
     setLang('en');
     render(() => <ResultsView report={toyInfeasibleReport()} dataset={toyDataset} scenario={toyScenario} />);
-    expect(screen.getByRole('alert').textContent).toContain('relax “Construction sand volume floor” by 35.5 万m³ to make the scenario feasible');
+    expect(screen.getByRole('alert').textContent).toContain('relax “Construction sand volume floor” by 35.5 10⁴ m³ to make the scenario feasible');
   });
 
   test('a stale run says the scenario changed since', () => {
@@ -112,11 +112,11 @@ describe('ResultsView', () => {
     const { container } = render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
     const names = screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'));
     expect(names).toEqual([
-      'Quotas by county (万m³)',
-      'Quotas by county (万吨)',
+      'Quotas by county (10⁴ m³)',
+      'Quotas by county (10⁴ t)',
       'Volume as a share of each mineral’s cap',
       'Mines per mineral by size class',
-      'County map (schematic): Construction sand volume (万m³)',
+      'County map (schematic): Construction sand volume (10⁴ m³)',
     ]);
     // ECharts drew into the wrappers (SVG renderer needs no canvas)
     expect(container.querySelectorAll('.echart svg').length).toBe(5);
@@ -189,7 +189,9 @@ describe('ExportPanel', () => {
     };
     await click('County quotas CSV', 1);
     expect(saved[0]!.name).toBe('示例方案_Toy-county-quotas.csv');
-    expect(String(saved[0]!.data).startsWith('\uFEFFCounty,County id')).toBe(true);
+    // the header block (scenario first) above the table
+    expect(String(saved[0]!.data).startsWith(`\uFEFF# Scenario,${toyScenario.name}\r\n`)).toBe(true);
+    expect(String(saved[0]!.data)).toContain('\r\n\r\nCounty,County id');
     await click('Excel workbook', 2);
     expect(saved[1]!.name.endsWith('.xlsx')).toBe(true);
     expect((saved[1]!.data as Uint8Array).length).toBeGreaterThan(1000);

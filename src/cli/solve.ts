@@ -9,9 +9,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import { countyQuotasCsv } from '../export/csv';
 import { causeSentence, relaxationSentence } from '../export/explanation';
-import { countyName, fmt, fmtPct, mineralName } from '../export/names';
+import { countyName, fmt, fmtPct, mineralName, mineralUnit } from '../export/names';
 import { buildModel } from '../model/build';
 import type { SolveReport } from '../model/report';
 import { quotaRanges } from '../model/ranges';
@@ -31,9 +32,10 @@ function options(argv: string[]) {
 
 function statusLine(r: SolveReport, lang: Lang): string {
   const zh = lang === 'zh';
+  const money = unitLabel('万元', lang);
   const gap = r.gap != null ? (zh ? `（未证明最优，差距 ≤ ${fmtPct(r.gap, lang)}）` : ` (not proven optimal, gap ≤ ${fmtPct(r.gap, lang)})`) : '';
   const proven = r.status === 'optimal' ? (zh ? '（已证明最优）' : ' (proven optimal)') : gap;
-  return `${zh ? '状态' : 'Status'}: ${r.status}${proven}   ${zh ? '目标值（万元）' : 'Objective (万元)'}: ${fmt(r.objective, lang)}   ${zh ? '求解' : 'solved in'} ${fmt(r.solveTimeMs, lang, 0)} ms`;
+  return `${zh ? '状态' : 'Status'}: ${r.status}${proven}   ${zh ? `目标值（${money}）` : `Objective (${money})`}: ${fmt(r.objective, lang)}   ${zh ? '求解' : 'solved in'} ${fmt(r.solveTimeMs, lang, 0)} ms`;
 }
 
 function readable(r: SolveReport, d: Dataset, lang: Lang): string {
@@ -59,7 +61,7 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   };
   const rows = r.counties.map((q) => [
     countyName(d, q.county, lang), mineralName(d, q.mineral, lang), fmt(q.volume, lang), fmt(q.output2020 ?? null, lang),
-    r.totals[q.mineral]?.unit ?? '', String(q.mines.large), String(q.mines.medium), String(q.mines.small), String(q.rights2020 ?? ''), rangeOf(q.county, q.mineral),
+    mineralUnit(d, q.mineral, lang, r.totals[q.mineral]?.unit ?? ''), String(q.mines.large), String(q.mines.medium), String(q.mines.small), String(q.rights2020 ?? ''), rangeOf(q.county, q.mineral),
   ]);
   out.push('', textTable([header, ...rows]));
   const unproven = (r.ranges ?? []).filter((x) => x.minProven === false || x.maxProven === false);
@@ -72,7 +74,7 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   out.push('', zh ? '总量与上限' : 'Totals against caps');
   out.push(textTable([
     zh ? ['矿种', '开采量', '上限', '单位', '矿山数'] : ['Mineral', 'Volume', 'Cap', 'Unit', 'Mines'],
-    ...Object.entries(r.totals).map(([m, t]) => [mineralName(d, m, lang), fmt(t.volume, lang), fmt(t.cap, lang), t.unit, String(t.mines)]),
+    ...Object.entries(r.totals).map(([m, t]) => [mineralName(d, m, lang), fmt(t.volume, lang), fmt(t.cap, lang), unitLabel(t.unit, lang), String(t.mines)]),
   ]));
   const { class3, class12, total, largeMediumShare } = r.rights;
   out.push('', `${zh ? '三类矿山' : 'Class-3 mines'} ${class3.used}/${class3.cap}   ${zh ? '一二类矿山' : 'Class-1/2 mines'} ${class12.used}/${class12.cap}   ${zh ? '合计' : 'All'} ${total.used}/${total.cap}   ${zh ? '大中型比例' : 'Large/medium share'} ${fmtPct(largeMediumShare.value, lang)} (≥ ${fmtPct(largeMediumShare.min, lang)})`);
@@ -96,7 +98,8 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
     ]));
   }
   if (r.binding.length) {
-    out.push('', zh ? '起作用的约束（对偶值：右端项每增加一个单位目标值的变化，万元；整数变量固定后的线性规划）' : 'Binding constraints (dual: objective change per unit added to the right-hand side, 万元; LP with the integers fixed)');
+    const money = unitLabel('万元', lang);
+    out.push('', zh ? `起作用的约束（对偶值：右端项每增加一个单位目标值的变化，${money}；整数变量固定后的线性规划）` : `Binding constraints (dual: objective change per unit added to the right-hand side, ${money}; LP with the integers fixed)`);
     for (const b of r.binding) out.push(`  ${b.label[lang]}  ${zh ? '对偶值' : 'dual'} ${b.dual === null ? '—' : fmt(b.dual, lang, 4)}`);
   }
   return out.join('\n');
@@ -113,13 +116,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   checkOutputFiles([{ flag: '--lp', path: o.lp }, { flag: '--csv', path: o.csv }]);
   const { dataset, scenario } = loadScenarioAndModel(o);
   const solver = await createNodeSolver();
+  const ranAt = new Date();
   const built = buildModel(dataset, scenario);
   const { report, answer } = runAnswer(dataset, built, solver);
   // The one-answer model pins the quotas: another exact solver reading it returns the same ones.
   const lpText = o.lp ? solver.writeLp(answer.oneAnswer ?? built.linear) : null;
   if (o.ranges && answer.goal.objective !== null && report.objective !== null)
     report.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);
-  const csvText = o.csv ? countyQuotasCsv(report, dataset, o.lang) : null;
+  const csvText = o.csv ? countyQuotasCsv(report, dataset, o.lang, { scenario: scenario.name, ranAt }) : null;
   if (o.lp && lpText !== null) writeFileSync(o.lp, lpText);
   if (o.csv && csvText !== null) writeFileSync(o.csv, csvText);
   if (o.json) {

@@ -3,6 +3,10 @@
  * carries its unit, and a conversion is always an explicit call, because the
  * plan itself mixes 万m³ and 万吨 for the same mineral.
  */
+import type { Lang } from './label';
+// type-only dependency of the dictionary on the UI: the words stay in one place for UI, exports and CLI
+import unitsDict from '../ui/i18n/dict/units';
+
 export const MEASURES = ['万m³', '万吨', '吨'] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -51,4 +55,38 @@ export function parsePlanUnit(text: string): Measure | null {
 
 export function sameDimension(a: Measure, b: Measure): boolean {
   return isMass(a) === isMass(b);
+}
+
+/**
+ * A unit as the planner reads it in `lang`. Data keep the plan's own units
+ * (万m³, 万吨, 吨, 个, 万元); this is presentation only. A compound such as
+ * 吨/年 is read part by part; a text the dictionary does not know (a
+ * planner's own model) is shown as written rather than guessed at.
+ */
+export function unitLabel(unit: string, lang: Lang): string {
+  const words = unitsDict[lang];
+  const whole = words[`unit.${unit}`];
+  if (whole !== undefined) return whole;
+  if (!unit.includes('/')) return unit;
+  return unit
+    .split('/')
+    .map((part) => words[`unit.${part}`] ?? part)
+    .join('/');
+}
+
+/**
+ * Decimals the plan prints its quotas with (专栏20: 万m³ and 万吨 to one
+ * decimal; jade, in 吨, whole), so that exported totals read like the plan.
+ */
+const PLAN_DECIMALS: Record<Measure, number> = { '万m³': 1, 万吨: 1, 吨: 0 };
+
+export function planDecimals(unit: string): number {
+  return (MEASURES as readonly string[]).includes(unit) ? PLAN_DECIMALS[unit as Measure] : 2;
+}
+
+/** A figure rounded as the plan prints it in its unit. */
+export function roundAsPlan(value: number, unit: string): number {
+  const f = 10 ** planDecimals(unit);
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
 }

@@ -5,16 +5,12 @@
  * can fix (src/model/explain.ts).
  */
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import type { InfeasibilityCause, Relaxation } from '../model/report';
 import resultsDict from '../ui/i18n/dict/results';
 import { relaxationText } from './kpis';
 import { clean, fmt } from './names';
-import { translatorFor, type Tr } from './tr';
-
-/** Mine counts read "个" in Chinese and "mines" in English; other units are the model's (万m³, 万吨, 吨). */
-function unitText(unit: string, tr: Tr): string {
-  return unit === '个' ? tr('results.relax.mines') : unit;
-}
+import { translatorFor } from './tr';
 
 /** Why no mine can meet a minimum; `named`: the sentence names the row (false: it follows the row's own relaxation). */
 export function causeSentence(c: InfeasibilityCause, lang: Lang, named = true): string {
@@ -24,13 +20,13 @@ export function causeSentence(c: InfeasibilityCause, lang: Lang, named = true): 
     const why = c.excludedZones.length > 0 ? tr('results.cause.noCell.excluded', { zones: c.excludedZones.join(', ') }) : tr('results.cause.noCell.none');
     return tr('results.cause.noCell', { subject, why });
   }
-  return tr('results.cause.noMine', { subject, min: fmt(c.minScale, lang), largest: fmt(c.largest, lang), unit: c.unit, path: c.path });
+  return tr('results.cause.noMine', { subject, min: fmt(c.minScale, lang), largest: fmt(c.largest, lang), unit: unitLabel(c.unit, lang), path: c.path });
 }
 
 /** "lower X from 2,500 to 2,000 万m³ (by 500). It runs into: …" — the amount alone (relaxationText) for runs stored before the figures. */
 export function relaxationSentence(r: Relaxation, lang: Lang): string {
   const tr = translatorFor(resultsDict, lang);
-  const unit = unitText(r.unit, tr);
+  const unit = unitLabel(r.unit, lang);
   const amount = fmt(clean(r.relaxBy), lang, 4);
   const label = r.label[lang];
   const side = r.key?.side;

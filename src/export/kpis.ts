@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import type { RowKey } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
 import exportDict from '../ui/i18n/dict/export';
@@ -86,11 +87,10 @@ export function kpiLabel(k: Kpi, d: Dataset, lang: Lang): string {
   return tr(`export.kpi.${k.id}`);
 }
 
+/** A KPI's unit as read: a share as %, mines and volumes through unitLabel (English never shows 万 or 个). */
 export function unitText(unit: string, lang: Lang): string {
-  const tr = translatorFor(exportDict, lang);
-  if (unit === 'mines') return tr('export.unit.mines');
-  if (unit === 'share') return tr('export.unit.share');
-  return unit;
+  if (unit === 'share') return translatorFor(exportDict, lang)('export.unit.share');
+  return unitLabel(unit, lang);
 }
 
 export function statusText(status: KpiStatus, kind: KpiKind, lang: Lang): string {
@@ -167,7 +167,7 @@ export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'uni
   if (Math.abs(change) < 1e-9) return tr('export.worth.zero');
   const key = side === 'upper' ? 'export.worth.upper' : side === 'lower' ? 'export.worth.lower' : 'export.worth.other';
   return tr(key, {
-    unit: b.unit || tr('export.worth.unitless'),
+    unit: b.unit ? unitLabel(b.unit, lang) : tr('export.worth.unitless'),
     dir: tr(change > 0 ? 'export.worth.raise' : 'export.worth.lowerObj'),
     amount: fmtSig(Math.abs(change), lang),
   });
@@ -175,5 +175,5 @@ export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'uni
 
 /** "relax X by N unit to make the scenario feasible" */
 export function relaxationText(r: Relaxation, lang: Lang): string {
-  return translatorFor(exportDict, lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: r.unit });
+  return translatorFor(exportDict, lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: unitLabel(r.unit, lang) });
 }

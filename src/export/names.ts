@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import exportDict from '../ui/i18n/dict/export';
 import { translatorFor } from './tr';
 
@@ -18,8 +19,14 @@ export function mineralName(d: Dataset, id: string, lang: Lang): string {
   return d.minerals.find((m) => m.id === id)?.name[lang] ?? id;
 }
 
-export function mineralUnit(d: Dataset, id: string, fallback = ''): string {
+/** The mineral's unit as the dataset gives it (万m³, 万吨, 吨), for sums and rounding; `fallback` when the dataset lacks the mineral. */
+export function mineralMeasure(d: Dataset, id: string, fallback = ''): string {
   return d.minerals.find((m) => m.id === id)?.unit ?? fallback;
+}
+
+/** The mineral's unit as a planner reads it in `lang` (English: 10⁴ m³, 10⁴ t, t). */
+export function mineralUnit(d: Dataset, id: string, lang: Lang, fallback = ''): string {
+  return unitLabel(mineralMeasure(d, id, fallback), lang);
 }
 
 /** A zone's county as the dataset names it, or as the plan printed it when it is no county of the model. */

@@ -184,7 +184,7 @@ export function reportContent(report: SolveReport, dataset: Dataset, scenario: S
               num(volume),
               num(output2020),
               numCell(signed(output2020 === null ? null : clean(volume - output2020), lang)),
-              text(mineralUnit(dataset, m, report.totals[m]?.unit ?? '')),
+              text(mineralUnit(dataset, m, lang, report.totals[m]?.unit ?? '')),
               num(sum(mine.map((r) => r.rights2020)), 0),
               num(c.large, 0),
               num(c.medium, 0),

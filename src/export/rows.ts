@@ -15,6 +15,7 @@ export interface CountyRow {
   county: string;
   mineralId: string;
   mineral: string;
+  /** the mineral's unit as read in the row's language (English: 10⁴ m³, 10⁴ t, t); every unit field of these rows is */
   unit: string;
   volume: number;
   large: number;
@@ -108,7 +109,7 @@ export function countyRows(report: SolveReport, d: Dataset, lang: Lang): CountyR
         county: countyName(d, c.county, lang),
         mineralId: c.mineral,
         mineral: mineralName(d, c.mineral, lang),
-        unit: mineralUnit(d, c.mineral, total?.unit ?? ''),
+        unit: mineralUnit(d, c.mineral, lang, total?.unit ?? ''),
         volume: clean(c.volume),
         large,
         medium,
@@ -137,7 +138,7 @@ export function demandRows(report: SolveReport, d: Dataset, lang: Lang): DemandR
       county: x.county === null ? tr('export.demand.prefecture') : countyName(d, x.county, lang),
       mineralId: x.mineral,
       mineral: mineralName(d, x.mineral, lang),
-      unit: mineralUnit(d, x.mineral, report.totals[x.mineral]?.unit ?? ''),
+      unit: mineralUnit(d, x.mineral, lang, report.totals[x.mineral]?.unit ?? ''),
       demand: clean(x.demand),
       supplied: clean(x.supplied),
       unmet: clean(x.unmet),
@@ -160,7 +161,7 @@ export function flowRows(report: SolveReport, d: Dataset, lang: Lang): FlowRow[]
       to: countyName(d, f.to, lang),
       mineralId: f.mineral,
       mineral: mineralName(d, f.mineral, lang),
-      unit: mineralUnit(d, f.mineral, report.totals[f.mineral]?.unit ?? ''),
+      unit: mineralUnit(d, f.mineral, lang, report.totals[f.mineral]?.unit ?? ''),
       amount: clean(f.amount),
       km: clean(f.km),
     }));
@@ -177,7 +178,7 @@ export function zoneRows(report: SolveReport, d: Dataset, lang: Lang): ZoneRow[]
       county: countyName(d, z.county, lang),
       mineralId: z.mineral,
       mineral: mineralName(d, z.mineral, lang),
-      unit: mineralUnit(d, z.mineral, report.totals[z.mineral]?.unit ?? ''),
+      unit: mineralUnit(d, z.mineral, lang, report.totals[z.mineral]?.unit ?? ''),
       areaKm2: zone?.areaKm2 ?? null,
       volume: clean(z.volume),
       mines: count(z.mines),

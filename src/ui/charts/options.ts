@@ -7,9 +7,10 @@
 import type { Dataset } from '../../domain/dataset';
 import { SIZE_CLASSES } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import type { SolveReport } from '../../model/report';
-import { kpiStatus, planKpis, reportMinerals, statusText, type KpiStatus } from '../../export/kpis';
-import { clean, countyName, fmt, fmtPct, mineralName, mineralUnit, orderBy } from '../../export/names';
+import { kpiStatus, planKpis, reportMinerals, statusText, unitText, type KpiStatus } from '../../export/kpis';
+import { clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../../export/names';
 import { countyRows, flowRows, minesByClass } from '../../export/rows';
 import { translatorFor } from '../../export/tr';
 import resultsDict from '../i18n/dict/results';
@@ -58,12 +59,14 @@ const base = (title: string, print: boolean): ChartOption => ({
 export function quotaByCountyCharts(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec[] {
   const tr = translatorFor(resultsDict, lang);
   const rows = countyRows(report, d, lang);
-  const units = [...new Set(reportMinerals(report, d).map((m) => mineralUnit(d, m, report.totals[m]?.unit ?? '')))];
+  // grouped by the data's unit (the chart id keeps it); titles and axes show it as the planner reads it
+  const units = [...new Set(reportMinerals(report, d).map((m) => mineralMeasure(d, m, report.totals[m]?.unit ?? '')))];
   const counties = [...new Set(rows.map((r) => r.countyId))].sort(orderBy(d.units.map((u) => u.id), (c: string | null) => c));
   return units.map((unit) => {
-    const minerals = reportMinerals(report, d).filter((m) => mineralUnit(d, m, report.totals[m]?.unit ?? '') === unit);
+    const minerals = reportMinerals(report, d).filter((m) => mineralMeasure(d, m, report.totals[m]?.unit ?? '') === unit);
     const used = counties.filter((c) => rows.some((r) => r.countyId === c && minerals.includes(r.mineralId) && r.volume > 0));
-    const title = tr('results.chart.quotaByCounty', { unit });
+    const shown = unitLabel(unit, lang);
+    const title = tr('results.chart.quotaByCounty', { unit: shown });
     return {
       id: `quota-${unit}`,
       title,
@@ -72,7 +75,7 @@ export function quotaByCountyCharts(report: SolveReport, d: Dataset, lang: Lang,
         legend: { top: 30 },
         grid: { top: 72, left: 56, right: 16, bottom: 56 },
         xAxis: { type: 'category', data: used.map((c) => countyName(d, c, lang)), axisLabel: { interval: 0, rotate: used.length > 5 ? 30 : 0 } },
-        yAxis: { type: 'value', name: unit },
+        yAxis: { type: 'value', name: shown },
         series: minerals.map((m) => ({
           type: 'bar',
           name: mineralName(d, m, lang),
@@ -107,8 +110,8 @@ export function capUseChart(report: SolveReport, d: Dataset, lang: Lang, print =
           data: kpis.map((k) => {
             const text =
               k.limit === null
-                ? `${fmt(k.value, lang)} ${k.unit} ${tr('results.chart.noCap')}`
-                : `${fmt(k.value, lang)} / ${fmt(k.limit, lang)} ${k.unit} · ${fmtPct(k.ratio, lang)} ${statusText(k.status, k.kind, lang)}`;
+                ? `${fmt(k.value, lang)} ${unitText(k.unit, lang)} ${tr('results.chart.noCap')}`
+                : `${fmt(k.value, lang)} / ${fmt(k.limit, lang)} ${unitText(k.unit, lang)} · ${fmtPct(k.ratio, lang)} ${statusText(k.status, k.kind, lang)}`;
             return {
               value: k.ratio === null ? 0 : clean(k.ratio * 100),
               itemStyle: { color: STATUS_COLORS[kpiStatus(k.value, k.limit, k.kind)] },
@@ -165,7 +168,7 @@ export function mapMetricLabel(metric: MapMetric, d: Dataset, lang: Lang): strin
   const tr = translatorFor(resultsDict, lang);
   return metric === 'mines'
     ? tr('results.map.metricMines')
-    : tr('results.map.metricVolume', { mineral: mineralName(d, metric, lang), unit: mineralUnit(d, metric) });
+    : tr('results.map.metricVolume', { mineral: mineralName(d, metric, lang), unit: mineralUnit(d, metric, lang) });
 }
 
 export function defaultMapMetric(report: SolveReport, d: Dataset): MapMetric {
@@ -216,7 +219,7 @@ export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: M
       confine: true,
       // p.name is a boundary file's feature name when one is loaded: planner-supplied text going into HTML.
       formatter: (p: { name: string; value: unknown }) =>
-        escapeHtml(`${p.name}: ${fmt(Array.isArray(p.value) ? Number(p.value[2]) : Number(p.value), lang, digits)} ${o.metric === 'mines' ? '' : mineralUnit(d, o.metric)}`),
+        escapeHtml(`${p.name}: ${fmt(Array.isArray(p.value) ? Number(p.value[2]) : Number(p.value), lang, digits)} ${o.metric === 'mines' ? '' : mineralUnit(d, o.metric, lang)}`),
     },
   };
   if (o.boundary) {

@@ -6,6 +6,7 @@
  */
 import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
+import { unitLabel } from '../../domain/units';
 import { fmtKpiValue, hasSolution, kpiLabel, solveStatusText, unitText, type Kpi } from '../../export/kpis';
 import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../export/names';
 import { EChart } from '../charts/EChart';
@@ -83,7 +84,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           </td>
         );
       case 'relax':
-        return <td class="binding-relax">{t('compare.binding.relax', { amount: fmt(c.relaxBy, lang(), 4), unit: c.unit })}</td>;
+        return <td class="binding-relax">{t('compare.binding.relax', { amount: fmt(c.relaxBy, lang(), 4), unit: unitLabel(c.unit, lang()) })}</td>;
       case 'noPlan':
         return <td class="no-plan">{t('compare.noSolution')}</td>;
       default:
@@ -182,7 +183,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
                   <tr data-county={row.countyId ?? ''} data-mineral={row.mineral} classList={{ 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) }}>
                     <th scope="row">{countyName(props.dataset, row.countyId, lang())}</th>
                     <td>{mineralName(props.dataset, row.mineral, lang())}</td>
-                    <td class="unit">{mineralUnit(props.dataset, row.mineral)}</td>
+                    <td class="unit">{mineralUnit(props.dataset, row.mineral, lang())}</td>
                     <Index each={row.volumes}>
                       {(v, i) =>
                         noPlan(i) ? (

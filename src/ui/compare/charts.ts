@@ -4,8 +4,9 @@
  */
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import { hasSolution, reportMinerals } from '../../export/kpis';
-import { clean, mineralName, mineralUnit } from '../../export/names';
+import { clean, mineralMeasure, mineralName } from '../../export/names';
 import { translatorFor } from '../../export/tr';
 import type { ChartSpec } from '../charts/options';
 import compareDict from '../i18n/dict/compare';
@@ -26,18 +27,19 @@ export function compareVolumeCharts(runs: CompareRun[], d: Dataset, lang: Lang):
   const tr = translatorFor(compareDict, lang);
   const minerals: string[] = [];
   for (const r of runs) for (const m of reportMinerals(r.report, d)) if (!minerals.includes(m)) minerals.push(m);
-  const unitOf = (m: string) => mineralUnit(d, m, runs.find((r) => r.report.totals[m])?.report.totals[m]?.unit ?? '');
+  const unitOf = (m: string) => mineralMeasure(d, m, runs.find((r) => r.report.totals[m])?.report.totals[m]?.unit ?? '');
   const units = [...new Set(minerals.map(unitOf))];
   return units.map((unit) => {
     const ms = minerals.filter((m) => unitOf(m) === unit);
-    const title = tr('compare.chart.volume', { unit });
+    const shown = unitLabel(unit, lang);
+    const title = tr('compare.chart.volume', { unit: shown });
     return {
       id: `compare-volume-${unit}`,
       title,
       option: {
         ...base(title),
         xAxis: { type: 'category', data: ms.map((m) => mineralName(d, m, lang)), axisLabel: { interval: 0 } },
-        yAxis: { type: 'value', name: unit },
+        yAxis: { type: 'value', name: shown },
         series: runs.map((r, i) => ({
           type: 'bar',
           name: r.name,

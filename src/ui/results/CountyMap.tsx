@@ -50,7 +50,7 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
   const unplaced = createMemo(() => {
     const m = metric();
     const rows = props.report.counties.filter((c) => c.county === null && (m === 'mines' || c.mineral === m) && (c.volume > 0 || c.mines.large + c.mines.medium + c.mines.small > 0));
-    return [...new Set(rows.map((r) => `${mineralName(props.dataset, r.mineral, lang())} ${fmt(r.volume, lang())} ${mineralUnit(props.dataset, r.mineral)}`))];
+    return [...new Set(rows.map((r) => `${mineralName(props.dataset, r.mineral, lang())} ${fmt(r.volume, lang())} ${mineralUnit(props.dataset, r.mineral, lang())}`))];
   });
 
   async function load(e: Event & { currentTarget: HTMLInputElement }) {

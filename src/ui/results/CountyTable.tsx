@@ -117,7 +117,7 @@ export function CountyTable(props: { report: SolveReport; dataset: Dataset; rang
                 <td class="num volume">{fmt(r.volume, lang())}</td>
                 <td class="num output2020">{r.output2020 === null ? '—' : fmt(r.output2020, lang())}</td>
                 <Change value={r.change} />
-                <td class="unit">{mineralUnit(props.dataset, r.mineral, props.report.totals[r.mineral]?.unit ?? '')}</td>
+                <td class="unit">{mineralUnit(props.dataset, r.mineral, lang(), props.report.totals[r.mineral]?.unit ?? '')}</td>
                 <td class="num rights2020">{r.rights2020 ?? '—'}</td>
                 <td class="num">{r.large}</td>
                 <td class="num">{r.medium}</td>

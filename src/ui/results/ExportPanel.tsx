@@ -25,6 +25,8 @@ export interface ExportPanelProps {
   report: SolveReport;
   dataset: Dataset;
   scenario: Scenario;
+  /** when the run was solved (ms since 1970), for the CSV's header block */
+  ranAt?: number;
   /** the model as a CPLEX LP file, from the solver; no button action without it */
   getLp?: () => Promise<string>;
   /** how files are saved; defaults to a browser download (tests and the shell may replace it) */
@@ -70,7 +72,7 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
       act: () =>
         run('csv', async () => ({
           name: `${base()}-${t('export.file.quotas')}.csv`,
-          data: countyQuotasCsv(props.report, props.dataset, lang()),
+          data: countyQuotasCsv(props.report, props.dataset, lang(), { scenario: props.scenario.name, ...(props.ranAt === undefined ? {} : { ranAt: new Date(props.ranAt) }) }),
           mime: MIME.csv,
         })),
     },

@@ -42,7 +42,7 @@ export function ExportPage() {
             <div class="export-block">
               <RunInfo run={r()} current={draft()} />
               <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
-                <ExportPanel report={r().report} dataset={dataset()} scenario={runScenario(r())} getLp={() => scenarioLp(runScenario(r()))} />
+                <ExportPanel report={r().report} dataset={dataset()} scenario={runScenario(r())} ranAt={r().createdAt} getLp={() => scenarioLp(runScenario(r()))} />
               </Suspense>
             </div>
           )}
