@@ -6,6 +6,8 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Dataset } from '../src/domain/dataset';
 import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
 import type { Scenario } from '../src/domain/scenario';
+import { fmtSig } from '../src/export/names';
+import { sensitivity } from '../src/model/explore/sensitivity';
 import { rangeOf, rangePlan } from '../src/model/range-jobs';
 import type { SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
@@ -13,6 +15,7 @@ import { createNodeSolver } from '../src/solver/node';
 import type { Solver } from '../src/solver/adapter';
 import { addRun, type RunRecord } from '../src/store';
 import { setLang } from '../src/ui/i18n';
+import { BindingTable } from '../src/ui/results/BindingTable';
 import { ResultsView } from '../src/ui/results/ResultsView';
 import { ExportPanel } from '../src/ui/results/ExportPanel';
 import { db, useDb } from '../src/ui/state/db';
@@ -67,7 +70,9 @@ describe('ResultsView', () => {
     const binding = screen.getByRole('table', { name: /Constraints at their limit/ });
     const cap = binding.querySelector('tr[data-constraint="cap[limestone]"]') as HTMLElement;
     expect(cap.textContent).toContain('Limestone volume cap');
-    expect(cap.textContent).toContain('each extra 1 万吨 of this cap raises the objective by 0.12');
+    // the dual is shown as the LP with the mines fixed gives it; what relaxing is worth waits for the re-solves
+    expect(cap.querySelector('td.dual')!.textContent).toBe('0.12');
+    expect(cap.querySelector('td.worth')!.textContent).toBe('not measured');
     // names follow the language
     expect(screen.getByRole('table', { name: 'Recommended county quotas with mines by size class' }).textContent).toContain('Hotan City and Hotan County');
   });
@@ -111,12 +116,13 @@ describe('ResultsView', () => {
     setLang('en');
     const { container } = render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
     const names = screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'));
+    // the map sits beside the KPIs, above the charts
     expect(names).toEqual([
+      'County map (schematic): Construction sand volume (10⁴ m³)',
       'Quotas by county (10⁴ m³)',
       'Quotas by county (10⁴ t)',
       'Volume as a share of each mineral’s cap',
       'Mines per mineral by size class',
-      'County map (schematic): Construction sand volume (10⁴ m³)',
     ]);
     // ECharts drew into the wrappers (SVG renderer needs no canvas)
     expect(container.querySelectorAll('.echart svg').length).toBe(5);
@@ -294,9 +300,89 @@ describe('ResultsView on the solved Hotan baseline', () => {
     // prefecture totals: 2020 output of sand is 专栏6's 1605.7, shared among the counties
     const total = table.querySelector('tr[data-total="sand"]') as HTMLElement;
     expect(Number(total.querySelector('td.output2020')!.textContent!.replace(/,/g, ''))).toBeCloseTo(1605.7, 1);
-    expect(screen.getByText(/专栏6 的全地区2020年产量按专栏5 各县有效采矿权数分摊，是说明性估算/)).toBeTruthy();
+    expect(table.parentElement!.textContent).toMatch(/专栏6 的全地区2020年产量按专栏5 各县有效采矿权数分摊，是说明性估算/);
     // no range column before ranges are computed
     expect(headers.some((h) => h?.startsWith('可调范围'))).toBe(false);
+  });
+
+  /** A figure as shown: thousands separators, a sign as + or −. */
+  const shown = (el: Element | null) => Number(el!.firstChild!.textContent!.replace(/[,+]/g, '').replace('−', '-'));
+
+  test('the matrix: every county with 2020, 2025 recommended and the change per mineral; the totals are the report’s', () => {
+    setLang('zh');
+    view(report);
+    const table = screen.getByRole('table', { name: '各县（市）× 矿种：2020年产量（估算）*、2025年推荐开采量及其变化' });
+    // grouped headers: each mineral with its unit spans 2020 | 2025 | change
+    const groups = [...table.querySelectorAll('thead th[scope="colgroup"]')] as HTMLTableCellElement[];
+    expect(groups.map((g) => g.textContent)).toEqual(['建筑用砂（万m³）', '砖瓦用粘土（万吨）', '石灰岩（万吨）', '石膏（万吨）', '玉石（吨）']);
+    expect(groups.every((g) => g.colSpan === 3)).toBe(true);
+    expect([...table.querySelectorAll('thead tr:nth-child(2) th')].map((th) => th.textContent)).toEqual(Array.from({ length: 5 }, () => ['2020年*', '2025年推荐值', '变化']).flat());
+    // one row per county (and the prefecture's own zones), then the total
+    const counties = new Set(report.counties.map((q) => q.county ?? 'prefecture'));
+    expect(table.querySelectorAll('tbody tr[data-county]').length).toBe(counties.size);
+    for (const q of report.counties) {
+      const at = (cls: string) => table.querySelector(`tr[data-county="${q.county ?? 'prefecture'}"] td.${cls}[data-mineral="${q.mineral}"]`);
+      expect(shown(at('y2025'))).toBeCloseTo(q.volume, 2);
+      if (q.county === null) continue;
+      expect(shown(at('y2020'))).toBeCloseTo(q.output2020!, 2);
+      // each figure rounded to 2 decimals, so the change shown may differ from the difference shown by 0.01
+      expect(Math.abs(shown(at('change')) - (q.volume - q.output2020!))).toBeLessThanOrEqual(0.0051);
+    }
+    for (const [m, total] of Object.entries(report.totals)) expect(shown(table.querySelector(`tr[data-total] td.y2025[data-mineral="${m}"]`))).toBeCloseTo(total.volume, 2);
+    expect(shown(table.querySelector('tr[data-total] td.y2020[data-mineral="sand"]'))).toBeCloseTo(1605.7, 1);
+    // the change also in % of 2020; jade had no 2020 output (专栏6), so its 2025 output is new
+    const hetian = report.counties.find((q) => q.county === 'hetian' && q.mineral === 'sand')!;
+    const pct = table.querySelector('tr[data-county="hetian"] td.change[data-mineral="sand"] .pct')!.textContent!;
+    expect(Number(pct.replace(/[+%]/g, '').replace('−', '-'))).toBeCloseTo(((hetian.volume - hetian.output2020!) / hetian.output2020!) * 100, 1);
+    expect(table.querySelector('tr[data-total] td.change[data-mineral="jade"] .pct')!.textContent).toBe('新增');
+  });
+
+  test('the matrix of mines: 2020 valid rights against the 2025 mines, in English', () => {
+    setLang('en');
+    view(report);
+    fireEvent.click(screen.getByRole('radio', { name: 'Mines' }));
+    const table = screen.getByRole('table', { name: 'County × mineral: 2020 valid mining rights, recommended 2025 mines and the change' });
+    expect(table.querySelector('thead th[scope="colgroup"]')!.textContent).toBe('Construction sand (mines)');
+    expect(table.querySelector('thead tr:nth-child(2) th')!.textContent).toBe('2020 rights');
+    for (const q of report.counties.filter((x) => x.county !== null)) {
+      const at = (cls: string) => table.querySelector(`tr[data-county="${q.county}"] td.${cls}[data-mineral="${q.mineral}"]`);
+      expect(shown(at('y2020'))).toBe(q.rights2020);
+      expect(shown(at('y2025'))).toBe(q.mines.large + q.mines.medium + q.mines.small);
+    }
+    for (const [m, total] of Object.entries(report.totals)) expect(shown(table.querySelector(`tr[data-total] td.y2025[data-mineral="${m}"]`))).toBe(total.mines);
+  });
+
+  for (const [lang, recommended, money] of [['zh', '推荐值（2025年）', '万元'], ['en', 'Recommended (2025)', '10⁴ yuan']] as const)
+    test(`[${lang}] the solution column is called the recommendation; the objective carries its unit`, () => {
+      setLang(lang);
+      view(report);
+      const kpis = document.querySelector('table.kpis')!;
+      expect([...kpis.querySelectorAll('thead th')].map((th) => th.textContent)).toContain(recommended);
+      expect(document.body.textContent).not.toMatch(/规划值|Plan value/);
+      const objective = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 4 }).format(report.objective!);
+      expect(document.querySelector('.summary')!.textContent).toContain(`${objective} ${money}`);
+    });
+
+  test('the binding table’s worth is the sensitivity’s measured figure, where the dual prices one direction only', () => {
+    // 专栏11's gypsum demand (100 万吨) equals the cap: a unit more earns nothing, a unit less loses its value (157.44)
+    // less the share penalty it saves (0.4 × 166.17 for one small class-1/2 mine fewer) ≈ 90.97; the dual says 157.44
+    const sens = sensitivity(d, baseline, solver, { constraints: ['cap[gypsum]', 'cap[clay]'], maxDoublings: 0, bisections: 0 });
+    const gypsum = sens.constraints.find((c) => c.constraint === 'cap[gypsum]')!;
+    const clay = sens.constraints.find((c) => c.constraint === 'cap[clay]')!;
+    expect(gypsum.up.perUnit).toBeCloseTo(0, 6);
+    expect(gypsum.down.perUnit).toBeGreaterThan(90);
+    expect(gypsum.down.perUnit).toBeLessThan(92);
+    setLang('zh');
+    render(() => <BindingTable report={report} measured={sens.constraints} />);
+    const row = (name: string) => document.querySelector(`table.binding tr[data-constraint="${name}"]`)!;
+    expect(row('cap[gypsum]').querySelector('td.dual')!.textContent).toBe('157');
+    expect(row('cap[gypsum]').querySelector('.loosen')!.textContent).toBe('放宽 1 万吨：目标值不变');
+    expect(row('cap[gypsum]').querySelector('.tighten')!.textContent).toBe(`收紧 1 万吨：目标值减少 ${fmtSig(gypsum.down.perUnit!, 'zh')} 万元`);
+    // clay: the re-solve opens what the fixed mines cannot, so one more 万吨 is worth more than the dual
+    expect(clay.up.perUnit! - clay.dual!).toBeGreaterThan(0.3);
+    expect(row('cap[clay]').querySelector('.loosen')!.textContent).toBe(`放宽 1 万吨：目标值增加 ${fmtSig(clay.up.perUnit!, 'zh')} 万元`);
+    // rows the study has not reached say so rather than show a dual as a worth
+    expect(row('cap[jade]').querySelector('td.worth')!.textContent).toBe('未测算');
   });
 
   test('the demand table has county and prefecture rows; unmet demand is what was not supplied', () => {

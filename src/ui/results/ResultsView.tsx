@@ -9,11 +9,13 @@ import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
 import { hasSolution, shareShortfallText, solveStatusText, tieBreakText } from '../../export/kpis';
+import { unitLabel } from '../../domain/units';
 import { fmt, fmtPctAtMost } from '../../export/names';
 import type { RunRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { BindingTable } from './BindingTable';
 import { CountyMap } from './CountyMap';
+import { CountyMatrix } from './CountyMatrix';
 import { CountyTable } from './CountyTable';
 import { DemandTable } from './DemandTable';
 import { Explanation } from './Explanation';
@@ -21,6 +23,7 @@ import { FlowsView } from './FlowsView';
 import { KpiTable } from './KpiTable';
 import { RangePanel } from './RangePanel';
 import { ResultsCharts } from './ResultsCharts';
+import { sensitivityFor, WorthPanel } from './WorthPanel';
 import { ZoneTable } from './ZoneTable';
 import './results.css';
 
@@ -59,7 +62,7 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
         </span>{' '}
         <span>
           {t('results.summary', {
-            objective: hasSolution(props.report) && props.report.objective !== null ? fmt(props.report.objective, lang(), 4) : '—',
+            objective: hasSolution(props.report) && props.report.objective !== null ? `${fmt(props.report.objective, lang(), 4)} ${unitLabel('万元', lang())}` : '—',
             ms: fmt(props.report.solveTimeMs, lang(), 0),
             vars: props.report.size.variables,
             ints: props.report.size.integers,
@@ -83,40 +86,52 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
           </p>
         </Match>
         <Match when={true}>
-          <section aria-labelledby={h('kpis')}>
-            <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
-            <KpiTable report={props.report} dataset={props.dataset} />
-            <Show when={shareShortfallText(props.report, lang())}>{(text) => <p class="shortfall">{text()}</p>}</Show>
+          {/* wide screens: the matrix beside the KPIs and the map; narrower: the matrix, then KPIs beside the map */}
+          <div class="results-top">
+            <section class="area-matrix" aria-labelledby={h('matrix')}>
+              <h3 id={h('matrix')}>{t('results.matrix.title')}</h3>
+              <CountyMatrix report={props.report} dataset={props.dataset} rangeTolerance={props.run?.rangeTolerance} />
+              <Show when={props.run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
+            </section>
+            <section class="area-kpis" aria-labelledby={h('kpis')}>
+              <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
+              <KpiTable report={props.report} dataset={props.dataset} />
+              <Show when={shareShortfallText(props.report, lang())}>{(text) => <p class="shortfall">{text()}</p>}</Show>
+            </section>
+            <div class="area-map">
+              <CountyMap report={props.report} dataset={props.dataset} />
+            </div>
+          </div>
+          <div class="results-pair">
+            <Show when={props.report.demand !== undefined}>
+              <section aria-labelledby={h('demand')}>
+                <h3 id={h('demand')}>{t('results.demand.title')}</h3>
+                <DemandTable report={props.report} dataset={props.dataset} />
+              </section>
+            </Show>
+            <Show when={props.report.flows !== undefined}>
+              <section aria-labelledby={h('flows')}>
+                <h3 id={h('flows')}>{t('results.flows.title')}</h3>
+                <FlowsView report={props.report} dataset={props.dataset} />
+              </section>
+            </Show>
+          </div>
+          <section aria-labelledby={h('binding')}>
+            <h3 id={h('binding')}>{t('results.binding.title')}</h3>
+            <Show when={props.run}>{(run) => <WorthPanel run={run()} stale={props.stale ?? false} />}</Show>
+            <BindingTable report={props.report} measured={props.run ? sensitivityFor(props.run)?.rows : undefined} />
           </section>
           <section aria-labelledby={h('counties')}>
-            <h3 id={h('counties')}>{t('results.counties.title')}</h3>
+            <h3 id={h('counties')}>{t('results.detail.title')}</h3>
             <CountyTable report={props.report} dataset={props.dataset} rangeTolerance={props.run?.rangeTolerance} />
-            <Show when={props.run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
           </section>
-          <Show when={props.report.demand !== undefined}>
-            <section aria-labelledby={h('demand')}>
-              <h3 id={h('demand')}>{t('results.demand.title')}</h3>
-              <DemandTable report={props.report} dataset={props.dataset} />
-            </section>
-          </Show>
-          <Show when={props.report.flows !== undefined}>
-            <section aria-labelledby={h('flows')}>
-              <h3 id={h('flows')}>{t('results.flows.title')}</h3>
-              <FlowsView report={props.report} dataset={props.dataset} />
-            </section>
-          </Show>
           <section aria-labelledby={h('charts')}>
             <h3 id={h('charts')}>{t('results.charts.title')}</h3>
             <ResultsCharts report={props.report} dataset={props.dataset} />
           </section>
-          <CountyMap report={props.report} dataset={props.dataset} />
           <section aria-labelledby={h('zones')}>
             <h3 id={h('zones')}>{t('results.zones.title')}</h3>
             <ZoneTable report={props.report} dataset={props.dataset} />
-          </section>
-          <section aria-labelledby={h('binding')}>
-            <h3 id={h('binding')}>{t('results.binding.title')}</h3>
-            <BindingTable report={props.report} />
           </section>
         </Match>
       </Switch>

@@ -2,20 +2,44 @@
  * A table described by its columns: each column gives its header and the
  * cell it shows for a row (a <td> or a row header <th>). Rows that do not
  * follow the columns (a grand total, say) come as children after the rows.
+ *
+ * Columns that share a `group` get a second header row: the group's header
+ * spans them (a county × mineral matrix: 2020 | 2025 | change under each
+ * mineral), and the ungrouped columns' headers span both rows.
  */
 import { For, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
+
+export interface ColumnGroup {
+  /** consecutive columns with the same id share one spanning header */
+  id: string;
+  header: () => JSX.Element;
+}
 
 export interface Column<R> {
   /** read when rendered, so a translated header follows the language */
   header: () => JSX.Element;
   /** a figure column: its header is aligned like its figures */
   num?: boolean;
+  group?: ColumnGroup;
   cell: (row: R) => JSX.Element;
 }
 
 /** A column header in the planner's language. */
 export const label = (key: string) => () => t(key);
+
+/** First-row headers: an ungrouped column alone, or a run of consecutive columns of one group. */
+type Span<R> = { group: ColumnGroup; span: number } | { column: Column<R> };
+
+function spans<R>(columns: readonly Column<R>[]): Span<R>[] {
+  const out: Span<R>[] = [];
+  for (const c of columns) {
+    const last = out[out.length - 1];
+    if (c.group && last && 'group' in last && last.group.id === c.group.id) last.span += 1;
+    else out.push(c.group ? { group: c.group, span: 1 } : { column: c });
+  }
+  return out;
+}
 
 export function Table<R>(props: {
   class: string;
@@ -26,15 +50,34 @@ export function Table<R>(props: {
   rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
   children?: JSX.Element;
 }): JSX.Element {
+  const grouped = () => props.columns.some((c) => c.group);
+  const colHeader = (c: Column<R>, rowSpan?: number) => (
+    <th scope="col" rowSpan={rowSpan} class={c.num ? 'num' : undefined}>
+      {c.header()}
+    </th>
+  );
   return (
     <table class={props.class}>
       <Show when={props.caption !== undefined}>
         <caption>{props.caption}</caption>
       </Show>
       <thead>
-        <tr>
-          <For each={props.columns}>{(c) => <th scope="col" class={c.num ? 'num' : undefined}>{c.header()}</th>}</For>
-        </tr>
+        <Show when={grouped()} fallback={<tr>{props.columns.map((c) => colHeader(c))}</tr>}>
+          <tr>
+            <For each={spans(props.columns)}>
+              {(s) =>
+                'group' in s ? (
+                  <th scope="colgroup" colSpan={s.span} class="group">
+                    {s.group.header()}
+                  </th>
+                ) : (
+                  colHeader(s.column, 2)
+                )
+              }
+            </For>
+          </tr>
+          <tr>{props.columns.filter((c) => c.group).map((c) => colHeader(c))}</tr>
+        </Show>
       </thead>
       <tbody>
         <For each={props.rows}>{(r) => <tr {...props.rowProps?.(r)}>{props.columns.map((c) => c.cell(r))}</tr>}</For>
