@@ -72,14 +72,14 @@ function describe(d: Dataset, path: Key[], lang: Lang): Field {
     case 'capSource':
       return { label: t('editor.capSource'), unit: '', show: (v) => t(`editor.capSource.${String(v)}`, { source: v === 'table11' ? d.table11.source : d.table20.source }) };
     case 'largeMediumShare':
-      return a === 'minerals' ? { label: t('editor.shareMinerals'), unit: '', show: (v) => (Array.isArray(v) ? v.map((m) => mineral(String(m))).join(lang === 'zh' ? '、' : ', ') : num(v)) } : plain(path.join('.'));
+      return a === 'minerals' ? { label: t('editor.shareMinerals'), unit: '', show: (v) => (Array.isArray(v) ? v.map((m) => mineral(String(m))).join(t('workflow.listSep')) : num(v)) } : plain(path.join('.'));
     case 'maxScale':
       return plain(t('editor.scaleMaxOf', { mineral: mineral(a), size: t(`plan.size.${b}`) }), perYear(a));
     case 'excludedZones':
       return {
         label: t('workflow.inputs.excludedZones'),
         unit: '',
-        show: (v) => (Array.isArray(v) && v.length > 0 ? v.map((z) => `${String(z)} ${zoneName(d, String(z))}`).join(lang === 'zh' ? '、' : ', ') : t('workflow.inputs.none')),
+        show: (v) => (Array.isArray(v) && v.length > 0 ? v.map((z) => `${String(z)} ${zoneName(d, String(z))}`).join(t('workflow.listSep')) : t('workflow.inputs.none')),
       };
     case 'allowNewOutsideZones':
       return yesNo(t('editor.allowOutside'));

@@ -21,7 +21,8 @@ export function clampWorkers(n: number): number {
   return Number.isFinite(n) ? Math.max(1, Math.min(MAX_WORKERS, Math.floor(n))) : defaultWorkerCount();
 }
 
-function browserPoolWorker(): PoolWorker {
+/** A pool worker on a web worker of its own (src/solver/client.ts). */
+export function browserPoolWorker(): PoolWorker {
   const client = createWorkerSolver();
   return poolWorker({
     setDataset: (key, d) => client.call('setDataset', key, d),

@@ -1,6 +1,7 @@
 /**
  * The planner's scenarios: make one from a preset, open, rename, duplicate,
- * export or delete it (with undo), and import a scenario file. An imported
+ * export or delete it (with undo), import a scenario file, and solve every
+ * scenario whose run is missing or out of date. An imported
  * file changes nothing unless it is valid in full; otherwise every problem is
  * listed with its JSON path.
  */
@@ -28,6 +29,7 @@ import { checkScenarioFile, localizeProblems, type Problem } from '../state/vali
 import { fileSizeProblem } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
+import { SolveAll } from './SolveAll';
 
 export function ScenariosPage() {
   return (
@@ -39,6 +41,7 @@ export function ScenariosPage() {
           <Deleted />
         </div>
         <aside>
+          <SolveAll />
           <Presets />
           <Import />
         </aside>

@@ -2,6 +2,8 @@ import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { t } from '../i18n';
 import { dataset } from '../state/model';
 import { latestRunByScenario, scenarios } from '../state/scenarios';
+import { SolveAll } from '../scenarios/SolveAll';
+import { solveAllPhase, staleScenarios } from '../state/solve-all';
 import { runScenario } from './RunInfo';
 import { CompareView } from './views';
 
@@ -46,6 +48,10 @@ export function ComparePage() {
   return (
     <section class="page compare-page">
       <h2>{t('shell.page.compare')}</h2>
+      {/* out-of-date runs compare old answers: solving them all is one click from here (quiet when all are up to date) */}
+      <Show when={staleScenarios().length > 0 || solveAllPhase().phase !== 'idle'}>
+        <SolveAll />
+      </Show>
       <Show when={solved().length >= 2} fallback={<p class="empty">{t('shell.compare.needTwo')}</p>}>
         <fieldset class="compare-pick">
           <legend>{t('shell.compare.pick', { max: MAX_COMPARE })}</legend>
