@@ -485,7 +485,13 @@ describe('ResultsView on the solved Hotan baseline', () => {
       expect([r.minProven, r.maxProven]).toEqual([true, true]);
       const cell = table.querySelector(`tr[data-county="${r.county ?? ''}"][data-mineral="${r.mineral}"] td.range`) as HTMLElement;
       expect(cell.textContent).toBe(`${r.min!.toLocaleString('en-US', { maximumFractionDigits: 2 })} – ${r.max!.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
+      // the matrix shows the same range under the recommended quota, and in its tooltip
+      const quota = document.querySelector(`table.matrix tr[data-county="${r.county ?? 'prefecture'}"] td.y2025[data-mineral="${r.mineral}"]`) as HTMLElement;
+      const range = `${r.min!.toLocaleString('en-US', { maximumFractionDigits: 2 })}–${r.max!.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+      expect(quota.querySelector('.range')!.textContent).toBe(range);
+      expect(quota.title).toMatch(new RegExp(`^Range: ${range.replace(/[.]/g, '\\.')} `));
     }
+    expect(screen.getByText(/^The small figures under a 2025 recommendation are its range \(tolerance 0\.1%\)/)).toBeTruthy();
     expect(screen.getByText('The county table shows the ranges at tolerance 0.1%; compute again for another tolerance.')).toBeTruthy();
   }, 120_000);
 
