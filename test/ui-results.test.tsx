@@ -385,6 +385,20 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(row('cap[jade]').querySelector('td.worth')!.textContent).toBe('未测算');
   });
 
+  test('a minimum (≥) is loosened downwards: the share target lowered by one mine gains what the shortfall costs', () => {
+    const sens = sensitivity(d, baseline, solver, { constraints: ['share[largeMedium]'], maxDoublings: 0, bisections: 0 });
+    const share = sens.constraints[0]!;
+    expect(share.side).toBe('lower');
+    // one large/medium mine short costs V/N (models/README §0): the same each way while the target cannot be met
+    expect(share.up.perUnit).toBeLessThan(-100);
+    setLang('en');
+    render(() => <BindingTable report={report} measured={sens.constraints} />);
+    const row = document.querySelector('table.binding tr[data-constraint="share[largeMedium]"]')!;
+    const amount = fmtSig(Math.abs(share.up.perUnit!), 'en');
+    expect(row.querySelector('.loosen')!.textContent).toBe(`loosened by 1 (mines): objective +${fmtSig(-share.down.perUnit!, 'en')} 10⁴ yuan`);
+    expect(row.querySelector('.tighten')!.textContent).toBe(`tightened by 1 (mines): objective −${amount} 10⁴ yuan`);
+  });
+
   test('the demand table has county and prefecture rows; unmet demand is what was not supplied', () => {
     setLang('en');
     view(report);
