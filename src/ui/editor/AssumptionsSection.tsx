@@ -6,6 +6,7 @@
 import { For, Show } from 'solid-js';
 import type { AssumptionValue, Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import { canonicalJson } from '../../store';
 import { lang, t } from '../i18n';
 import { draft, getIn } from '../state/draft';
@@ -54,7 +55,7 @@ export function AssumptionsSection(props: { d: Dataset; defaults: Record<string,
           return (
             <details class="assumption" open={override() !== undefined}>
               <summary>
-                <span class="assumption-name">{labelOf(a.label, lang())}</span> <span class="muted mono">{a.id}</span> <span class="muted">({a.unit})</span>
+                <span class="assumption-name">{labelOf(a.label, lang())}</span> <span class="muted mono">{a.id}</span> <span class="muted assumption-unit">({unitLabel(a.unit, lang())})</span>
                 <Show when={override() !== undefined}>
                   <span class="tag">{t('editor.changed')}</span>
                 </Show>

@@ -9,6 +9,7 @@ import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
@@ -429,7 +430,7 @@ function Assumptions(props: { d: Dataset }) {
             ),
           },
           textColumn(label('plan.value'), (a) => assumptionText(a.value), 'assumption-value'),
-          textColumn(label('plan.unit'), (a) => a.unit),
+          textColumn(label('plan.unit'), (a) => unitLabel(a.unit, lang()), 'assumption-unit'),
           textColumn(
             label('plan.reason'),
             (a) => (
@@ -476,7 +477,7 @@ function Units(props: { d: Dataset }) {
           rows={props.d.minerals}
           columns={[
             { header: label('plan.mineral'), cell: (m) => <th scope="row">{labelOf(m.name, lang())}</th> },
-            textColumn(label('plan.unit'), (m) => m.unit),
+            textColumn(label('plan.unit'), (m) => unitLabel(m.unit, lang())),
             textColumn(label('plan.rightsClass'), (m) => t(`plan.class.${m.rightsClass}`)),
             textColumn(label('plan.restricted'), (m) => (m.restricted ? `${m.restricted.source}: ${m.restricted.note}` : ''), 'reason'),
           ]}

@@ -5,7 +5,7 @@
  * file changes nothing unless it is valid in full; otherwise every problem is
  * listed with its JSON path.
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { downloadText } from '../shell/download';
@@ -222,6 +222,35 @@ function Deleted() {
   );
 }
 
+/**
+ * A preset's description: its first lines, and a button that shows the rest
+ * when the text is longer than they hold (measured, so it holds in either
+ * language and at any width). The whole text is in the page throughout, so a
+ * screen reader reads all of it.
+ */
+function PresetDescription(props: { text: string; id: string }) {
+  const [open, setOpen] = createSignal(false);
+  const [cut, setCut] = createSignal(false);
+  let el: HTMLDivElement | undefined;
+  createEffect(() => {
+    void props.text;
+    void lang();
+    if (el && !open()) setCut(el.scrollHeight > el.clientHeight + 1);
+  });
+  return (
+    <>
+      <div ref={el} id={props.id} class="preset-desc" classList={{ clamped: !open() }}>
+        {props.text}
+      </div>
+      <Show when={cut()}>
+        <button type="button" class="link preset-more" aria-expanded={open()} aria-controls={props.id} onClick={() => setOpen(!open())}>
+          {t(open() ? 'presets.less' : 'presets.more')}
+        </button>
+      </Show>
+    </>
+  );
+}
+
 function Presets() {
   const create = async (scenario: Parameters<typeof createFrom>[0], name: string, preset?: string) => {
     try {
@@ -242,9 +271,7 @@ function Presets() {
             return (
               <li>
                 <div class="preset-name">{scenario().name}</div>
-                <Show when={scenario().description}>
-                  <div class="preset-desc">{scenario().description}</div>
-                </Show>
+                <Show when={scenario().description}>{(text) => <PresetDescription text={text()} id={`preset-desc-${p.id}`} />}</Show>
                 <button
                   type="button"
                   onClick={() => void create(scenario(), scenario().name, p.id)}

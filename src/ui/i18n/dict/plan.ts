@@ -103,7 +103,7 @@ const dict: FeatureDict = {
     'plan.total': 'Total',
     'plan.producingMines': 'Producing mines',
     'plan.output2020': '2020 output',
-    'plan.value2020': '2020 value (万元)',
+    'plan.value2020': '2020 value (10⁴ yuan)',
     'plan.target2025': '2025 figure',
     'plan.attribute': 'Kind of target',
     'plan.size.large': 'Large',
