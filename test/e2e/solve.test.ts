@@ -63,7 +63,10 @@ describeE2E('solving in Chromium', () => {
         expect(csvFile.suggestedFilename()).toMatch(/\.csv$/);
         const csvBytes = readFileSync((await csvFile.path()) ?? '');
         expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-        const csv = Papa.parse<string[]>(csvBytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+        // the '# key,value' block above the table (scenario, status, times) reads as comments
+        const csvText = csvBytes.toString('utf8').slice(1);
+        expect(csvText.startsWith(`# ${lang === 'zh' ? '情景名称' : 'Scenario'},${w.baseline}\r\n`)).toBe(true);
+        const csv = Papa.parse<string[]>(csvText, { skipEmptyLines: true, comments: '#' }).data;
         const header = csv[0] ?? [];
         expect(header.join(',')).toContain(lang === 'zh' ? '县（市）' : 'County');
         const sandRows = csv.slice(1).filter((r) => r.includes('sand'));
