@@ -394,6 +394,8 @@ describe('ResultsView on the solved Hotan baseline', () => {
     setLang('en');
     render(() => <BindingTable report={report} measured={sens.constraints} />);
     const row = document.querySelector('table.binding tr[data-constraint="share[largeMedium]"]')!;
+    // a binding row's slack is 0, not the solver's −6e-14
+    expect(row.querySelector('td.slack')!.textContent).toBe('0');
     const amount = fmtSig(Math.abs(share.up.perUnit!), 'en');
     expect(row.querySelector('.loosen')!.textContent).toBe(`loosened by 1 (mines): objective +${fmtSig(-share.down.perUnit!, 'en')} 10⁴ yuan`);
     expect(row.querySelector('.tighten')!.textContent).toBe(`tightened by 1 (mines): objective −${amount} 10⁴ yuan`);

@@ -7,7 +7,7 @@ import { fmtSig } from '../../export/names';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 
-/** Solver noise (−1.5e-11) reads as 0, as on the sensitivity tab. */
+/** Solver noise (−1.5e-11, a slack of −6e-14) reads as 0, as on the sensitivity tab. */
 const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
 
 /** The objective's change for one unit in a direction, with the gap's worst case when the re-solves were not proven. */
@@ -63,7 +63,7 @@ export function BindingTable(props: { report: SolveReport; measured?: readonly C
             ),
           },
           { header: label('results.col.kind'), cell: (b) => <td>{familyText(b.family, lang())}</td> },
-          { header: label('results.col.slack'), num: true, cell: (b) => <td class="num">{fmtSig(b.slack, lang())}</td> },
+          { header: label('results.col.slack'), num: true, cell: (b) => <td class="num slack">{fmtSig(tiny(b.slack), lang())}</td> },
           { header: label('results.col.dual'), num: true, cell: (b) => <td class="num dual">{b.dual === null ? '—' : fmtSig(tiny(b.dual), lang())}</td> },
           {
             header: label('results.col.worth'),
