@@ -13,7 +13,7 @@ import { validateDataset, validateScenario } from '../src/domain';
 import type { Dataset } from '../src/domain/dataset';
 import type { Lang } from '../src/domain/label';
 import type { Scenario } from '../src/domain/scenario';
-import { roundAsPlan, unitLabel } from '../src/domain/units';
+import { planUnitLabel, roundAsPlan, unitLabel } from '../src/domain/units';
 import { countyQuotasCsv } from '../src/export/csv';
 import { reportDocx } from '../src/export/docx';
 import { reportHtml } from '../src/export/report';
@@ -78,6 +78,14 @@ describe('unitLabel', () => {
       expect(unitLabel(a.unit, 'zh'), a.id).not.toMatch(/\b(persons|mines|years|ratio|mineral|fraction|read)\b/);
       expect(unitLabel(a.unit, 'en'), a.id).not.toContain('万');
     }
+  });
+
+  test('a unit as the plan printed it: Chinese keeps the words, English adds the unit they mean', () => {
+    expect(planUnitLabel('矿石万吨', 'zh')).toBe('矿石万吨');
+    expect(planUnitLabel('矿石万吨', 'en')).toBe('矿石万吨 (10⁴ t)');
+    expect(planUnitLabel('万立方米', 'en')).toBe('万立方米 (10⁴ m³)');
+    // 亿吨 is no unit of the model: shown as printed
+    expect(planUnitLabel('亿吨', 'en')).toBe('亿吨');
   });
 
   test('totals round as the plan prints quotas: 万m³ and 万吨 to one decimal, 吨 whole', () => {

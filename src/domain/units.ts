@@ -90,3 +90,14 @@ export function roundAsPlan(value: number, unit: string): number {
   const r = Math.round(value * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }
+
+/**
+ * A unit as the plan printed it ("矿石万吨", "万立方米"): Chinese keeps the
+ * plan's words; English keeps them as the quote they are and adds the unit
+ * they mean, "矿石万吨 (10⁴ t)", so that no 万 is left for the reader to scale.
+ */
+export function planUnitLabel(text: string, lang: Lang): string {
+  const unit = parsePlanUnit(text);
+  if (lang === 'zh' || unit === null) return text;
+  return `${text} (${unitLabel(unit, lang)})`;
+}

@@ -7,6 +7,7 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
+import { planUnitLabel, unitLabel } from '../../domain/units';
 import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
@@ -137,7 +138,7 @@ function Section(props: { id: string; children: import('solid-js').JSX.Element; 
 type P = { d: Dataset; def: EditorDefaults };
 
 const mname = (m: Mineral) => labelOf(m.name, lang());
-const perYear = (m: Mineral) => t('editor.perYear', { unit: m.unit });
+const perYear = (m: Mineral) => t('editor.perYear', { unit: unitLabel(m.unit, lang()) });
 
 function General(props: P) {
   return (
@@ -247,9 +248,9 @@ function Caps(props: P) {
                     <For each={cap()?.planFigures ?? []} fallback={<span class="muted">{t('editor.noPlanFigure')}</span>}>
                       {(f) => (
                         <div classList={{ 'in-use': cap()?.source !== 'scenario' && cap()?.max === f.inModelUnit && props.d[cap()?.source === 'table11' ? 'table11' : 'table20'].source === f.source }}>
-                          <span class="source">{f.source}</span> {formatDefault(f.value)} {f.unitText}
+                          <span class="source">{f.source}</span> {formatDefault(f.value)} {planUnitLabel(f.unitText, lang())}
                           <Show when={f.inModelUnit !== null && f.inModelUnit !== f.value}>
-                            <span class="muted"> ≈ {formatDefault(f.inModelUnit)} {m.unit}</span>
+                            <span class="muted"> ≈ {formatDefault(f.inModelUnit)} {unitLabel(m.unit, lang())}</span>
                           </Show>
                           <Show when={f.inModelUnit === null}>
                             <span class="muted"> ({t('editor.unitNotConvertible')})</span>
@@ -450,7 +451,7 @@ function Zones(props: P) {
                   <td>{zoneMineralName(props.d, zone, lang())}</td>
                   <td class="num">{formatDefault(zone.areaKm2)}</td>
                   <td class="num">
-                    {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{mineralOf(zone.mineral)?.unit}</span>
+                    {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{unitLabel(mineralOf(zone.mineral)?.unit ?? '', lang())}</span>
                   </td>
                   <td class="num">{input(zone.id)?.maxMines ?? '—'}</td>
                 </tr>
@@ -476,7 +477,7 @@ function CountyBounds(props: { d: Dataset }) {
               <For each={props.d.minerals}>
                 {(m) => (
                   <th scope="colgroup" colSpan={2}>
-                    {mname(m)} <span class="muted">{m.unit}</span>
+                    {mname(m)} <span class="muted">{unitLabel(m.unit, lang())}</span>
                   </th>
                 )}
               </For>

@@ -9,7 +9,7 @@ import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
-import { unitLabel } from '../../domain/units';
+import { planUnitLabel, unitLabel } from '../../domain/units';
 import { zoneCountyName, zoneMineralName } from '../../export/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
@@ -227,7 +227,7 @@ function Table4(props: TableProps) {
       source={T.source}
       rows={T.rows}
       columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => r.unitText),
+        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.deposits'), (r) => r.deposits),
         fig(label('plan.reserve'), (r) => fmtNum(r.reserve), 'reserve'),
         fig(label('plan.cumulative'), (r) => fmtNum(r.cumulative), 'cumulative'),
@@ -270,7 +270,7 @@ function Table6(props: TableProps) {
       rows={T.rows}
       columns={(fig) => [
         fig(label('plan.producingMines'), (r) => r.mines),
-        textColumn(label('plan.unitText'), (r) => r.unitText),
+        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.output2020'), (r) => fmtNum(r.output)),
         fig(label('plan.value2020'), (r) => fmtNum(r.value)),
       ]}
@@ -296,7 +296,7 @@ function Table11(props: TableProps) {
       rows={T.rows}
       note={<p class="note">{t('plan.shareNote', { pct: fmtNum(T.largeMediumShareMin * 100, 0), source: T.source })}</p>}
       columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => r.unitText),
+        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.target2025'), (r) => fmtNum(r.target)),
         textColumn(label('plan.attribute'), (r) => r.attribute),
       ]}
@@ -313,7 +313,7 @@ function Table20(props: TableProps) {
       source={T.source}
       rows={T.rows}
       columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => r.unitText),
+        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.output2020'), (r) => fmtNum(r.output2020)),
         fig(label('plan.target2025'), (r) => fmtNum(r.target2025)),
       ]}
@@ -330,7 +330,7 @@ function Table21(props: TableProps) {
       source={T.source}
       rows={T.rows}
       columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => r.unitText),
+        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.size.large'), (r) => fmtNum(r.large)),
         fig(label('plan.size.medium'), (r) => fmtNum(r.medium)),
         fig(label('plan.size.small'), (r) => fmtNum(r.small)),
