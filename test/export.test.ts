@@ -132,7 +132,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
   test('XLSX: sheets, headers bold and frozen, a cell per sheet equals the report', async () => {
     const report = toyReport();
     const wb = await readXlsx(await workbookXlsx(report, toyDataset, toyScenario, 'zh', { now: new Date('2025-01-02T03:04:05Z') }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['县市开采指标', '集中开采区', '规划指标对照', '情景参数', '起约束作用的限制', '运行信息']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['县市开采指标', '集中开采区', '规划指标对照', '方案参数', '起约束作用的限制', '运行信息']);
 
     const counties = wb.getWorksheet('县市开采指标')!;
     expect(counties.getRow(1).values).toEqual([undefined, ...ZH_HEADERS.slice(0, 14)]);
@@ -158,7 +158,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(kpis.getCell('C8').value).toBe(0.6667);
     expect(kpis.getCell('G8').value).toBe('✓ 正常');
 
-    const params = wb.getWorksheet('情景参数')!;
+    const params = wb.getWorksheet('方案参数')!;
     const pairs = Object.fromEntries(params.getSheetValues().slice(2).filter(Boolean).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
     expect(pairs['caps.sand']).toBe(210);
     expect(pairs['caps.limestone.max']).toBe(100);
@@ -237,7 +237,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     const ex = wb.getWorksheet('不可行原因')!;
     expect(ex.getCell('A2').value).toBe('floor[sand]');
     expect(ex.getCell('C2').value).toBe(35.5);
-    expect(ex.getCell('E2').value).toBe('将“建筑用砂开采总量下限”放宽 35.5 万m³，情景即可行');
+    expect(ex.getCell('E2').value).toBe('将“建筑用砂开采总量下限”放宽 35.5 万m³，方案即可行');
     const html = reportHtml(report, toyDataset, toyScenario, 'en');
     expect(html).toContain('relax “Construction sand volume floor” by 35.5 10⁴ m³ to make the scenario feasible');
     expect(html).not.toContain('<svg');

@@ -128,7 +128,7 @@ describe('points without a solution', () => {
   it('an infeasible point is a gap in the line and a ✕ at the foot of the chart, explained in its tooltip', () => {
     const rows = sweepRows(floorSpec, floor, ['volume.sand'], 'zh');
     expect(rows.map((r) => r.status)).toEqual(['optimal', 'optimal', 'infeasible']);
-    expect(rows[2]!.why).toEqual(['将“建筑用砂开采总量下限”放宽 1,000 万m³，情景即可行']);
+    expect(rows[2]!.why).toEqual(['将“建筑用砂开采总量下限”放宽 1,000 万m³，方案即可行']);
     const o = sweepLineOption(d, floorSpec, rows, 'volume.sand', 'zh') as Record<string, unknown>;
     // a floor of 1000 is below the demand (1605.7), which sand meets; a floor of 2000 forces 2000
     expect(seriesOf(o, 'output').data.map((p) => p.value[1])).toEqual([1605.7, 2000, '-']);
@@ -136,14 +136,14 @@ describe('points without a solution', () => {
     expect(bad.name).toBe('✕ 不可行');
     expect(bad.yAxisIndex).toBe(1);
     expect(bad.data.map((p) => p.value)).toEqual([[3000, 0]]);
-    expect(bad.data[0]!.tip).toContain('不可行<br>将“建筑用砂开采总量下限”放宽 1,000 万m³，情景即可行');
+    expect(bad.data[0]!.tip).toContain('不可行<br>将“建筑用砂开采总量下限”放宽 1,000 万m³，方案即可行');
   });
 
   it('the table marks the row and lists why; the CSV keeps the reason and leaves the figures empty', () => {
     render(() => <SweepResults dataset={d} spec={floorSpec} points={floor} name="基准" />);
     const row = document.querySelector('table.sweep-table tr[data-status="infeasible"]') as HTMLElement;
     expect(row.querySelector('td.status .mark')!.textContent).toBe('✕ 不可行');
-    expect(row.querySelector('td.status')!.getAttribute('title')).toBe('将“建筑用砂开采总量下限”放宽 1,000 万m³，情景即可行');
+    expect(row.querySelector('td.status')!.getAttribute('title')).toBe('将“建筑用砂开采总量下限”放宽 1,000 万m³，方案即可行');
     expect(row.querySelector('ul.why')!.textContent).toContain('放宽 1,000 万m³');
     expect([...row.querySelectorAll('td.num')].every((td) => td.textContent === '—')).toBe(true);
 
@@ -152,7 +152,7 @@ describe('points without a solution', () => {
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]!.split(',').slice(0, 3)).toEqual(['建筑用砂开采总量下限 (万m³)', '求解状态', '目标函数值 (万元)']);
     expect(lines[3]!.startsWith('3000,不可行,,')).toBe(true);
-    expect(lines[3]).toContain('将“建筑用砂开采总量下限”放宽 1,000 万m³，情景即可行');
+    expect(lines[3]).toContain('将“建筑用砂开采总量下限”放宽 1,000 万m³，方案即可行');
   });
 
   it('on a grid, the heat map colours the solved cells and marks the infeasible ones apart', async () => {

@@ -91,8 +91,8 @@ describe('ResultsView', () => {
     setLang('zh');
     render(() => <ResultsView report={toyInfeasibleReport()} dataset={toyDataset} scenario={toyScenario} />);
     const alert = screen.getByRole('alert');
-    expect(within(alert).getByText('情景不可行')).toBeTruthy();
-    expect(alert.textContent).toContain('将“建筑用砂开采总量下限”放宽 35.5 万m³，情景即可行');
+    expect(within(alert).getByText('方案不可行')).toBeTruthy();
+    expect(alert.textContent).toContain('将“建筑用砂开采总量下限”放宽 35.5 万m³，方案即可行');
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -227,8 +227,8 @@ describe('ExportPanel', () => {
     const lp = screen.getByRole('button', { name: 'LP 模型文件' });
     expect(lp.hasAttribute('disabled')).toBe(true);
     expect(lp.getAttribute('title')).toBe('当前无法生成 LP 文件');
-    fireEvent.click(screen.getByRole('button', { name: '情景 JSON' }));
-    await waitFor(() => expect(screen.getByText('生成 情景 JSON 失败：disk full')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: '方案 JSON' }));
+    await waitFor(() => expect(screen.getByText('生成 方案 JSON 失败：disk full')).toBeTruthy());
   });
 });
 

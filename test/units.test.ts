@@ -138,7 +138,7 @@ describe('exports of the solved baseline', () => {
   test('CSV: the header block names scenario, plan data, model version, status, run and export time; the table follows it', () => {
     for (const lang of ['zh', 'en'] as const) {
       const { meta, table } = readCsv(texts[lang].csv);
-      const key = lang === 'zh' ? { scenario: '情景名称', version: '模型版本', status: '求解状态', ranAt: '运行时间', exported: '导出时间' } : { scenario: 'Scenario', version: 'Model version', status: 'Solve status', ranAt: 'Run at', exported: 'Exported at' };
+      const key = lang === 'zh' ? { scenario: '方案名称', version: '模型版本', status: '求解状态', ranAt: '运行时间', exported: '导出时间' } : { scenario: 'Scenario', version: 'Model version', status: 'Solve status', ranAt: 'Run at', exported: 'Exported at' };
       expect(meta[key.scenario]).toBe(scenario.name);
       expect(meta[key.version]).toBe(report.modelVersion);
       expect(meta[key.status]).toBe(lang === 'zh' ? '最优（已证明）' : 'optimal (proven)');

@@ -65,7 +65,7 @@ describeE2E('solving in Chromium', () => {
         expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         // the '# key,value' block above the table (scenario, status, times) reads as comments
         const csvText = csvBytes.toString('utf8').slice(1);
-        expect(csvText.startsWith(`# ${lang === 'zh' ? '情景名称' : 'Scenario'},${w.baseline}\r\n`)).toBe(true);
+        expect(csvText.startsWith(`# ${lang === 'zh' ? '方案名称' : 'Scenario'},${w.baseline}\r\n`)).toBe(true);
         const csv = Papa.parse<string[]>(csvText, { skipEmptyLines: true, comments: '#' }).data;
         const header = csv[0] ?? [];
         expect(header.join(',')).toContain(lang === 'zh' ? '县（市）' : 'County');
@@ -126,7 +126,7 @@ describeE2E('solving in Chromium', () => {
       await page.getByLabel(W.zh.class3).fill('1');
       await waitSaved(page);
       expect(await solve(page, 'zh')).toContain('不可行');
-      const why = page.getByRole('alert').filter({ hasText: '情景不可行' });
+      const why = page.getByRole('alert').filter({ hasText: '方案不可行' });
       await why.waitFor();
       expect(await why.locator('li').count()).toBeGreaterThan(0);
       // each relaxation names the constraint in planner words and by its model name
