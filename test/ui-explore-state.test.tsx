@@ -18,7 +18,7 @@ import type { PoolWorker } from '../src/solver/pool';
 import { sweepPoints, sweepsFor } from '../src/store';
 import type { ExploreWorker } from '../src/ui/explore/explore-client';
 import { useExploreWorkers } from '../src/ui/explore/pool';
-import { cancelSweep, frontierRun, openFrontierPoint, remainingEstimate, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
+import { cancelSweep, frontierRun, openFrontierPoint, remainingEstimate, spreadOrder, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
 import { setLang } from '../src/ui/i18n';
 import { route } from '../src/ui/shell/router';
 import { db } from '../src/ui/state/db';
@@ -139,6 +139,13 @@ describe('sweep over the pool', () => {
     expect(remainingEstimate([], 10, 2)).toBeNull();
     expect(remainingEstimate([900, 100, 120, 80, 110], 40, 2)).toBe((110 * 40) / 2);
     expect(remainingEstimate([100, 200], 3, 1)).toBe(450);
+  });
+
+  it('a grid is solved spread over its range: every point once, and the first tenth touches every row', () => {
+    const order = spreadOrder(225);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 225 }, (_, i) => i));
+    const rows = new Set(order.slice(0, 23).map((i) => Math.floor(i / 15)));
+    expect(rows.size).toBeGreaterThanOrEqual(12);
   });
 
   it('a worker that crashes stops the sweep, keeps the points done and says why', async () => {

@@ -125,7 +125,8 @@ describeE2E('explore in Chromium', () => {
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
     expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
-    expect(await page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
+    // the chart follows the table a task later
+    await expect.poll(() => page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
     expect(await unnamedControls(page)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * point without a solution, why. Works on any set of points (a running
  * sweep's, a cancelled one's, a stored one's).
  */
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { downloadBlob, MIME } from '../../export/download';
 import { safeFileName } from '../../export/names';
@@ -54,7 +54,21 @@ export function SweepResults(props: { dataset: Dataset; spec: SweepSpec; points:
     return base.includes(key()) ? base : [key(), ...base];
   });
   const rows = createMemo(() => sweepRows(props.spec, props.points, columns(), lang()));
-  const option = createMemo(() => sweepOption(props.dataset, props.spec, rows(), key(), lang()));
+  // the chart follows the table in a task of its own: a redraw of both in one task was the longest the main thread had during a sweep
+  const [chartRows, setChartRows] = createSignal(rows());
+  let chartTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      rows,
+      (r) => {
+        clearTimeout(chartTimer);
+        chartTimer = setTimeout(() => setChartRows(r), 0);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(chartTimer));
+  const option = createMemo(() => sweepOption(props.dataset, props.spec, chartRows(), key(), lang()));
   const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
   const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
   const exportCsv = () => {

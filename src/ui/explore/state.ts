@@ -153,6 +153,18 @@ export function remainingEstimate(pointMs: readonly number[], left: number, work
 /** Frames come only to a page on screen (and not at all in jsdom): a hidden page draws on the timer. */
 const framesNow = () => typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
 
+/**
+ * The order a grid's points are solved in: spread over the whole grid (by
+ * the fractional part of i × the golden ratio), not row by row. The first
+ * tenth of a grid row by row is one edge of it, often slower or faster than
+ * the rest: spread, the first points are a fair sample for the time left,
+ * and a grid cancelled early still covers the whole range coarsely.
+ */
+export function spreadOrder(n: number): number[] {
+  const phi = (Math.sqrt(5) - 1) / 2;
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => ((a * phi) % 1) - ((b * phi) % 1));
+}
+
 /** Runs `fn` at most every `everyMs`, on the next animation frame of a page on screen; `now` runs it at once. */
 function throttled(fn: () => void, everyMs: () => number): { request(): void; now(): void; cancel(): void } {
   let last = -Infinity;
@@ -283,13 +295,16 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
       },
       restart: () => w.restart(),
     }));
+    // a line is solved in its order (a planner reads it from one end); a grid spread over its range
+    const order = spec.axes.length === 2 ? spreadOrder(cases.length) : cases.map((_, i) => i);
     const res = await solveAll(
       d,
-      cases.map((c) => c.scenario),
+      order.map((i) => (cases[i] as (typeof cases)[number]).scenario),
       wrapped,
       {
         signal: controller.signal,
-        onProgress: (_p, index, report) => {
+        onProgress: (_p, k, report) => {
+          const index = order[k] as number;
           // a result that was already on its way when the planner cancelled is dropped: cancel means now
           if (controller.signal.aborted) return;
           pending.push({ index, params: (cases[index] as (typeof cases)[number]).params, report });
