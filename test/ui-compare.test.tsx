@@ -150,7 +150,7 @@ describe('inputs that differ', () => {
     const diff = diffInputs([toyScenario, modified()], toyDataset, 'en');
     expect(diff.map((x) => x.path)).toEqual(['caps.sand.max', 'excludedZones', 'objective.preset', 'rightsCaps.class3']);
     const byPath = new Map(diff.map((x) => [x.path, x]));
-    expect(byPath.get('caps.sand.max')).toMatchObject({ label: 'Construction sand total cap', values: ['210 万m³', '250 万m³'] });
+    expect(byPath.get('caps.sand.max')).toMatchObject({ label: 'Construction sand total cap', values: ['210 10⁴ m³', '250 10⁴ m³'] });
     expect(byPath.get('objective.preset')).toMatchObject({ label: 'Objective preset', values: ['Maximum output value', 'Fewest mines (consolidation)'] });
     expect(byPath.get('excludedZones')!.values[0]).toBe('none');
     expect(byPath.get('excludedZones')!.values[1]).toMatch(/^Z02 /);

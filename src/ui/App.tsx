@@ -17,10 +17,10 @@ import { Notices } from './shell/Notices';
 import { ResultsPage } from './shell/ResultsPage';
 import { href, PAGES, route } from './shell/router';
 import { ScenarioPicker } from './shell/ScenarioPicker';
-import { SolveBar } from './shell/SolveBar';
+import { SolveBar, solveAndShow } from './shell/SolveBar';
 import { SaveIndicator } from './shell/SaveIndicator';
 import { model } from './state/model';
-import { isSolving, solveCurrent } from './state/solve';
+import { isSolving } from './state/solve';
 
 export function App() {
   let main: HTMLElement | undefined;
@@ -32,9 +32,7 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !isSolving()) {
         e.preventDefault();
-        void solveCurrent().then((run) => {
-          if (run) location.hash = href('results');
-        });
+        void solveAndShow();
       }
     };
     window.addEventListener('keydown', onKey);

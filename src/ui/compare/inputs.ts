@@ -9,6 +9,7 @@
 import type { Dataset } from '../../domain/dataset';
 import { labelOf, type Lang } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
+import { unitLabel } from '../../domain/units';
 import { countyName, fmt, mineralName, zoneName } from '../../export/names';
 import { canonicalJson } from '../../store/hash';
 import { sweepParams } from '../explore/labels';
@@ -126,7 +127,7 @@ export function diffInputs(scenarios: readonly Scenario[], d: Dataset, lang: Lan
     if (same(used)) continue;
     const first = known.find((p) => p !== undefined);
     const field = first ? { label: first.label, unit: first.unit, show: (v: unknown) => (typeof v === 'number' ? fmt(v, lang, 6) : '—') } : describe(d, path, lang);
-    const withUnit = (text: string) => (field.unit && text !== '—' ? `${text} ${field.unit}` : text);
+    const withUnit = (text: string) => (field.unit && text !== '—' ? `${text} ${unitLabel(field.unit, lang)}` : text);
     out.push({
       path: key,
       label: field.label,

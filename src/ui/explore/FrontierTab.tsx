@@ -3,10 +3,14 @@
  * value) the other rules allow, one exact solve per limit. Computed
  * sequentially through one explore worker (each limit tried depends on
  * the results before it), with progress and cancel. A point of the chart or
- * a row of the table opens as a new scenario with that limit, in the editor.
+ * a row of the table opens as a new scenario with that limit, in the editor;
+ * a click on the chart asks first (naming the point's figures), as a point is
+ * easy to hit by accident while reading the chart.
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { EChartsType } from 'echarts/core';
+import { unitLabel } from '../../domain/units';
+import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
 import { fmt } from '../../export/names';
 import { whyText } from './sweepView';
 import { DEFAULT_MAX_SOLVES, MINE_LIMITS, type FrontierMeasure, type MineLimit } from '../../model/explore/frontier';
@@ -16,6 +20,7 @@ import { fmtDuration, Progress } from './common';
 import { frontierOption, marksOf, measureOf, measureUnit } from './frontierView';
 import { cancelFrontier, current, frontierRun, openFrontierPoint, startFrontier } from './state';
 import { draftId } from '../state/draft';
+import { ConfirmDialog } from '../shell/Modal';
 
 export function FrontierTab(): JSX.Element {
   const cur = createMemo(current);
@@ -40,16 +45,44 @@ export function FrontierTab(): JSX.Element {
     const f = result();
     return f ? frontierOption(f, lang()) : null;
   });
+  /** the chart point clicked, waiting for the planner's yes */
+  const [asking, setAsking] = createSignal<{ f: Frontier; p: FrontierPoint } | null>(null);
   const onChart = (c: EChartsType) => {
-    c.on('click', (p) => {
+    c.on('click', (e) => {
       const f = result();
-      const data = p.data as { limit?: number } | undefined;
-      if (f && typeof data?.limit === 'number') void openFrontierPoint(f.limit, data.limit);
+      const data = e.data as { limit?: number } | undefined;
+      const p = f?.points.find((x) => x.limit === data?.limit);
+      if (f && p) setAsking({ f, p });
     });
   };
   const limitName = (l: MineLimit) => t(`explore.limit.short.${l}`);
+  const figures = (f: Frontier, p: FrontierPoint) =>
+    [
+      f.measure === 'volume' && p.volume !== null ? t('workflow.frontier.volume', { x: fmt(p.volume, lang()), unit: unitLabel(measureUnit(f), lang()) }) : '',
+      p.value !== null ? t('workflow.frontier.value', { x: fmt(p.value, lang()), unit: unitLabel('万元', lang()) }) : '',
+      p.mines !== null ? t('workflow.frontier.mines', { n: p.mines }) : '',
+      t(`explore.status.${p.status}`),
+    ]
+      .filter(Boolean)
+      .join(t('workflow.listSep'));
   return (
     <div class="frontier-tab">
+      <Show when={asking()}>
+        {(a) => (
+          <ConfirmDialog
+            id="frontier-confirm"
+            title={t('workflow.frontier.title')}
+            body={t('workflow.frontier.body', { limit: limitName(a().f.limit), n: a().p.limit, figures: figures(a().f, a().p) })}
+            ok={t('workflow.frontier.ok')}
+            cancel={t('workflow.cancel')}
+            onOk={() => {
+              setAsking(null);
+              void openFrontierPoint(a().f.limit, a().p.limit);
+            }}
+            onCancel={() => setAsking(null)}
+          />
+        )}
+      </Show>
       <p class="intro muted">{t('explore.frontier.intro')}</p>
       <form
         class="panel frontier-form"

@@ -1,6 +1,6 @@
 /**
  * Export buttons for one run: county quotas as CSV (Excel-ready, with BOM),
- * the Excel workbook, the scenario JSON, the CPLEX LP file (from the solver,
+ * the Excel workbook, the CPLEX LP file (from the solver,
  * through `getLp`), the printable report and the same report as a Word
  * document (its writer loaded only when asked for). Each button's visible text is
  * its accessible name; a longer description rides along as its description.
@@ -14,7 +14,6 @@ import { downloadBlob, MIME, openHtml } from '../../export/download';
 import { hasSolution } from '../../export/kpis';
 import { safeFileName } from '../../export/names';
 import { reportHtml } from '../../export/report';
-import { scenarioJson } from '../../export/scenario';
 import { workbookXlsx } from '../../export/xlsx';
 import { countyMapChart, defaultMapMetric } from '../charts/options';
 import { lang, t } from '../i18n';
@@ -35,7 +34,8 @@ export interface ExportPanelProps {
   openReport?: (html: string) => boolean;
 }
 
-type Kind = 'csv' | 'xlsx' | 'json' | 'lp' | 'report' | 'docx';
+/** The scenario's JSON is not here: the Export page offers it once, for the scenario as typed, solved or not. */
+type Kind = 'csv' | 'xlsx' | 'lp' | 'report' | 'docx';
 
 export function ExportPanel(props: ExportPanelProps): JSX.Element {
   const id = createUniqueId();
@@ -85,7 +85,6 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
           mime: MIME.xlsx,
         })),
     },
-    { kind: 'json', act: () => run('json', async () => ({ name: `${base()}.json`, data: scenarioJson(props.scenario), mime: MIME.json })) },
     {
       kind: 'lp',
       disabled: () => !props.getLp,

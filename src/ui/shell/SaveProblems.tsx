@@ -7,13 +7,14 @@
  * - another tab saved the same fields at the same time: for each field, keep
  *   this tab's value or the other tab's; the choice is then saved.
  */
-import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { jsonPath, scenarioFileName, scenarioFileText, type Path } from '../../store';
 import { fieldId } from '../editor/fields';
 import { t } from '../i18n';
 import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure, saveState, showSaveFailure, type SaveConflict } from '../state/draft';
 import { scenarios } from '../state/scenarios';
 import { downloadText } from './download';
+import { Modal } from './Modal';
 
 export function SaveProblems() {
   return (
@@ -23,28 +24,6 @@ export function SaveProblems() {
         <FailureDialog />
       </Show>
     </>
-  );
-}
-
-function Modal(props: { id: string; onCancel: () => void; children: JSX.Element }) {
-  let el!: HTMLDialogElement;
-  // showModal makes the rest of the page inert until the planner answers
-  onMount(() => el.showModal());
-  return (
-    <dialog
-      ref={el}
-      class="modal"
-      role="alertdialog"
-      aria-labelledby={`${props.id}-h`}
-      aria-describedby={`${props.id}-d`}
-      data-testid={props.id}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
-    >
-      {props.children}
-    </dialog>
   );
 }
 

@@ -1,18 +1,44 @@
-import { Match, Show, Switch } from 'solid-js';
+import { createRoot, createSignal, Match, Show, Switch } from 'solid-js';
 import { t } from '../i18n';
 import { draftCheck, draftId } from '../state/draft';
 import { cancelSolve, clearSolvePhase, elapsedSec, isSolving, solvePhase, solveCurrent } from '../state/solve';
 import { href, navigate } from './router';
+
+const GO_KEY = 'quota-workbench.solve.goToResults';
+
+/** The planner's choice, kept across reloads; unset means go, as Solve always did. */
+function storedGo(): boolean {
+  try {
+    return localStorage.getItem(GO_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+const go = createRoot(() => createSignal(storedGo()));
+/** Whether a finished solve opens its results, or the planner stays on the page (to tune and solve again). */
+export const goToResults = go[0];
+
+export function setGoToResults(on: boolean): void {
+  go[1](on);
+  try {
+    localStorage.setItem(GO_KEY, String(on));
+  } catch {
+    /* the choice lasts for this page only */
+  }
+}
+
+/** Solves the current scenario (the button and Ctrl+Enter), then shows the results if the planner wants them. */
+export async function solveAndShow(): Promise<void> {
+  const run = await solveCurrent();
+  if (run && goToResults()) navigate('results');
+}
 
 /** Solve the current scenario from any page; shows progress, Cancel, and the outcome. */
 export function SolveBar() {
   const invalid = () => {
     const c = draftCheck();
     return c !== null && !c.ok ? c.problems.length : 0;
-  };
-  const solve = async () => {
-    const run = await solveCurrent();
-    if (run) navigate('results');
   };
   return (
     <div class="solve-bar">
@@ -22,10 +48,14 @@ export function SolveBar() {
         disabled={isSolving() || draftId() === null || invalid() > 0}
         title={invalid() > 0 ? t('shell.solve.fixFirst', { n: invalid() }) : t('shell.solve.hint')}
         aria-keyshortcuts="Control+Enter"
-        onClick={() => void solve()}
+        onClick={() => void solveAndShow()}
       >
         {t('shell.solve.button')}
       </button>
+      <label class="check solve-go">
+        <input type="checkbox" checked={goToResults()} onChange={(e) => setGoToResults(e.currentTarget.checked)} />
+        {t('workflow.solve.goToResults')}
+      </label>
       <Switch>
         <Match when={isSolving()}>
           <progress class="busy" aria-label={t('shell.solve.progress')} />
