@@ -357,7 +357,5 @@ export const datasetSchema = z
   });
 
 export type Dataset = z.infer<typeof datasetSchema>;
-export type AdminUnit = Dataset['units'][number];
 export type Mineral = Dataset['minerals'][number];
 export type Zone = Dataset['table23']['zones'][number];
-export type Assumption = Dataset['assumptions'][number];

@@ -10,11 +10,6 @@ import unitsDict from '../ui/i18n/dict/units';
 export const MEASURES = ['万m³', '万吨', '吨'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export interface Quantity {
-  value: number;
-  unit: Measure;
-}
-
 /** Bulk density in t/m³, needed only to move between volume and mass. */
 export type Density = number;
 
@@ -51,10 +46,6 @@ export function parsePlanUnit(text: string): Measure | null {
   if (/亿吨/.test(t)) return null;
   if (/吨$/.test(t)) return '吨';
   return null;
-}
-
-export function sameDimension(a: Measure, b: Measure): boolean {
-  return isMass(a) === isMass(b);
 }
 
 /**

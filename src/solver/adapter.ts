@@ -10,7 +10,7 @@
  *   increase of the row's active bound (so ≥ 0 for a binding ≤ row of a max
  *   problem). For a MIP they are the duals of the LP with the integers fixed:
  *   every integer variable is fixed at its (rounded) MIP value and the
- *   remaining LP is re-solved; `dualsFrom` says which.
+ *   remaining LP is re-solved.
  * - `timeLimitSec` applies to each glpk call (the main solve, and the
  *   classifying or fixed-integer LP re-solves, which are normally fast).
  */
@@ -32,10 +32,8 @@ export interface SolveOptions {
   mipGap?: number;
 }
 
-/** The model layer's `Solution` (values, row activities and duals by planner name), plus how the duals were found. */
+/** The model layer's `Solution` (values, row activities and duals by planner name). */
 export interface Solution extends ModelSolution {
-  /** 'lp': duals of the LP itself; 'lp-with-integers-fixed': of the LP left when a MIP's integers are fixed */
-  dualsFrom: 'lp' | 'lp-with-integers-fixed' | null;
   /** the solve stopped at its time limit ('timeout', or 'feasible' without proof of optimality) */
   timedOut: boolean;
 }
@@ -52,11 +50,10 @@ export interface ElasticRelaxation extends Relaxation {
 
 export interface InfeasibilityFlags {
   /**
-   * True when the model stays infeasible even with every elastic (policy) row
-   * relaxed without limit: a physical row or a variable bound is the problem.
+   * status of the elastic solve ('timeout': no answer within the time limit;
+   * 'infeasible': the model stays infeasible even with every elastic (policy)
+   * row relaxed without limit, so a physical row or a variable bound is the problem)
    */
-  physicalInfeasible: boolean;
-  /** status of the elastic solve ('timeout': no answer within the time limit) */
   status: SolveStatus;
   timedOut: boolean;
   timeMs: number;
@@ -70,7 +67,7 @@ export interface InfeasibilityFlags {
 
 /**
  * The relaxations, largest relative relaxation first (empty when the model
- * needs none, or when none helps: see `physicalInfeasible`), with the flags
+ * needs none, or when none helps: then `status` is 'infeasible'), with the flags
  * as properties of the array. Structured cloning (postMessage, comlink)
  * keeps only the elements: send `InfeasibilityExplanation` across instead.
  */
@@ -84,11 +81,6 @@ export interface InfeasibilityExplanation extends InfeasibilityFlags {
 export function toExplanation(x: InfeasibilityExplanation): Explanation {
   const { relaxations, ...flags } = x;
   return Object.assign([...relaxations], flags);
-}
-
-export function toPlainExplanation(e: Explanation | InfeasibilityExplanation): InfeasibilityExplanation {
-  const { physicalInfeasible, status, timedOut, timeMs, binding } = e;
-  return { relaxations: Array.isArray(e) ? [...e] : e.relaxations, physicalInfeasible, status, timedOut, timeMs, binding };
 }
 
 /** What `bindingConstraints` reads of a solution. */
@@ -183,7 +175,6 @@ export function createSolver(glpk: GLPK): Solver {
       values: {},
       rowActivity: {},
       duals: null,
-      dualsFrom: null,
       timedOut: status === 'timeout',
       timeMs: performance.now() - t0,
     });
@@ -214,16 +205,11 @@ export function createSolver(glpk: GLPK): Solver {
     const values = byModelName(names.columns, model.variables.map((v) => v.name), result.vars, 0);
     const rowActivity = byModelName(names.rows, model.constraints.map((c) => c.name), result.rows, 0);
     let duals: Record<string, number> | null = null;
-    let dualsFrom: Solution['dualsFrom'] = null;
     if (!isMip && status === 'optimal' && result.dual) {
       duals = byModelName(names.rows, model.constraints.map((c) => c.name), result.dual, 0);
-      dualsFrom = 'lp';
     } else if (isMip) {
       const d = fixedIntegerDuals(model, lp, names, values, base);
-      if (d) {
-        duals = byModelName(names.rows, model.constraints.map((c) => c.name), d, 0);
-        dualsFrom = 'lp-with-integers-fixed';
-      }
+      if (d) duals = byModelName(names.rows, model.constraints.map((c) => c.name), d, 0);
     }
     // A MIP stopped before proof: the LP relaxation bounds the optimum, so the gap can be stated.
     const bound = isMip && status === 'feasible' ? relaxationBound(lp, base) : null;
@@ -233,7 +219,6 @@ export function createSolver(glpk: GLPK): Solver {
       values,
       rowActivity,
       duals,
-      dualsFrom,
       timedOut: status === 'feasible' && raw.timedOut,
       bound: bound === null ? null : bound + model.objectiveConstant,
       timeMs: performance.now() - t0,
@@ -290,7 +275,7 @@ export function createSolver(glpk: GLPK): Solver {
     const sol = solve(elastic, opts);
     const base = { status: sol.status, timedOut: sol.timedOut };
     if (sol.status !== 'optimal' && sol.status !== 'feasible') {
-      return { ...base, relaxations: [], physicalInfeasible: sol.status === 'infeasible', timeMs: performance.now() - t0, binding: [] };
+      return { ...base, relaxations: [], timeMs: performance.now() - t0, binding: [] };
     }
     const relaxations: ElasticRelaxation[] = [];
     const relaxed = new Set<string>();
@@ -312,7 +297,7 @@ export function createSolver(glpk: GLPK): Solver {
     }
     relaxations.sort((a, b) => b.relative - a.relative || a.constraint.localeCompare(b.constraint));
     const binding = rowsAtBound(model.constraints.filter((c) => c.elastic && !relaxed.has(c.name)), sol.values);
-    return { ...base, relaxations, physicalInfeasible: false, timeMs: performance.now() - t0, binding };
+    return { ...base, relaxations, timeMs: performance.now() - t0, binding };
   }
 
   return {

@@ -166,10 +166,6 @@ export async function latestRuns(db: WorkbenchDB): Promise<Map<string, RunRecord
   return out;
 }
 
-export async function deleteRun(db: WorkbenchDB, id: string): Promise<void> {
-  await db.runs.delete(id);
-}
-
 export interface Staleness {
   stale: boolean;
   scenarioChanged: boolean;

@@ -58,6 +58,3 @@ export function tinyZonesOnly(): Dataset {
 export function scenario(name: string, overrides: Omit<Partial<Scenario>, 'format' | 'model' | 'name'> = {}): Scenario {
   return { format: 'quota-scenario/1', name, model: 'tiny-region', ...overrides };
 }
-
-/** ε, the cost of one mine in 'continuity' and 'max-value': 0.001 · V / N. */
-export const eps = (capValue: number, totalMines = 20) => (0.001 * capValue) / totalMines;

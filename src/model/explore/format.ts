@@ -15,13 +15,6 @@ export function textTable(rows: string[][]): string {
     .join('\n');
 }
 
-/** A number for a table: up to `digits` decimals, no float noise, '—' for none. */
-export function num(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const r = Number(x.toFixed(digits));
-  return String(Object.is(r, -0) ? 0 : r);
-}
-
 /** A number to `digits` significant digits, without float noise or exponent for planner-sized figures. */
 export function sig(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';

@@ -10,7 +10,7 @@ import { solveAll, type PoolProgress, type PoolWorker } from '../../solver/pool'
 import type { SolveReport } from '../report';
 import { ParamPathError, paramInfo, setPath } from './params';
 
-export { ParamPathError, getPath, paramInfo, pathSegments, setPath, type ParamInfo, type ParamTarget } from './params';
+export { ParamPathError, getPath, paramInfo, setPath } from './params';
 export { OutputKeyError, checkOutputKey, outputKeys, outputOf } from './outputs';
 
 /** One swept parameter: `steps` values from `from` to `to`, both ends included. */
@@ -118,8 +118,6 @@ export function sweepScenarios(dataset: Dataset, scenario: Scenario, spec: Sweep
     return { params, scenario: { ...s, name: `${scenario.name} [${suffix}]` } };
   });
 }
-
-export { scenarioSolver, type ScenarioSolve, type ScenarioSolveOptions } from './solve';
 
 /**
  * Solves every point over the workers (solveAll: each takes the next point
