@@ -58,7 +58,10 @@ describe('EditorPage', () => {
     await until(() => cap.getAttribute('aria-invalid') === 'true');
     const err = document.getElementById(cap.getAttribute('aria-describedby')!.split(' ')[0]!)!;
     expect(err.textContent).toBe('不能小于 0。');
-    expect(document.querySelector('[data-testid="editor-problems"]')?.textContent).toContain('$.caps.sand');
+    // the summary names the field as the editor labels it, with its unit, and the rule; no JSON path
+    const summary = document.querySelector<HTMLElement>('[data-testid="editor-problems"]')!;
+    expect(summary.textContent).toContain('建筑用砂开采总量上限（万m³/年）：不能小于 0。');
+    expect(summary.textContent).not.toContain('$.');
 
     // a floor turns the cap into a bound
     type(cap, '1800');
@@ -68,6 +71,24 @@ describe('EditorPage', () => {
     expect(getIn(draft(), ['caps', 'sand'])).toEqual({ min: 1000 });
     type(control('建筑用砂开采总量下限'), '');
     expect(getIn(draft(), ['caps'])).toBeUndefined();
+    await until(() => draftCheck()?.ok === true);
+  });
+
+  it('lists a bad class-1/2 ceiling by its label and rule in either language, and the label jumps to the field', async () => {
+    render(() => <EditorPage />);
+    const field = control('一二类固体矿产矿山数上限');
+    type(field, '-5');
+    await until(() => field.getAttribute('aria-invalid') === 'true');
+    const summary = document.querySelector<HTMLElement>('[data-testid="editor-problems"]')!;
+    expect(summary.textContent).toContain('一二类固体矿产矿山数上限（个）：不能小于 0。');
+    setLang('en');
+    await until(() => summary.textContent?.includes('Class-1/2 solid-mineral mines, at most (mines): Must be at least 0.') === true);
+    expect(summary.textContent).not.toContain('$.');
+    // jsdom lays nothing out, so it has no scrollIntoView; the jump also focuses, which is what is checked
+    Element.prototype.scrollIntoView ??= () => {};
+    fireEvent.click(within(summary).getByRole('button', { name: 'Class-1/2 solid-mineral mines, at most (mines)' }));
+    expect(document.activeElement).toBe(field);
+    type(field, '');
     await until(() => draftCheck()?.ok === true);
   });
 

@@ -59,7 +59,7 @@ describeE2E('scenarios in Chromium', () => {
     });
   }
 
-  it('rejects an invalid scenario file, listing each JSON path and reason, and changes nothing', async () => {
+  it('rejects an invalid scenario file, listing each field by its label with the reason, and changes nothing', async () => {
     const { page } = app;
     await app.goto('scenarios', 'zh');
     await createFromPreset(page, 'zh', W.zh.baseline);
@@ -74,8 +74,8 @@ describeE2E('scenarios in Chromium', () => {
     await page.getByLabel(W.zh.importFile).setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const box = page.getByTestId('import-problems');
     await box.waitFor();
-    const paths = await box.locator('tbody td:first-child').allTextContents();
-    expect(paths).toEqual(expect.arrayContaining(['$.caps.sand', '$.excludedZones[0]', '$.timeLimitSec']));
+    const fields = await box.locator('tbody td:first-child').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['建筑用砂开采总量上限（万m³/年）', '排除的集中开采区', '求解时限（秒）']));
     expect(await box.textContent()).toContain('bad.json');
     expect(await box.textContent()).toContain('未做任何更改');
     expect(await scenarioNames(page)).toEqual([W.zh.baseline]);
@@ -83,10 +83,10 @@ describeE2E('scenarios in Chromium', () => {
     // ids the model does not know are caught too
     const unknown = { format: 'quota-scenario/1', name: '未知区', model: 'hotan-2021-2025', excludedZones: ['Z99'] };
     await page.getByLabel(W.zh.importFile).setInputFiles({ name: 'unknown.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknown)) });
-    await expect.poll(() => box.locator('tbody tr').allTextContents()).toEqual(['$.excludedZones[0]模型中没有集中开采区“Z99”。']);
+    await expect.poll(() => box.locator('tbody tr').allTextContents()).toEqual(['排除的集中开采区模型中没有集中开采区“Z99”。']);
 
     await page.getByLabel(W.zh.importFile).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
-    await expect.poll(() => box.locator('tbody td:first-child').allTextContents()).toEqual(['$']);
+    await expect.poll(() => box.locator('tbody td:first-child').allTextContents()).toEqual(['方案文件']);
     expect(await scenarioNames(page)).toEqual([W.zh.baseline]);
 
     // a valid file is imported (a UTF-8 BOM, as Excel-era tools write, is fine)
@@ -150,7 +150,7 @@ describeE2E('scenarios in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel(W.zh.sandCap).inputValue()).toBe('17o0');
     expect(await page.getByLabel(W.zh.sandCap).getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByTestId('editor-problems').textContent()).toContain('$.caps.sand');
+    expect(await page.getByTestId('editor-problems').textContent()).toContain('建筑用砂开采总量上限（万m³/年）：');
     expect(await page.getByRole('button', { name: W.zh.solve, exact: true }).isDisabled()).toBe(true);
 
     // clearing the field means "use the plan's figure": the key leaves the scenario

@@ -8,11 +8,12 @@ import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
-import { zoneCountyName, zoneMineralName } from '../../export/names';
+import { zoneCountyName, zoneMineralName } from '../../present/names';
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { draft, draftCheck, draftId, getIn } from '../state/draft';
+import { problemField } from '../state/validate';
 import { dataset } from '../state/model';
 import { currentScenario } from '../state/scenarios';
 import { AssumptionsSection } from './AssumptionsSection';
@@ -111,8 +112,9 @@ function ProblemSummary() {
             {(p) => (
               <li>
                 <button type="button" class="link" onClick={() => jump(p.path)}>
-                  <code>{p.path}</code>
-                </button>{' '}
+                  {problemField(p)}
+                </button>
+                {t('messages.sep')}
                 {p.message}
               </li>
             )}

@@ -25,7 +25,7 @@ import {
   scenariosLoaded,
   selectScenario,
 } from '../state/scenarios';
-import { checkScenarioFile, localizeProblems, type Problem } from '../state/validate';
+import { checkScenarioFile, localizeProblems, problemField, problemLine, type Problem } from '../state/validate';
 import { fileSizeProblem } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
@@ -303,7 +303,7 @@ function Presets() {
             <For each={presetLoad.problems}>
               {(p) => (
                 <li>
-                  scenarios/{p.id}.json: {localizeProblems(p.problems).map((x) => `${x.path} ${x.message}`).join('; ')}
+                  scenarios/{p.id}.json: {localizeProblems(p.problems).map(problemLine).join('; ')}
                 </li>
               )}
             </For>
@@ -355,7 +355,7 @@ function Import() {
             <table class="grid">
               <thead>
                 <tr>
-                  <th scope="col">{t('scenarios.jsonPath')}</th>
+                  <th scope="col">{t('messages.field')}</th>
                   <th scope="col">{t('scenarios.reason')}</th>
                 </tr>
               </thead>
@@ -363,9 +363,7 @@ function Import() {
                 <For each={p().problems}>
                   {(x) => (
                     <tr>
-                      <td>
-                        <code>{x.path}</code>
-                      </td>
+                      <td title={x.path}>{problemField(x)}</td>
                       <td>{x.message}</td>
                     </tr>
                   )}

@@ -2,15 +2,18 @@
  * Checks a scenario draft the way a solve would: the zod schema, then the ids
  * against the model, then the engine's own reading of the inputs. Problems
  * carry the JSON path (the editor shows each beside its field) and a reason
- * in the planner's language.
+ * in the planner's language; lists name the field by problemField, its
+ * label and unit, never by the path.
  */
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
 import { capProblems, jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { fieldLabel } from '../../domain/field-labels';
 import { domainMessageZh } from '../../domain/messages-zh';
 import { resolveInputs } from '../../model/inputs';
 import { lang, t } from '../i18n';
+import { dataset } from './model';
 
 export interface Problem {
   path: string;
@@ -20,6 +23,16 @@ export interface Problem {
 export type Checked = { ok: true; scenario: Scenario; problems: [] } | { ok: false; problems: Problem[] };
 
 type Issue = z.core.$ZodIssue;
+
+/** The field a problem is about as the planner knows it ("一二类固体矿产矿山数上限（个）"), for lists of problems away from the field. */
+export function problemField(p: Pick<Problem, 'path'>): string {
+  return fieldLabel(p.path, lang(), dataset());
+}
+
+/** A problem as one line away from its field: the field's label, then the rule it breaks. */
+export function problemLine(p: Problem): string {
+  return t('messages.problem', { field: problemField(p), rule: p.message });
+}
 
 function fmt(n: number | bigint): string {
   return String(n);

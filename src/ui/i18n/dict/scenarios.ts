@@ -46,7 +46,6 @@ const dict: FeatureDict = {
     'scenarios.importFile': '方案文件（.json）',
     'scenarios.importRejected': '“{{file}}”有 {{n}} 处问题，未导入，未做任何更改。',
     'scenarios.imported': '已从“{{file}}”导入方案“{{name}}”。',
-    'scenarios.jsonPath': 'JSON 路径',
     'scenarios.reason': '原因',
   },
   en: {
@@ -94,7 +93,6 @@ const dict: FeatureDict = {
     'scenarios.importFile': 'Scenario file (.json)',
     'scenarios.importRejected': '“{{file}}” has {{n}} problem(s); it was not imported and nothing was changed.',
     'scenarios.imported': 'Scenario “{{name}}” imported from “{{file}}”.',
-    'scenarios.jsonPath': 'JSON path',
     'scenarios.reason': 'Reason',
   },
 };
