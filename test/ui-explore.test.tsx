@@ -113,7 +113,7 @@ describe('sweep of the sand cap (3 points, real solves)', () => {
     setLang('en');
     render(() => <SweepResults dataset={d} spec={sandSpec} points={sand} name="Baseline" />);
     const table = screen.getByRole('table', { name: 'Sweep results: status and main figures of each point' });
-    expect(table.querySelector('thead th')!.textContent).toBe('Construction sand total cap 万m³');
+    expect(table.querySelector('thead th')!.textContent).toBe('Construction sand total cap 10⁴ m³');
     expect(table.querySelector('tbody td.status')!.textContent).toBe('Optimal');
   });
 });

@@ -11,7 +11,7 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { EChartsType } from 'echarts/core';
 import { unitLabel } from '../../domain/units';
 import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
-import { fmt } from '../../export/names';
+import { fmt } from '../../present/names';
 import { whyText } from './sweepView';
 import { DEFAULT_MAX_SOLVES, MINE_LIMITS, type FrontierMeasure, type MineLimit } from '../../model/explore/frontier';
 import { EChart } from '../charts/EChart';
@@ -175,11 +175,11 @@ export function FrontierTab(): JSX.Element {
                     <tr>
                       <th scope="col">{t('explore.frontier.col.limit')}</th>
                       <th scope="col">
-                        {t(f().measure === 'volume' ? 'explore.frontier.col.volume' : 'explore.frontier.col.maxValue')} <span class="muted">{measureUnit(f())}</span>
+                        {t(f().measure === 'volume' ? 'explore.frontier.col.volume' : 'explore.frontier.col.maxValue')} <span class="muted">{unitLabel(measureUnit(f()), lang())}</span>
                       </th>
                       <Show when={f().measure === 'volume'}>
                         <th scope="col">
-                          {t('explore.frontier.col.value')} <span class="muted">万元</span>
+                          {t('explore.frontier.col.value')} <span class="muted">{unitLabel('万元', lang())}</span>
                         </th>
                       </Show>
                       <th scope="col">{t('explore.frontier.col.mines')}</th>

@@ -8,8 +8,9 @@
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { labelOf } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import { downloadBlob, MIME } from '../../export/download';
-import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../export/names';
+import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../present/names';
 import { DEFAULT_PATH_FRACTION } from '../../model/explore/path';
 import type { ConstraintSensitivity, Move, ValueRange } from '../../model/explore/sensitivity';
 import { EChart } from '../charts/EChart';
@@ -47,7 +48,7 @@ function SensitivitySection(): JSX.Element {
     const r = run();
     return !!r && c.ok && r.scenarioHash !== c.hash;
   };
-  const unitOf = (c: ConstraintSensitivity) => (c.family === 'rights' ? t('explore.unit.mines') : c.unit);
+  const unitOf = (c: ConstraintSensitivity) => (c.family === 'rights' ? t('explore.unit.mines') : unitLabel(c.unit, lang()));
   return (
     <section class="panel sensitivity" aria-labelledby="sens-h">
       <h3 id="sens-h">{t('explore.sens.title')}</h3>
@@ -282,7 +283,7 @@ function PathSection(): JSX.Element {
                       <tr data-county={x.county ?? 'none'} data-mineral={x.mineral}>
                         <th scope="row">{countyName(d, x.county, lang())}</th>
                         <td>{mineralName(d, x.mineral, lang())}</td>
-                        <td>{x.unit}</td>
+                        <td>{unitLabel(x.unit, lang())}</td>
                         <For each={r().years}>{(y) => <td class="num">{fmt(x.quotas[y] ?? 0, lang())}</td>}</For>
                         <td class="num">{fmt(x.limit, lang())}</td>
                         <td class="num">{fmt(x.maxStep, lang())}</td>

@@ -6,11 +6,12 @@
  * tooltip, and every point carries its limit for a click.
  */
 import type { Lang } from '../../domain/label';
-import { clean, fmt } from '../../export/names';
-import { translatorFor } from '../../export/tr';
+import { unitLabel } from '../../domain/units';
+import { clean, fmt } from '../../present/names';
+import { translatorFor } from '../../present/tr';
 import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
-import type { ChartOption } from '../charts/echarts';
-import { htmlLines } from '../charts/escape';
+import type { ChartOption } from '../../present/charts/echarts';
+import { htmlLines } from '../../present/charts/escape';
 import exploreDict from '../i18n/dict/explore';
 
 export const FRONTIER_SERIES = ['frontier', 'plan', 'baseline', 'knee'] as const;
@@ -36,7 +37,7 @@ export function frontierOption(f: Frontier, lang: Lang): ChartOption {
   const t = translatorFor(exploreDict, lang);
   const limitName = t(`explore.limit.${f.limit}`);
   const measure = t(`explore.measure.${f.measure}`);
-  const unit = measureUnit(f);
+  const unit = unitLabel(measureUnit(f), lang);
   const tip = (p: FrontierPoint, mark?: string) =>
     htmlLines([
       mark,

@@ -7,9 +7,10 @@
 import type { Dataset } from '../../domain/dataset';
 import { SIZE_CLASSES } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import type { Scenario } from '../../domain/scenario';
-import { countyName, mineralName, zoneName } from '../../export/names';
-import { translatorFor } from '../../export/tr';
+import { countyName, mineralName, zoneName } from '../../present/names';
+import { translatorFor } from '../../present/tr';
 import { resolveInputs, type ModelInputs } from '../../model/inputs';
 import { getPath } from '../../model/explore/params';
 import exploreDict from '../i18n/dict/explore';
@@ -69,8 +70,8 @@ export function sweepParams(d: Dataset, s: Scenario, lang: Lang): SweepParam[] {
   for (const m of d.minerals) {
     const mineral = mineralName(d, m.id, lang);
     const cap = inputs?.caps[m.id];
-    add({ path: `caps.${m.id}`, group: 'caps', label: t('explore.param.capMax', { mineral }), unit: m.unit, current: cap?.max ?? null });
-    add({ path: `caps.${m.id}.min`, group: 'caps', label: t('explore.param.capMin', { mineral }), unit: m.unit, current: cap?.min ?? null });
+    add({ path: `caps.${m.id}`, group: 'caps', label: t('explore.param.capMax', { mineral }), unit: unitLabel(m.unit, lang), current: cap?.max ?? null });
+    add({ path: `caps.${m.id}.min`, group: 'caps', label: t('explore.param.capMin', { mineral }), unit: unitLabel(m.unit, lang), current: cap?.min ?? null });
   }
   for (const c of ['class3', 'class12', 'total'] as const)
     add({ path: `rightsCaps.${c}`, group: 'rights', label: t(`explore.param.rights.${c}`), unit: t('explore.unit.mines'), current: inputs?.rightsCaps[c] ?? null, integer: true });
@@ -83,13 +84,13 @@ export function sweepParams(d: Dataset, s: Scenario, lang: Lang): SweepParam[] {
         path: `minScale.${m.id}.${k}`,
         group: 'scale',
         label: t('explore.param.minScale', { mineral: mineralName(d, m.id, lang), size: t(`explore.size.${k}`) }),
-        unit: t('explore.unit.perYear', { unit: m.unit }),
+        unit: t('explore.unit.perYear', { unit: unitLabel(m.unit, lang) }),
         current: sc?.min ?? null,
       });
     }
   add({ path: 'demand.radiusKm', group: 'demand', label: t('explore.param.radius'), unit: 'km', current: inputs?.demand.radiusKm ?? null });
   for (const { county, mineral } of countyPairs(d)) {
-    const unit = d.minerals.find((m) => m.id === mineral)?.unit ?? '';
+    const unit = unitLabel(d.minerals.find((m) => m.id === mineral)?.unit ?? '', lang);
     const names = { county: countyName(d, county, lang), mineral: mineralName(d, mineral, lang) };
     const b = inputs?.countyBounds[county]?.[mineral];
     add({ path: `countyBounds.${county}.${mineral}.max`, group: 'county', label: t('explore.param.countyMax', names), unit, current: b?.max ?? null });
@@ -130,10 +131,10 @@ export interface OutputInfo {
 export function outputInfo(d: Dataset, key: string, lang: Lang): OutputInfo {
   const t = tr(lang);
   const [head, a = '', b = ''] = key.split('.');
-  const unitOf = (m: string) => d.minerals.find((x) => x.id === m)?.unit ?? '';
+  const unitOf = (m: string) => unitLabel(d.minerals.find((x) => x.id === m)?.unit ?? '', lang);
   switch (head) {
     case 'objective':
-      return { key, label: t('explore.out.objective'), unit: '万元', percent: false, group: 'overall' };
+      return { key, label: t('explore.out.objective'), unit: unitLabel('万元', lang), percent: false, group: 'overall' };
     case 'share':
       return { key, label: t('explore.out.share'), unit: '%', percent: true, group: 'overall' };
     case 'volume':

@@ -6,11 +6,12 @@
 import Papa from 'papaparse';
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
+import { unitLabel } from '../../domain/units';
 import { BOM } from '../../export/csv';
-import { clean, countyName, mineralName } from '../../export/names';
-import { translatorFor } from '../../export/tr';
+import { clean, countyName, mineralName } from '../../present/names';
+import { translatorFor } from '../../present/tr';
 import type { PathResult } from '../../model/explore/path';
-import type { ChartOption } from '../charts/echarts';
+import type { ChartOption } from '../../present/charts/echarts';
 import exploreDict from '../i18n/dict/explore';
 
 const COLORS = ['#1f4e79', '#c8553d', '#2e8b57', '#d99a00', '#7b3f98', '#5b9bd5', '#8c564b', '#17becf'];
@@ -23,7 +24,7 @@ export function pathMinerals(d: Dataset, r: PathResult): string[] {
 export function pathOption(d: Dataset, r: PathResult, mineral: string, lang: Lang): ChartOption {
   const t = translatorFor(exploreDict, lang);
   const rows = r.rows.filter((x) => x.mineral === mineral);
-  const unit = rows[0]?.unit ?? d.minerals.find((m) => m.id === mineral)?.unit ?? '';
+  const unit = unitLabel(rows[0]?.unit ?? d.minerals.find((m) => m.id === mineral)?.unit ?? '', lang);
   const title = t('explore.path.chart', { mineral: mineralName(d, mineral, lang), unit });
   return {
     title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14 } },
@@ -63,7 +64,7 @@ export function pathCsv(d: Dataset, r: PathResult, lang: Lang): string {
     x.county ?? '',
     mineralName(d, x.mineral, lang),
     x.mineral,
-    x.unit,
+    unitLabel(x.unit, lang),
     ...r.years.map((y) => clean(x.quotas[y] ?? 0)),
     clean(x.limit),
     clean(x.maxStep),
