@@ -3,8 +3,8 @@
  * the page as HTML, so names from imported files must arrive escaped.
  */
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, htmlLines } from '../src/ui/charts/escape';
-import { countyMapChart } from '../src/ui/charts/options';
+import { escapeHtml, htmlLines } from '../src/present/charts/escape';
+import { countyMapChart } from '../src/present/charts/options';
 import { toyDataset, toyReport } from './helpers/toy-report';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';

@@ -13,7 +13,7 @@ import { validateDataset, validateScenario } from '../src/domain';
 import type { Dataset } from '../src/domain/dataset';
 import type { Scenario } from '../src/domain/scenario';
 import { reportDocx, type Rasterize } from '../src/export/docx';
-import { countyName, fmt } from '../src/export/names';
+import { countyName, fmt } from '../src/present/names';
 import { reportHtml } from '../src/export/report';
 import { reportContent } from '../src/export/report-content';
 import type { SolveReport } from '../src/model/report';

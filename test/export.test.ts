@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
 import { validateDataset, validateScenario } from '../src/domain';
 import { BOM, countyQuotasCsv, flattenScenario, planKpis, reportHtml, scenarioJson, workbookXlsx } from '../src/export';
-import { bindingWorth, kpiStatus, solveStatusLine } from '../src/export/kpis';
+import { bindingWorth, kpiStatus, solveStatusLine } from '../src/present/kpis';
 import { columnLetters } from '../src/export/xlsx-writer';
 import { buildModel } from '../src/model/build';
 import { quotaRange, rangeTargets } from '../src/model/ranges';

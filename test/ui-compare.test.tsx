@@ -9,7 +9,7 @@ import type { SolveReport } from '../src/model/report';
 import type { Scenario } from '../src/domain/scenario';
 import { diffInputs } from '../src/ui/compare/inputs';
 import { compareMinesChart, compareVolumeCharts } from '../src/ui/compare/charts';
-import { echarts } from '../src/ui/charts/echarts';
+import { echarts } from '../src/present/charts/echarts';
 
 afterEach(() => {
   cleanup();

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Dataset } from '../src/domain/dataset';
 import { loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
 import type { Scenario } from '../src/domain/scenario';
-import { fmtSig } from '../src/export/names';
+import { fmtSig } from '../src/present/names';
 import { sensitivity } from '../src/model/explore/sensitivity';
 import { rangeOf, rangePlan } from '../src/model/range-jobs';
 import type { SolveReport } from '../src/model/report';

@@ -12,7 +12,7 @@
 import { MAX_COUNT, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { fmt, mineralName } from '../export/names';
+import { fmt, mineralName } from '../present/names';
 import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS } from '../model/explore/sweep';
 import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';

@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { MAX_AMOUNT, isReservedName, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { countyName, fmt, mineralName } from '../export/names';
+import { countyName, fmt, mineralName } from '../present/names';
 import { sig, textTable } from '../model/explore/format';
 import { PathError, pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
 import { buildModel } from '../model/build';

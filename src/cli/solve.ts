@@ -12,7 +12,7 @@ import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import { countyQuotasCsv } from '../export/csv';
 import { causeSentence, relaxationSentence } from '../export/explanation';
-import { countyName, fmt, fmtPct, mineralName, mineralUnit } from '../export/names';
+import { countyName, fmt, fmtPct, mineralName, mineralUnit } from '../present/names';
 import { buildModel } from '../model/build';
 import type { SolveReport } from '../model/report';
 import { quotaRanges } from '../model/ranges';

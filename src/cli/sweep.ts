@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
-import { fmt, fmtPct, mineralName } from '../export/names';
+import { fmt, fmtPct, mineralName } from '../present/names';
 import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';

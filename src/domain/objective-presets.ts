@@ -7,7 +7,7 @@
  * weight makes each large/medium mine missing from the plan's ≥40% target
  * cost as much as the whole plan's value per mine.
  */
-import type { ObjectivePreset, ObjectiveTerm } from '../domain/scenario';
+import type { ObjectivePreset, ObjectiveTerm } from './scenario';
 
 export const OBJECTIVE_PRESET_WEIGHTS: Record<ObjectivePreset, Record<ObjectiveTerm, number>> = {
   continuity: { value: 0, mines: 0.001, transport: 0.05, unmet: 1, deviation: 0, share: 1 },

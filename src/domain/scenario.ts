@@ -7,7 +7,7 @@ import { z } from './zod';
 import { AMOUNT_TOO_BIG, COUNT_TOO_BIG, MAX_COUNT, MAX_AMOUNT, NOT_NEGATIVE, SCALE_ABOVE_ZERO, SIZE_CLASSES, assumptionValue, idSchema } from './dataset';
 import type { Label, Lang } from './label';
 // A constant table with only type imports back into the domain, so no cycle at run time.
-import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from '../model/objective-presets';
+import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from './objective-presets';
 
 /**
  * The longest time limit a solve is given, in seconds (about 23 days): glpk's

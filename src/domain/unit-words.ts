@@ -1,4 +1,4 @@
-import type { FeatureDict } from '..';
+import type { FeatureDict } from './label';
 
 /**
  * Units as a planner reads them. The key after "unit." is the unit exactly as

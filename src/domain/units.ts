@@ -4,8 +4,8 @@
  * plan itself mixes 万m³ and 万吨 for the same mineral.
  */
 import type { Lang } from './label';
-// type-only dependency of the dictionary on the UI: the words stay in one place for UI, exports and CLI
-import unitsDict from '../ui/i18n/dict/units';
+// the unit words stay in one place for the UI, the exports and the CLI
+import unitsDict from './unit-words';
 
 export const MEASURES = ['万m³', '万吨', '吨'] as const;
 export type Measure = (typeof MEASURES)[number];

@@ -17,12 +17,12 @@ import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import { roundAsPlan } from '../domain/units';
 import type { SolveReport } from '../model/report';
-import exportDict from '../ui/i18n/dict/export';
-import unitsDict from '../ui/i18n/dict/units';
-import { hasSolution, reportMinerals, solveStatusLine, tieBreakText } from './kpis';
-import { clean, mineralMeasure, mineralName, mineralUnit } from './names';
-import { countyRows, type CountyRow } from './rows';
-import { translatorFor } from './tr';
+import exportDict from '../present/dict/export';
+import unitsDict from '../domain/unit-words';
+import { hasSolution, reportMinerals, solveStatusLine, tieBreakText } from '../present/kpis';
+import { clean, mineralMeasure, mineralName, mineralUnit } from '../present/names';
+import { countyRows, type CountyRow } from '../present/rows';
+import { translatorFor } from '../present/tr';
 
 export const BOM = '\uFEFF';
 

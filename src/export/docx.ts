@@ -32,8 +32,8 @@ import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
-import { renderSvg } from '../ui/charts/echarts';
-import type { KpiStatus } from './kpis';
+import { renderSvg } from '../present/charts/echarts';
+import type { KpiStatus } from '../present/kpis';
 import { reportContent, type Block, type Cell, type ParagraphStyle, type ReportOptions, type Run, type Section, type TableBlock } from './report-content';
 
 /** Draws an SVG of the given size to PNG bytes. */

@@ -7,10 +7,10 @@
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import type { InfeasibilityCause, Relaxation } from '../model/report';
-import resultsDict from '../ui/i18n/dict/results';
-import { relaxationText } from './kpis';
-import { clean, fmt } from './names';
-import { translatorFor } from './tr';
+import resultsDict from '../present/dict/results';
+import { relaxationText } from '../present/kpis';
+import { clean, fmt } from '../present/names';
+import { translatorFor } from '../present/tr';
 
 /** Why no mine can meet a minimum; `named`: the sentence names the row (false: it follows the row's own relaxation). */
 export function causeSentence(c: InfeasibilityCause, lang: Lang, named = true): string {

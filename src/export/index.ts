@@ -3,4 +3,4 @@ export { countyQuotasCsv, BOM } from './csv';
 export { workbookXlsx } from './xlsx';
 export { scenarioJson, flattenScenario } from './scenario';
 export { reportHtml } from './report';
-export * from './kpis';
+export * from '../present/kpis';

@@ -9,13 +9,13 @@ import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
-import { countyMapChart, defaultMapMetric, resultsCharts, type ChartSpec } from '../ui/charts/options';
-import exportDict from '../ui/i18n/dict/export';
-import { bindingWorth, familyText, fmtKpiValue, hasSolution, kpiLabel, planKpis, relaxationText, reportMinerals, shareShortfallText, solveStatusLine, solveStatusText, statusText, tieBreakText, unitText, type KpiStatus } from './kpis';
-import { clean, fmt, fmtPct, fmtSig, mineralName, mineralUnit } from './names';
-import { countyRows, demandRows, flowRows, minesByClass, zoneRows, type CountyRow } from './rows';
+import { countyMapChart, defaultMapMetric, resultsCharts, type ChartSpec } from '../present/charts/options';
+import exportDict from '../present/dict/export';
+import { bindingWorth, familyText, fmtKpiValue, hasSolution, kpiLabel, planKpis, relaxationText, reportMinerals, shareShortfallText, solveStatusLine, solveStatusText, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
+import { clean, fmt, fmtPct, fmtSig, mineralName, mineralUnit } from '../present/names';
+import { countyRows, demandRows, flowRows, minesByClass, zoneRows, type CountyRow } from '../present/rows';
 import { flattenScenario } from './scenario';
-import { translatorFor } from './tr';
+import { translatorFor } from '../present/tr';
 
 export interface ReportOptions {
   now?: Date;

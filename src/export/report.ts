@@ -10,7 +10,7 @@ import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
-import { renderSvg } from '../ui/charts/echarts';
+import { renderSvg } from '../present/charts/echarts';
 import { reportContent, type Block, type Cell, type ReportOptions, type Run, type Section, type TableBlock } from './report-content';
 
 export type { ReportOptions } from './report-content';

@@ -9,13 +9,13 @@ import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import type { SolveReport } from '../model/report';
 import type { Scenario } from '../domain/scenario';
-import exportDict from '../ui/i18n/dict/export';
+import exportDict from '../present/dict/export';
 import { RANGE_COLUMNS } from './csv';
-import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from './kpis';
-import { clean } from './names';
-import { countyRows, demandRows, flowRows, zoneRows } from './rows';
+import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
+import { clean } from '../present/names';
+import { countyRows, demandRows, flowRows, zoneRows } from '../present/rows';
 import { flattenScenario } from './scenario';
-import { translatorFor } from './tr';
+import { translatorFor } from '../present/tr';
 import { writeXlsx, type XlsxCell, type XlsxSheet, type XlsxStyle } from './xlsx-writer';
 
 export interface WorkbookOptions {

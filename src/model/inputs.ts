@@ -9,7 +9,7 @@ import { SIZE_CLASSES } from '../domain/dataset';
 import type { Bound, CapSource, ObjectiveTerm, Scenario } from '../domain/scenario';
 import { MAX_TIME_LIMIT_SEC, OBJECTIVE_TERMS } from '../domain/scenario';
 import { convert, parsePlanUnit, type Measure } from '../domain/units';
-import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from './objective-presets';
+import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from '../domain/objective-presets';
 
 export interface PlanFigure {
   source: string;

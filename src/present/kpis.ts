@@ -8,7 +8,7 @@ import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import type { RowKey } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
-import exportDict from '../ui/i18n/dict/export';
+import exportDict from './dict/export';
 import { clean, fmt, fmtPct, fmtPctAtMost, fmtSig, mineralName } from './names';
 import { translatorFor } from './tr';
 

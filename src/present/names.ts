@@ -5,7 +5,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
-import exportDict from '../ui/i18n/dict/export';
+import exportDict from './dict/export';
 import { translatorFor } from './tr';
 
 type Zone = Dataset['table23']['zones'][number];

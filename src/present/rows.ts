@@ -5,7 +5,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { QuotaRange, SolveReport } from '../model/report';
-import exportDict from '../ui/i18n/dict/export';
+import exportDict from './dict/export';
 import { clean, count, countyName, fmt, mineralName, mineralUnit, orderBy, zoneName } from './names';
 import { translatorFor } from './tr';
 

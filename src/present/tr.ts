@@ -3,8 +3,7 @@
  * browser (export in Node, chart options rendered to SVG). Same template
  * syntax as the UI's t(): "{{ name }}". A missing key shows itself.
  */
-import type { FeatureDict } from '../ui/i18n';
-import type { Lang } from '../domain/label';
+import type { FeatureDict, Lang } from '../domain/label';
 
 export type Tr = (key: string, params?: Record<string, string | number>) => string;
 

@@ -9,11 +9,11 @@ import { SIZE_CLASSES } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import type { SolveReport } from '../../model/report';
-import { kpiStatus, planKpis, reportMinerals, statusText, unitText, type KpiStatus } from '../../export/kpis';
-import { clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../../export/names';
-import { countyRows, flowRows, minesByClass } from '../../export/rows';
-import { translatorFor } from '../../export/tr';
-import resultsDict from '../i18n/dict/results';
+import { kpiStatus, planKpis, reportMinerals, statusText, unitText, type KpiStatus } from '../kpis';
+import { clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../names';
+import { countyRows, flowRows, minesByClass } from '../rows';
+import { translatorFor } from '../tr';
+import resultsDict from '../dict/results';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './escape';
 

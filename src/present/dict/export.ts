@@ -1,9 +1,9 @@
-import type { FeatureDict } from '..';
+import type { FeatureDict } from '../../domain/label';
 
 /**
  * Strings of the export layer (CSV/XLSX headers, sheet names, the printable
  * report) and of the export panel. The export functions run in Node too, so
- * they read this dictionary directly (src/export/tr.ts) instead of through t().
+ * they read this dictionary directly (src/present/tr.ts) instead of through t().
  */
 const dict: FeatureDict = {
   zh: {

@@ -1,4 +1,4 @@
-import type { FeatureDict } from '..';
+import type { FeatureDict } from '../../domain/label';
 
 /** Results page, its charts and the county map. */
 const dict: FeatureDict = {

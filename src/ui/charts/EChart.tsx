@@ -7,7 +7,7 @@
  */
 import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
-import { echarts, type ChartOption, type EChartsType } from './echarts';
+import { echarts, type ChartOption, type EChartsType } from '../../present/charts/echarts';
 
 export interface EChartProps {
   option: ChartOption;

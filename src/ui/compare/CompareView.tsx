@@ -7,8 +7,8 @@
 import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { unitLabel } from '../../domain/units';
-import { fmtKpiValue, hasSolution, kpiLabel, solveStatusText, unitText, type Kpi } from '../../export/kpis';
-import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../export/names';
+import { fmtKpiValue, hasSolution, kpiLabel, solveStatusText, unitText, type Kpi } from '../../present/kpis';
+import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { StatusBadge } from '../results/Status';

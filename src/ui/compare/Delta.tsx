@@ -1,6 +1,6 @@
 /** A difference that reads without colour and in print: arrow, sign, number, word. */
 import { Show, type JSX } from 'solid-js';
-import { fmt, fmtPct } from '../../export/names';
+import { fmt, fmtPct } from '../../present/names';
 import { lang, t } from '../i18n';
 
 export const SAME_TOL = 1e-9;

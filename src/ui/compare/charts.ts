@@ -5,10 +5,10 @@
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
-import { hasSolution, reportMinerals } from '../../export/kpis';
-import { clean, mineralMeasure, mineralName } from '../../export/names';
-import { translatorFor } from '../../export/tr';
-import type { ChartSpec } from '../charts/options';
+import { hasSolution, reportMinerals } from '../../present/kpis';
+import { clean, mineralMeasure, mineralName } from '../../present/names';
+import { translatorFor } from '../../present/tr';
+import type { ChartSpec } from '../../present/charts/options';
 import compareDict from '../i18n/dict/compare';
 import { minesPerRun, type CompareRun } from './model';
 

@@ -10,7 +10,7 @@ import type { Dataset } from '../../domain/dataset';
 import { labelOf, type Lang } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { unitLabel } from '../../domain/units';
-import { countyName, fmt, mineralName, zoneName } from '../../export/names';
+import { countyName, fmt, mineralName, zoneName } from '../../present/names';
 import { canonicalJson } from '../../store/hash';
 import { sweepParams } from '../explore/labels';
 import { t } from '../i18n';

@@ -7,7 +7,7 @@
 import type { AssumptionValue, Dataset, SizeClass } from '../../domain/dataset';
 import { OBJECTIVE_PRESETS, CAP_SOURCES, type ObjectivePreset, type ObjectiveTerm, type Scenario, scenarioSchema } from '../../domain/scenario';
 import { resolveInputs, type CapInput, type ZoneInput } from '../../model/inputs';
-import { DEFAULT_OBJECTIVE_PRESET } from '../../model/objective-presets';
+import { DEFAULT_OBJECTIVE_PRESET } from '../../domain/objective-presets';
 
 export interface EditorDefaults {
   caps: Record<string, CapInput>;

@@ -14,7 +14,7 @@ import { db } from '../state/db';
 import { draftId } from '../state/draft';
 import { createLive } from '../state/live';
 import { dataset, modelVersionOf } from '../state/model';
-import { fmt } from '../../export/names';
+import { fmt } from '../../present/names';
 import { fmtDuration, Progress } from './common';
 import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';

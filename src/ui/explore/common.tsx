@@ -2,8 +2,8 @@
 import { Show, type JSX } from 'solid-js';
 import { HeatmapChart, LineChart } from 'echarts/charts';
 import type { Lang } from '../../domain/label';
-import { translatorFor } from '../../export/tr';
-import { echarts } from '../charts/echarts';
+import { translatorFor } from '../../present/tr';
+import { echarts } from '../../present/charts/echarts';
 import { lang, t } from '../i18n';
 import exploreDict from '../i18n/dict/explore';
 

@@ -11,19 +11,19 @@ import Papa from 'papaparse';
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { BOM } from '../../export/csv';
-import { relaxationText } from '../../export/kpis';
-import { clean, locale } from '../../export/names';
-import { translatorFor } from '../../export/tr';
+import { relaxationText } from '../../present/kpis';
+import { clean, locale } from '../../present/names';
+import { translatorFor } from '../../present/tr';
 import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
-import type { ChartOption } from '../charts/echarts';
-import { htmlLines } from '../charts/escape';
+import type { ChartOption } from '../../present/charts/echarts';
+import { htmlLines } from '../../present/charts/escape';
 import exploreDict from '../i18n/dict/explore';
 import { outputInfo, sweepParams, type OutputInfo } from './labels';
 
 /**
- * `fmt` of export/names with its number formats kept: making an
+ * `fmt` of present/names with its number formats kept: making an
  * Intl.NumberFormat per figure took most of a running sweep's redraw (a
  * profile of a 10×10 grid), and a sweep's table and chart format thousands.
  */

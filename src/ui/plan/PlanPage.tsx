@@ -10,7 +10,7 @@ import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
-import { zoneCountyName, zoneMineralName } from '../../export/names';
+import { zoneCountyName, zoneMineralName } from '../../present/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';

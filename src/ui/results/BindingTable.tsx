@@ -2,8 +2,8 @@ import { Show, type JSX } from 'solid-js';
 import { unitLabel } from '../../domain/units';
 import type { BindingConstraint, SolveReport } from '../../model/report';
 import type { ConstraintSensitivity, Move } from '../../model/explore/sensitivity';
-import { familyText } from '../../export/kpis';
-import { fmtSig } from '../../export/names';
+import { familyText } from '../../present/kpis';
+import { fmtSig } from '../../present/names';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 

@@ -7,11 +7,11 @@
 import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { fmt, mineralName, mineralUnit } from '../../export/names';
+import { fmt, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
-import { echarts } from '../charts/echarts';
+import { echarts } from '../../present/charts/echarts';
 import { matchCounty, validateBoundary } from '../charts/geojson';
-import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../charts/options';
+import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
 import { fileSizeProblem } from '../../domain/validation';

@@ -7,7 +7,7 @@
 import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { unitLabel } from '../../domain/units';
-import { fmt, fmtPct } from '../../export/names';
+import { fmt, fmtPct } from '../../present/names';
 import type { SolveReport } from '../../model/report';
 import { lang, t } from '../i18n';
 import { toleranceText } from '../state/ranges';

@@ -1,9 +1,9 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { reportMinerals } from '../../export/kpis';
-import { clean, fmt, mineralName, mineralUnit } from '../../export/names';
-import { countyRows, minesByClass, type CountyRow } from '../../export/rows';
+import { reportMinerals } from '../../present/kpis';
+import { clean, fmt, mineralName, mineralUnit } from '../../present/names';
+import { countyRows, minesByClass, type CountyRow } from '../../present/rows';
 import { lang, t } from '../i18n';
 import { toleranceText } from '../state/ranges';
 

@@ -1,8 +1,8 @@
 import { createMemo, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { fmt } from '../../export/names';
-import { demandRows } from '../../export/rows';
+import { fmt } from '../../present/names';
+import { demandRows } from '../../present/rows';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 

@@ -1,10 +1,10 @@
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { fmt } from '../../export/names';
-import { flowRows } from '../../export/rows';
+import { fmt } from '../../present/names';
+import { flowRows } from '../../present/rows';
 import { EChart } from '../charts/EChart';
-import { flowCharts } from '../charts/options';
+import { flowCharts } from '../../present/charts/options';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 

@@ -1,8 +1,8 @@
 import { createMemo, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { fmtKpiValue, kpiLabel, planKpis, unitText } from '../../export/kpis';
-import { fmtPct } from '../../export/names';
+import { fmtKpiValue, kpiLabel, planKpis, unitText } from '../../present/kpis';
+import { fmtPct } from '../../present/names';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 import { StatusBadge } from './Status';

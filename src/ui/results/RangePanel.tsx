@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../../domain/scenario';
 import { DEFAULT_RANGE_TOLERANCE } from '../../model/ranges';
-import { fmt } from '../../export/names';
+import { fmt } from '../../present/names';
 import type { RunRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { cancelRanges, computeRanges, rangePhase, rangesRunning, toleranceFromPercent, toleranceText, type RangePhase } from '../state/ranges';

@@ -2,7 +2,7 @@ import { createMemo, For, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
 import { EChart } from '../charts/EChart';
-import { resultsCharts } from '../charts/options';
+import { resultsCharts } from '../../present/charts/options';
 import { lang } from '../i18n';
 
 /** Quotas by county (one chart per unit), cap use per mineral, mines by size class. */

@@ -1,9 +1,9 @@
 import { createMemo, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
-import { kpiStatus } from '../../export/kpis';
-import { fmt, fmtPct } from '../../export/names';
-import { zoneRows } from '../../export/rows';
+import { kpiStatus } from '../../present/kpis';
+import { fmt, fmtPct } from '../../present/names';
+import { zoneRows } from '../../present/rows';
 import { lang, t } from '../i18n';
 import { label, Table } from '../table/Table';
 import { StatusBadge } from './Status';

@@ -9,8 +9,8 @@
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
-import { reportMinerals } from '../../export/kpis';
-import { clean, count, countyName, mineralName, mineralUnit, orderBy } from '../../export/names';
+import { reportMinerals } from '../../present/kpis';
+import { clean, count, countyName, mineralName, mineralUnit, orderBy } from '../../present/names';
 import type { CountyQuota, QuotaRange, SolveReport } from '../../model/report';
 
 export type Measure = 'volume' | 'mines';

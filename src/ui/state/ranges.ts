@@ -9,7 +9,7 @@
 import { createRoot, createSignal } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
-import { fmt } from '../../export/names';
+import { fmt } from '../../present/names';
 import type { Scenario } from '../../domain/scenario';
 import type { RangeBasis, RangeJob, RangePlan } from '../../model/range-jobs';
 import type { QuotaRange } from '../../model/report';
