@@ -6,18 +6,21 @@
  */
 import * as i18n from '@solid-primitives/i18n';
 import { createRoot, createSignal } from 'solid-js';
-import type { Lang } from '../../domain/label';
+import type { FeatureDict, Lang } from '../../domain/label';
+import unitWords from '../../domain/unit-words';
 
+export type { FeatureDict };
 type FlatDict = Record<string, string>;
-export interface FeatureDict {
-  zh: FlatDict;
-  en: FlatDict;
-}
 
-const modules = import.meta.glob<{ default: FeatureDict }>('./dict/*.ts', { eager: true });
+// the UI's own words, the words it shares with the exports (src/present/dict) and the units' (src/domain)
+const modules = [
+  ...Object.values(import.meta.glob<{ default: FeatureDict }>('./dict/*.ts', { eager: true })),
+  ...Object.values(import.meta.glob<{ default: FeatureDict }>('../../present/dict/*.ts', { eager: true })),
+  { default: unitWords },
+];
 
 function merge(lang: Lang): FlatDict {
-  return Object.assign({}, ...Object.values(modules).map((m) => m.default[lang]));
+  return Object.assign({}, ...modules.map((m) => m.default[lang]));
 }
 
 const dictionaries: Record<Lang, FlatDict> = { zh: merge('zh'), en: merge('en') };
