@@ -84,7 +84,10 @@ describe('sweep', () => {
     const o = outs.table as Out;
     expect(o.code).toBe(0);
     expect(o.stdout).toMatch(/rightsCaps\.class3\s+status\s+objective/);
-    expect(o.stdout).toContain('Construction sand(万m³)');
+    // --lang en: units in powers of ten, never 万 (issue 10 item 3)
+    expect(o.stdout).toContain('Construction sand(10⁴ m³)');
+    expect(o.stdout).toContain('objective (10⁴ yuan)');
+    expect(o.stdout).not.toContain('万');
     expect(o.stdout).toMatch(/2\/2 points/);
   });
 
@@ -144,6 +147,7 @@ describe('path', () => {
     expect(o.code).toBe(0);
     expect(o.stdout).toMatch(/County\s+Mineral\s+Unit\s+2020\s+2021\s+2022\s+2023\s+2024\s+2025/);
     expect(o.stdout).toContain('Assumptions:');
+    expect(o.stdout).not.toMatch(/万[m吨元]/);
     expect(o.stdout).toContain('专栏6 gives no 2020 output of Jade (nephrite)');
   });
 });

@@ -12,6 +12,7 @@
 import { MAX_COUNT, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import { fmt, mineralName } from '../present/names';
 import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS } from '../model/explore/sweep';
@@ -65,11 +66,11 @@ function options(argv: string[]): Options {
 function readable(f: Frontier, d: Dataset, lang: Lang): string {
   const zh = lang === 'zh';
   const cls = { class3: zh ? '三类矿山' : 'class-3 mines', class12: zh ? '一二类矿山' : 'class-1/2 mines', total: zh ? '矿山总数' : 'all mines' }[f.limit];
-  const what = f.measure === 'value' ? (zh ? '开采产值（万元）' : 'output value (万元)') : `${f.minerals.map((m) => mineralName(d, m, lang)).join('+')}（${f.unit}）`;
+  const what = f.measure === 'value' ? (zh ? '开采产值（万元）' : `output value (${unitLabel('万元', lang)})`) : `${f.minerals.map((m) => mineralName(d, m, lang)).join('+')}（${unitLabel(f.unit, lang)}）`;
   const out: string[] = [];
   if (f.fewest === null) {
     out.push(zh ? '方案在任何矿山数限制下都不可行。' : 'The scenario is infeasible whatever the limit on mines.');
-    for (const x of f.infeasible?.explanation ?? []) out.push(`  ${x.label[lang]}: ${zh ? '放宽' : 'relax by'} ${fmt(x.relaxBy, lang)} ${x.unit}`);
+    for (const x of f.infeasible?.explanation ?? []) out.push(`  ${x.label[lang]}: ${zh ? '放宽' : 'relax by'} ${fmt(x.relaxBy, lang)} ${unitLabel(x.unit, lang)}`);
     return out.join('\n');
   }
   out.push(zh ? `${cls}上限与最大${what}` : `Most ${what} for each limit on ${cls}`);
@@ -80,8 +81,8 @@ function readable(f: Frontier, d: Dataset, lang: Lang): string {
   const byVolume = f.measure === 'volume';
   const header = [
     zh ? '矿山数上限' : 'limit',
-    ...(byVolume ? [`${zh ? '开采量' : 'volume'}(${f.unit})`] : []),
-    zh ? '产值(万元)' : 'value (万元)',
+    ...(byVolume ? [`${zh ? '开采量' : 'volume'}(${unitLabel(f.unit, lang)})`] : []),
+    zh ? '产值(万元)' : `value (${unitLabel('万元', lang)})`,
     zh ? '使用矿山' : 'mines used',
     zh ? '状态' : 'status',
     '',
@@ -96,7 +97,7 @@ function readable(f: Frontier, d: Dataset, lang: Lang): string {
   ]);
   out.push(textTable([header, ...rows]));
   const b = f.baseline;
-  out.push('', `${zh ? '基准方案（按其自身目标求解）' : 'Baseline (solved with its own objective)'}: ${b.mines ?? '—'} ${zh ? '个矿山' : 'mines'}, ${fmt(f.measure === 'value' ? b.value : b.volume, lang)} ${f.unit}, ${b.status}`);
+  out.push('', `${zh ? '基准方案（按其自身目标求解）' : 'Baseline (solved with its own objective)'}: ${b.mines ?? '—'} ${zh ? '个矿山' : 'mines'}, ${fmt(f.measure === 'value' ? b.value : b.volume, lang)} ${unitLabel(f.measure === 'value' ? '万元' : f.unit, lang)}, ${b.status}`);
   out.push(`${zh ? '最少矿山数（满足下限）' : 'Fewest mines meeting the floors'}: ${f.fewest};  ${zh ? '求解次数' : 'solves'}: ${f.solves}${f.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}`);
   return out.join('\n');
 }

@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { MAX_AMOUNT, isReservedName, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import { countyName, fmt, mineralName } from '../present/names';
 import { sig, textTable } from '../model/explore/format';
 import { PathError, pathTo2025, type PathOptions, type PathResult } from '../model/explore/path';
@@ -69,7 +70,7 @@ function options(argv: string[]): Options {
 function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
   const parts: string[] = [];
   for (const [m, v] of Object.entries(r.fractionByMineral)) parts.push(`${mineralName(d, m, lang)} ${sig(v * 100, 3)}%`);
-  for (const [m, v] of Object.entries(r.absolute)) parts.push(`${mineralName(d, m, lang)} ${sig(v, 4)} ${d.minerals.find((x) => x.id === m)?.unit ?? ''}`);
+  for (const [m, v] of Object.entries(r.absolute)) parts.push(`${mineralName(d, m, lang)} ${sig(v, 4)} ${unitLabel(d.minerals.find((x) => x.id === m)?.unit ?? '', lang)}`);
   return parts.join(lang === 'zh' ? '，' : ', ');
 }
 
@@ -102,7 +103,7 @@ function readable(r: PathResult, d: Dataset, lang: Lang): string {
       '',
     );
   const header = [zh ? '县（市）' : 'County', zh ? '矿种' : 'Mineral', zh ? '单位' : 'Unit', ...r.years.map(String), zh ? '年变化上限' : 'limit/yr'];
-  const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), x.unit, ...r.years.map((y) => fmt(x.quotas[y], lang, 1)), fmt(x.limit, lang, 1)]);
+  const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), unitLabel(x.unit, lang), ...r.years.map((y) => fmt(x.quotas[y], lang, 1)), fmt(x.limit, lang, 1)]);
   out.push(textTable([header, ...rows]));
   for (const o of r.omitted) out.push(`* ${o.reason[lang]}`);
   out.push('', zh ? '假设：' : 'Assumptions:', ...r.assumptions.map((a) => `- ${a[lang]}`));
@@ -113,7 +114,7 @@ function csvOf(r: PathResult, d: Dataset, lang: Lang): string {
   const zh = lang === 'zh';
   const cell = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
   const header = [zh ? '县（市）' : 'County', zh ? '矿种' : 'Mineral', zh ? '单位' : 'Unit', ...r.years.map(String), zh ? '年变化上限' : 'Limit per year'];
-  const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), x.unit, ...r.years.map((y) => String(Number((x.quotas[y] ?? 0).toFixed(6)))), String(Number(x.limit.toFixed(6)))]);
+  const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), unitLabel(x.unit, lang), ...r.years.map((y) => String(Number((x.quotas[y] ?? 0).toFixed(6)))), String(Number(x.limit.toFixed(6)))]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -125,7 +126,7 @@ async function main(): Promise<number> {
   const built = buildModel(dataset, scenario);
   const { report, answer } = runAnswer(dataset, built, solver);
   if (report.status !== 'optimal' && report.status !== 'feasible') {
-    process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${x.unit}`).join('; ')}\n`);
+    process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${unitLabel(x.unit, o.lang)}`).join('; ')}\n`);
     return report.status === 'infeasible' ? 2 : 3;
   }
   if (o.ranges && answer.goal.objective !== null) o.path.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);

@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import type { Lang } from '../domain/label';
+import { unitLabel } from '../domain/units';
 import { fmt, fmtPct, mineralName } from '../present/names';
 import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
@@ -92,8 +93,8 @@ function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): stri
   const header = [
     ...axes.map((a) => a.path),
     zh ? '状态' : 'status',
-    zh ? '目标值(万元)' : 'objective (万元)',
-    ...d.minerals.map((m) => `${mineralName(d, m.id, lang)}(${m.unit})`),
+    zh ? '目标值(万元)' : `objective (${unitLabel('万元', lang)})`,
+    ...d.minerals.map((m) => `${mineralName(d, m.id, lang)}(${unitLabel(m.unit, lang)})`),
     zh ? '三类矿山' : 'class-3',
     zh ? '一二类矿山' : 'class-1/2',
     zh ? '矿山合计' : 'all mines',
@@ -118,7 +119,7 @@ function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): stri
     out.push('', zh ? '不可行的点（放宽以下约束即可行）：' : 'Infeasible points (relaxing these makes them feasible):');
     for (const { params, report } of infeasible) {
       const at = axes.map((a) => `${a.path}=${params[a.path]}`).join(', ');
-      const why = report.explanation.map((x) => `${x.label[lang]} ${zh ? '放宽' : '+'}${fmt(x.relaxBy, lang)} ${x.unit}`).join('; ');
+      const why = report.explanation.map((x) => `${x.label[lang]} ${zh ? '放宽' : '+'}${fmt(x.relaxBy, lang)} ${unitLabel(x.unit, lang)}`).join('; ');
       out.push(`  ${at}: ${why || (zh ? '仅放宽政策约束无法使其可行' : 'no relaxation of policy constraints alone helps')}`);
     }
   }
