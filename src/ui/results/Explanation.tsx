@@ -1,6 +1,8 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { SolveReport } from '../../model/report';
 import { causeSentence, relaxationSentence } from '../../export/explanation';
+import { fieldLabel } from '../../domain/field-labels';
+import { dataset } from '../state/model';
 import type { EditorSection } from '../editor/sections';
 import { fieldId } from '../editor/fields';
 import { href } from '../shell/router';
@@ -38,6 +40,7 @@ function focusFieldOnArrival(path: string): void {
   );
 }
 
+/** A link that opens the editor on the field the sentence names, by the field's label (the path stays in data-path). */
 function EditLink(props: { path: string | undefined }): JSX.Element {
   const section = () => (props.path ? editorSectionOf(props.path) : null);
   return (
@@ -46,9 +49,8 @@ function EditLink(props: { path: string | undefined }): JSX.Element {
         <>
           {' '}
           <a class="edit-link" href={href('editor', s())} data-path={props.path} onClick={() => focusFieldOnArrival(props.path ?? '')}>
-            {t('results.infeasible.edit', { section: t(`editor.section.${s()}`) })}
-          </a>{' '}
-          <code class="id">{props.path}</code>
+            {t('messages.editField', { field: fieldLabel(props.path ?? '', lang(), dataset()) })}
+          </a>
         </>
       )}
     </Show>
@@ -70,7 +72,7 @@ export function Explanation(props: { report: SolveReport }): JSX.Element {
               <For each={causes()}>
                 {(c) => (
                   <li data-constraint={c.constraint}>
-                    {causeSentence(c, lang())} <code class="id">{c.constraint}</code>
+                    {causeSentence(c, lang(), true, dataset())} <code class="id">{c.constraint}</code>
                     <EditLink path={c.key?.path} />
                   </li>
                 )}
@@ -84,7 +86,7 @@ export function Explanation(props: { report: SolveReport }): JSX.Element {
           <For each={props.report.explanation}>
             {(r) => (
               <li data-constraint={r.constraint}>
-                {relaxationSentence(r, lang())} <code class="id">{r.constraint}</code>
+                {relaxationSentence(r, lang(), dataset())} <code class="id">{r.constraint}</code>
                 <EditLink path={r.key?.path} />
               </li>
             )}
