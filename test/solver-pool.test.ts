@@ -9,7 +9,7 @@ import { sweepScenarios } from '../src/model/explore/sweep';
 import { runScenario } from '../src/model/run';
 import { createThreadWorker } from '../src/solver/node-pool';
 import { createNodeSolver } from '../src/solver/node';
-import { poolWorker, solveAll, type PoolProgress } from '../src/solver/pool';
+import { poolWorker, solveAll, type PoolProgress } from '../src/model/pool';
 import { createPoolEndpoint } from '../src/solver/pool-endpoint';
 
 const dataset = loadDatasetFile('models/hotan-2021-2025.json');

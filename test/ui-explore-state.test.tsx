@@ -14,7 +14,7 @@ import type { SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
-import type { PoolWorker } from '../src/solver/pool';
+import type { PoolWorker } from '../src/model/pool';
 import { sweepPoints, sweepsFor } from '../src/store';
 import type { ExploreWorker } from '../src/ui/explore/explore-client';
 import { useExploreWorkers } from '../src/ui/explore/pool';

@@ -11,7 +11,7 @@ import { cleanup, render, screen } from '@solidjs/testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../src/domain/scenario';
 import type { SolveReport } from '../src/model/report';
-import type { PoolWorker } from '../src/solver/pool';
+import type { PoolWorker } from '../src/model/pool';
 import { runsFor } from '../src/store';
 import { setLang } from '../src/ui/i18n';
 import { SolveAll } from '../src/ui/scenarios/SolveAll';

@@ -22,7 +22,7 @@ import { sweepScenarios } from '../model/explore/sweep';
 import { runBuilt } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { createThreadWorker } from '../solver/node-pool';
-import { solveAll } from '../solver/pool';
+import { solveAll } from '../model/pool';
 import { provinceDataset } from '../../scripts/province';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });

@@ -8,7 +8,7 @@ import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
 import type { ThreadMessage } from './node-thread';
-import { poolWorker, type PoolWorker } from './pool';
+import { poolWorker, type PoolWorker } from '../model/pool';
 
 type Reply = { id: number; report: SolveReport | null } | { id: number; error: string };
 

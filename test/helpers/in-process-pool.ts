@@ -4,7 +4,7 @@
  * the dataset sent once and the models rebounded, as in a worker.
  */
 import { createNodeSolver } from '../../src/solver/node';
-import { poolWorker, type PoolWorker } from '../../src/solver/pool';
+import { poolWorker, type PoolWorker } from '../../src/model/pool';
 import { createPoolEndpoint, type PoolEndpoint } from '../../src/solver/pool-endpoint';
 
 export function inProcessWorker(): PoolWorker & { endpoint: PoolEndpoint; datasetsSent: number } {

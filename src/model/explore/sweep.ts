@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
-import { solveAll, type PoolProgress, type PoolWorker } from '../../solver/pool';
+import { solveAll, type PoolProgress, type PoolWorker } from '../pool';
 import type { SolveReport } from '../report';
 import { ParamPathError, paramInfo, setPath } from './params';
 

@@ -5,7 +5,7 @@
  * sensitivity and the path. Workers are made on
  * first use and kept (each loads the solver once); tests swap the factories.
  */
-import { poolWorker, type PoolWorker } from '../../solver/pool';
+import { poolWorker, type PoolWorker } from '../../model/pool';
 import { createWorkerSolver } from '../../solver/client';
 import { createExploreWorker, type ExploreWorker } from './explore-client';
 

@@ -25,7 +25,7 @@ import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport, SolveStatus } from '../../model/report';
 import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
-import { solveAll, type PoolWorker } from '../../solver/pool';
+import { solveAll, type PoolWorker } from '../../model/pool';
 import { addSweep, addSweepPoints, holdSweepLock, newId, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
 import { navigate } from '../shell/router';

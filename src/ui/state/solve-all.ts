@@ -1,7 +1,7 @@
 /**
  * Solve all: every scenario whose newest run no longer describes it (the
  * scenario or the model changed since) or that has none, solved over a pool
- * of solver workers (src/solver/pool.ts). Each run is stored as it arrives,
+ * of solver workers (src/model/pool.ts). Each run is stored as it arrives,
  * the way a Solve stores one (addRun, with the scenario as the planner typed
  * it, so staleness reads it back the same), so Cancel keeps the runs done.
  *
@@ -13,7 +13,7 @@
 import { createRoot, createSignal } from 'solid-js';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
-import { solveAll, type PoolWorker } from '../../solver/pool';
+import { solveAll, type PoolWorker } from '../../model/pool';
 import { addRun, staleness, type ScenarioDraft } from '../../store';
 import { t } from '../i18n';
 import { db } from './db';

@@ -7,11 +7,12 @@
  *
  * A worker gets the dataset once (`poolWorker`): later calls name it by a key,
  * so a sweep sends each worker only its scenarios. The worker's side of this
- * is pool-endpoint.ts.
+ * is src/solver/pool-endpoint.ts. Pure (workers are passed in), so it sits in
+ * the model layer, below the solver adapter and the UI that provide workers.
  */
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
-import type { SolveReport } from '../model/report';
+import type { SolveReport } from './report';
 
 export interface PoolWorker {
   solveScenario(dataset: Dataset, scenario: Scenario): Promise<SolveReport>;
