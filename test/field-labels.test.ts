@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, pathKeys } from '../src/domain/field-labels';
 import { loadDatasetFile } from '../src/domain/load-node';
+import { reportContent, type TableBlock } from '../src/export/report-content';
+import { runScenario } from '../src/model/run';
+import { createNodeSolver } from '../src/solver/node';
+import { scenario, tiny } from './helpers/tiny';
 
 const d = loadDatasetFile('models/hotan-2021-2025.json');
 
@@ -34,5 +38,18 @@ describe('fieldLabel', () => {
   it('shows an id the model does not have as written', () => {
     expect(fieldLabel('$.caps.unobtainium', 'en', d)).toBe('unobtainium total cap');
     expect(fieldLabel('$.countyBounds.atlantis.sand', 'zh', d)).toBe('atlantis建筑用砂开采量上下限（万m³/年）');
+  });
+});
+
+describe('the printable report', () => {
+  it('lists the scenario parameters by label and unit, not by path', async () => {
+    const d = tiny();
+    const s = scenario('floor above cap', { caps: { sand: { min: 150 } }, rightsCaps: { class12: 10 } });
+    const content = reportContent(runScenario(d, s, await createNodeSolver()), d, s, 'zh');
+    const table = content.sections.find((x) => x.id === 'scenario')!.blocks[0] as TableBlock;
+    const names = table.rows.map((r) => r[0]!.runs.map((x) => x.text).join(''));
+    expect(table.header).toEqual(['参数', '取值']);
+    expect(names).toEqual(expect.arrayContaining(['方案名称', '一二类固体矿产矿山数上限（个）', fieldLabel('caps.sand.min', 'zh', d)]));
+    expect(names.join()).not.toMatch(/caps\.|rightsCaps/);
   });
 });

@@ -6,6 +6,7 @@
  * Pure: Node and browser alike.
  */
 import type { Dataset } from '../domain/dataset';
+import { fieldLabel } from '../domain/field-labels';
 import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
@@ -283,7 +284,7 @@ export function reportContent(report: SolveReport, dataset: Dataset, scenario: S
   sections.push({
     id: 'scenario',
     heading: tr('export.sheet.scenario'),
-    blocks: [table([tr('export.col.key'), tr('export.col.paramValue')], flattenScenario(scenario).map((p) => [{ runs: [{ text: p.key, code: true }] }, text(String(p.value))]))],
+    blocks: [table([tr('export.col.key'), tr('export.col.paramValue')], flattenScenario(scenario).map((p) => [text(fieldLabel(p.key, lang, dataset)), text(String(p.value))]))],
   });
   sections.push({
     id: 'footer',

@@ -7,6 +7,7 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
 import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
 import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
+import { fieldLabel } from '../../domain/field-labels';
 import { deleteSweep, sweepPoints, sweepsFor, type StoredSweepPoint, type SweepRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { formatTime } from '../shell/RunInfo';
@@ -259,7 +260,7 @@ export function SweepTab(): JSX.Element {
               <For each={stored()}>
                 {(s) => (
                   <option value={s.id} selected={s.id === shown()?.id}>
-                    {formatTime(s.createdAt)} · {s.spec.axes.map((a) => a.path).join(' × ')} · {t(`explore.sweep.state.${s.state}`)}
+                    {formatTime(s.createdAt)} · {s.spec.axes.map((a) => fieldLabel(a.path, lang(), d)).join(' × ')} · {t(`explore.sweep.state.${s.state}`)}
                   </option>
                 )}
               </For>
