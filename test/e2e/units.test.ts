@@ -42,9 +42,16 @@ describeE2E('units and preset descriptions in Chromium', () => {
     expect(text).toContain('10⁴ t');
   });
 
-  it('Chinese: Results, Plan and Editor pages show the plan’s units and no English unit words', async () => {
+  it('Chinese: the preset’s description opens in full; Results, Plan and Editor pages show the plan’s units and no English unit words', async () => {
     const { page } = suite.app;
-    await suite.app.goto('results', 'zh');
+    // the Chinese description is cut too, and its button says so in Chinese
+    await suite.app.goto('scenarios', 'zh');
+    const more = page.getByRole('button', { name: '展开全文' }).first();
+    expect(await more.getAttribute('aria-controls')).toBe('preset-desc-baseline');
+    await more.click();
+    expect(await page.locator('#preset-desc-baseline').innerText()).toBe(baseline.description.zh);
+
+    await nav(page, 'zh', 'results');
     await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
     const results = await page.locator('main').innerText();
     expect(results).toContain('万m³');
