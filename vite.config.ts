@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { serviceWorker } from './scripts/sw-plugin.js';
+import { wasmPrecompress } from './scripts/wasm-precompress.js';
 
 export default defineConfig({
-  plugins: [solid(), serviceWorker()],
+  // wasmPrecompress before serviceWorker: both write after the bundle, and the worker's version hashes the finished build
+  plugins: [solid(), wasmPrecompress(), serviceWorker()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -29,9 +29,10 @@ export interface BuildManifest {
   assets: string[];
 }
 
-/** Lists a built directory (dot files and sw.js itself left out) and names its version. */
+/** Lists a built directory (dot files, sw.js itself and the wasm's compressed copies left out) and names its version. */
 export function buildManifest(outDir: string): BuildManifest {
-  const list = files(outDir).filter((f) => f !== 'sw.js' && !f.split('/').some((part) => part.startsWith('.')));
+  // the compressed copies of the wasm (wasm-precompress.ts) are served in its place, never asked for by name
+  const list = files(outDir).filter((f) => f !== 'sw.js' && !/\.wasm\.(br|gz)$/.test(f) && !f.split('/').some((part) => part.startsWith('.')));
   const hash = createHash('sha256');
   for (const f of list) hash.update(f).update('\0').update(readFileSync(join(outDir, f)));
   return { version: hash.digest('hex').slice(0, 16), assets: list.map((f) => (f === 'index.html' ? './' : `./${f}`)) };

@@ -112,7 +112,7 @@ describe('ResultsView', () => {
     expect(screen.queryByText(/The scenario has changed since this run/)).toBeNull();
   });
 
-  test('charts are mounted with accessible names (ECharts SVG renderer in jsdom)', () => {
+  test('charts are mounted with accessible names (ECharts SVG renderer in jsdom)', async () => {
     setLang('en');
     const { container } = render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
     const names = screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'));
@@ -124,8 +124,8 @@ describe('ResultsView', () => {
       'Volume as a share of each mineral’s cap',
       'Mines per mineral by size class',
     ]);
-    // ECharts drew into the wrappers (SVG renderer needs no canvas)
-    expect(container.querySelectorAll('.echart svg').length).toBe(5);
+    // ECharts drew into the wrappers (SVG renderer needs no canvas), once loaded and one chart at a time (EChart.tsx)
+    await waitFor(() => expect(container.querySelectorAll('.echart svg').length).toBe(5), { timeout: 10_000 });
   });
 });
 

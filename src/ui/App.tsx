@@ -28,6 +28,10 @@ export function App() {
     document.title = `${t(`shell.page.${route().page}`)} · ${t('common.appTitle')}`;
     document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
   });
+  // the Results' code loads while the solver works, so its KPIs show as soon as the solve returns (a failed load is retried by the view)
+  createEffect(() => {
+    if (isSolving()) import('./results/ResultsView').catch(() => undefined);
+  });
   onMount(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !isSolving()) {

@@ -47,7 +47,7 @@ export function describeE2E(name: string, fn: () => void): void {
 
 // ------------------------------------------------------------------ build
 
-const INPUTS = ['src', 'models', 'scenarios', 'public', 'scripts/sw-plugin.ts', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'models', 'scenarios', 'public', 'scripts/sw-plugin.ts', 'scripts/wasm-precompress.ts', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
 
 function walk(path: string, out: string[]): void {
   if (!existsSync(path)) return;

@@ -2,12 +2,21 @@
  * A Solid wrapper around echarts.init: draws `option`, redraws when it
  * changes, follows the container's size and disposes with the component.
  * SVG by default so charts print crisply. If the environment cannot draw
- * (no layout or canvas, as in jsdom), it says so and the page's tables still
- * carry every figure.
+ * (no layout or canvas, as in jsdom) or ECharts cannot be loaded (offline
+ * without its chunk), it says so and the page's tables still carry every
+ * figure.
+ *
+ * Drawing waits so that a page shows its figures first (issue 10 item 9):
+ * ECharts (src/present/charts/echarts.ts) is a chunk of its own, loaded when the first chart is
+ * about to be drawn; a chart is drawn once its box comes near the viewport
+ * (IntersectionObserver; at once where there is none), so the charts below
+ * the fold of the Results cost nothing until the planner scrolls to them;
+ * and charts draw one per frame, each after the frame before has been
+ * painted, so that no single task draws them all.
  */
 import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
-import { echarts, type ChartOption, type EChartsType } from '../../present/charts/echarts';
+import type { ChartOption, EChartsType } from '../../present/charts/echarts';
 
 export interface EChartProps {
   option: ChartOption;
@@ -21,20 +30,59 @@ export interface EChartProps {
 }
 
 const FALLBACK_WIDTH = 640;
+/** How far outside the viewport a chart starts drawing, so that scrolling seldom meets an empty box. */
+const NEAR_VIEWPORT = '200px 0px';
+
+type ChartsModule = typeof import('../../present/charts/echarts');
+let loading: Promise<ChartsModule> | null = null;
+
+/** ECharts, loaded once for every chart; a failed load is not kept, so the next chart tries again. */
+function loadCharts(): Promise<ChartsModule> {
+  loading ??= import('../../present/charts/echarts').catch((e: unknown) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
+}
+
+/** Draws waiting their turn; each says whether it drew (a chart gone meanwhile does not, and takes no frame). */
+const queue: (() => boolean)[] = [];
+let pumping = false;
+
+/** Runs `fn` just after the next frame is painted (a timer where there are no frames, as in jsdom). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
+function drawNext(): void {
+  for (let draw = queue.shift(); draw; draw = queue.shift())
+    if (draw()) return afterNextPaint(drawNext);
+  pumping = false;
+}
+
+/** Queues a chart's drawing: one per frame, in the order they asked. */
+function scheduleDraw(draw: () => boolean): void {
+  queue.push(draw);
+  if (pumping) return;
+  pumping = true;
+  afterNextPaint(drawNext);
+}
 
 export function EChart(props: EChartProps): JSX.Element {
   let el!: HTMLDivElement;
   const [chart, setChart] = createSignal<EChartsType>();
   const [failed, setFailed] = createSignal(false);
+  let disposed = false;
+  let release = () => {};
 
-  onMount(() => {
+  const draw = ({ echarts }: ChartsModule): boolean => {
+    if (disposed) return false;
     try {
       const height = props.height ?? 320;
       // Without layout (hidden tab, jsdom) the element has no width: give one, resize later.
       const width = el.clientWidth > 0 ? undefined : FALLBACK_WIDTH;
       const c = echarts.init(el, undefined, { renderer: props.renderer ?? 'svg', width, height });
-      setChart(c);
-      props.onChart?.(c);
       const resize = () => {
         if (!c.isDisposed() && el.clientWidth > 0) c.resize({ width: 'auto', height });
       };
@@ -42,15 +90,41 @@ export function EChart(props: EChartProps): JSX.Element {
       if (typeof ResizeObserver !== 'undefined') {
         observer = new ResizeObserver(resize);
         observer.observe(el);
-      } else if (typeof window !== 'undefined') window.addEventListener('resize', resize);
-      onCleanup(() => {
+      } else window.addEventListener('resize', resize);
+      release = () => {
         observer?.disconnect();
-        if (!observer && typeof window !== 'undefined') window.removeEventListener('resize', resize);
+        if (!observer) window.removeEventListener('resize', resize);
         c.dispose();
-      });
+      };
+      setChart(c);
+      props.onChart?.(c);
     } catch {
       setFailed(true);
     }
+    return true;
+  };
+
+  onMount(() => {
+    let near: IntersectionObserver | undefined;
+    const start = () => {
+      near?.disconnect();
+      loadCharts().then(
+        (m) => scheduleDraw(() => draw(m)),
+        () => {
+          if (!disposed) setFailed(true);
+        },
+      );
+    };
+    if (typeof IntersectionObserver === 'undefined') start();
+    else {
+      near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: NEAR_VIEWPORT });
+      near.observe(el);
+    }
+    onCleanup(() => {
+      disposed = true;
+      near?.disconnect();
+      release();
+    });
   });
 
   createEffect(
@@ -66,7 +140,7 @@ export function EChart(props: EChartProps): JSX.Element {
 
   return (
     <figure class={`echart ${props.class ?? ''}`} style={{ margin: 0 }}>
-      <div ref={el} role="img" aria-label={props.label} style={{ width: '100%', height: failed() ? '0' : `${props.height ?? 320}px`, ...props.style }} />
+      <div ref={el} role="img" aria-label={props.label} data-drawn={chart() ? '' : undefined} style={{ width: '100%', height: failed() ? '0' : `${props.height ?? 320}px`, ...props.style }} />
       <Show when={failed()}>
         <figcaption class="echart-unavailable">{t('results.chart.unavailable')}</figcaption>
       </Show>

@@ -9,7 +9,6 @@ import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
 import { fmt, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
-import { echarts } from '../../present/charts/echarts';
 import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
@@ -74,6 +73,8 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     }
     const mapName = `county-boundary-${++mapSerial}`;
     try {
+      // ECharts is loaded when a chart first needs it (EChart.tsx), not with the Results
+      const { echarts } = await import('../../present/charts/echarts');
       echarts.registerMap(mapName, checked.value as unknown as Parameters<typeof echarts.registerMap>[1]);
     } catch (err) {
       setError(t('results.geo.error', { file: file.name, path: '$', reason: String((err as Error).message ?? err) }));
