@@ -5,7 +5,7 @@
  * file changes nothing unless it is valid in full; otherwise every problem is
  * listed with its JSON path.
  */
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
 import { lang, t } from '../i18n';
 import { downloadText } from '../shell/download';
@@ -232,10 +232,20 @@ function PresetDescription(props: { text: string; id: string }) {
   const [open, setOpen] = createSignal(false);
   const [cut, setCut] = createSignal(false);
   let el: HTMLDivElement | undefined;
+  const measure = () => {
+    if (el && !open()) setCut(el.scrollHeight > el.clientHeight + 1);
+  };
   createEffect(() => {
     void props.text;
     void lang();
-    if (el && !open()) setCut(el.scrollHeight > el.clientHeight + 1);
+    measure();
+  });
+  // a narrower or wider column cuts more or less of the text
+  onMount(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    onCleanup(() => watch.disconnect());
   });
   return (
     <>
