@@ -88,7 +88,7 @@ describe('Word report of the solved baseline', () => {
     expect(report.status).toBe('optimal');
     expect(zh.files['[Content_Types].xml']).toBeDefined();
     expect(headings(zh.document, 'Heading1')).toEqual([`开采指标方案报告：${scenario.name}`]);
-    expect(headings(zh.document, 'Heading2')).toEqual(['规划指标对照', '县（市）开采指标推荐方案', '需求与供应', '跨县调运', '图表', '集中开采区', '起约束作用的限制', '方案参数']);
+    expect(headings(zh.document, 'Heading2')).toEqual(['规划指标对照', '县（市）开采指标推荐值', '需求与供应', '跨县调运', '图表', '集中开采区', '起约束作用的限制', '方案参数']);
     expect(zh.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(zh.document).not.toContain('w:orient="landscape"');
     expect(zh.styles).toContain('w:eastAsia="Microsoft YaHei"');

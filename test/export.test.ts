@@ -16,7 +16,7 @@ import type { Scenario } from '../src/domain/scenario';
 import { createNodeSolver } from '../src/solver/node';
 import { readFileSync } from 'node:fs';
 
-const ZH_HEADERS = ['县（市）', '县（市）代码', '矿种', '矿种代码', '单位', '开采总量', '2020年开采量（专栏6按采矿权分县）', '较2020年增减', '2020年有效采矿权（专栏5）', '大型矿山数', '中型矿山数', '小型矿山数', '矿山数合计', '全地区该矿种总量上限', '求解状态', '方案选取'];
+const ZH_HEADERS = ['县（市）', '县（市）代码', '矿种', '矿种代码', '单位', '开采总量', '2020年开采量（专栏6按采矿权分县）', '较2020年增减', '2020年有效采矿权（专栏5）', '大型矿山数', '中型矿山数', '小型矿山数', '矿山数合计', '全地区该矿种总量上限', '求解状态', '等优解的选取'];
 const EN_HEADERS = ['County', 'County id', 'Mineral', 'Mineral id', 'Unit', 'Annual volume', '2020 output (专栏6 shared by 专栏5 rights)', 'Change 2025 − 2020', '2020 valid rights (专栏5)', 'Large mines', 'Medium mines', 'Small mines', 'Mines, total', 'Prefecture cap for this mineral', 'Solve status', 'How this allocation was picked'];
 /** with report.ranges: three columns before the status */
 const withRanges = (h: string[], zh: boolean) => [...h.slice(0, 14), ...(zh ? ['可调范围下限', '可调范围上限', '范围说明'] : ['Range: least', 'Range: most', 'Range note']), ...h.slice(14)];
@@ -113,7 +113,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(rows.map((r) => `${r['县（市）代码']}/${r['矿种代码']}`)).toEqual(['hetian/sand', 'hetian/limestone', 'moyu/sand', 'moyu/limestone']);
     expect(rows[0]).toMatchObject({ 矿种: '建筑用砂', 单位: '万m³', 开采总量: '120.5', 矿山数合计: '4', 全地区该矿种总量上限: '210' });
     // a run of model v1: no 2020 figures, status proven, tie-break not recorded
-    expect(rows[0]).toMatchObject({ '较2020年增减': '', '2020年有效采矿权（专栏5）': '', 求解状态: '最优（已证明）', 方案选取: '未记录（早期模型版本的运行）。' });
+    expect(rows[0]).toMatchObject({ '较2020年增减': '', '2020年有效采矿权（专栏5）': '', 求解状态: '最优（已证明）', 等优解的选取: '未记录（早期模型版本的运行）。' });
   });
 
   test('CSV: English headers and names', () => {
@@ -173,7 +173,7 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     const info = runInfo(wb, '运行信息');
     expect(info['求解状态']).toBe('最优（已证明）');
     expect(info['相对差距（未证明时的上界）']).toBe('—');
-    expect(info['方案选取']).toBe('未记录（早期模型版本的运行）。');
+    expect(info['等优解的选取']).toBe('未记录（早期模型版本的运行）。');
     expect(info['目标函数值']).toBe(123.456);
     expect(info['导出时间']).toBe('2025-01-02T03:04:05.000Z');
   });
@@ -316,7 +316,9 @@ describe('toy report (hand-made, 2 counties × 2 minerals)', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('墨玉县&lt;script&gt;');
     expect((html.match(/<svg/g) ?? []).length).toBe(5); // 万m³ and 万吨 quota charts, cap use, mines by size, county map
-    expect(html).toContain('caps.limestone.max');
+    // the scenario's parameters are named by their field label and unit, not their path
+    expect(html).toContain('<td>石灰岩开采总量上限（万吨/年）</td><td>100</td>');
+    expect(html).not.toContain('caps.limestone.max');
   });
 });
 
@@ -457,7 +459,7 @@ describe('real baseline', () => {
     expect(report.ranges).toHaveLength(3);
     const rows = checkCsv(report, countyQuotasCsv(report, dataset, 'zh'), withRanges(ZH_HEADERS, true), names);
     expect(new Set(rows.map((r) => r['求解状态']))).toEqual(new Set(['最优（已证明）']));
-    expect(new Set(rows.map((r) => r['方案选取']))).toEqual(new Set(['在同样好的多个方案中按既定规则选定一个：最接近2020年各县比例（见 models/README.md 第0节）；已证明。']));
+    expect(new Set(rows.map((r) => r['等优解的选取']))).toEqual(new Set(['在同样好的多个解中按既定规则选定一个：最接近2020年各县比例（见 models/README.md 第0节）；已证明。']));
 
     const wb = await readXlsx(await workbookXlsx(report, dataset, scenario, 'en'));
     expect(wb.worksheets.slice(0, 6).map((w) => w.name)).toEqual(['County quotas', 'Zones', 'Demand and supply', 'Shipments between counties', 'KPIs', 'Scenario parameters']);

@@ -263,7 +263,7 @@ describe('ResultsView on the solved Hotan baseline', () => {
     setLang('zh');
     view(report);
     expect(document.querySelector('.solve-status')!.textContent).toBe('求解状态: 已证明最优');
-    expect(document.querySelector('.tie-break')!.textContent).toContain(`方案选取: `);
+    expect(document.querySelector('.tie-break')!.textContent).toContain(`等优解的选取: `);
     expect(document.querySelector('.tie-break')!.textContent).toContain('models/README.md');
     cleanup();
     setLang('en');

@@ -91,7 +91,7 @@ const dict: FeatureDict = {
     'results.status.proven': '已证明最优',
     'results.status.gap': '未证明最优，差距 ≤ {{gap}}',
     'results.status.gapUnknown': '未证明最优（差距未记录）',
-    'results.tieBreakLabel': '方案选取',
+    'results.tieBreakLabel': '等优解的选取',
     'results.col.quota2025': '2025年指标',
     'results.col.output2020': '2020年产量（估算）*',
     'results.col.change': '较2020年变化',

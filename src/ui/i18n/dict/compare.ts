@@ -9,7 +9,7 @@ const dict: FeatureDict = {
     'compare.baseNote': '差值均相对于第一个方案“{{base}}”；▲ 增加，▼ 减少，＝ 不变。',
     'compare.objectiveNote': '各方案的目标函数（预设或权重）不同，目标函数值不能直接比较。',
     'compare.infeasible': '不可行',
-    'compare.noSolution': '无方案',
+    'compare.noSolution': '无解',
     'compare.kpis.title': '规划指标差异',
     'compare.kpis.caption': '各方案规划指标及相对于“{{base}}”的差值',
     'compare.counties.title': '县（市）开采指标对比',
