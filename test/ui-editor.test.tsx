@@ -131,6 +131,17 @@ describe('EditorPage', () => {
     expect(getIn(draft(), ['assumptions'])).toBeUndefined();
   });
 
+  it("offers a maximum scale for the large class only (a smaller class's maximum is the next one's minimum)", () => {
+    setLang('en');
+    render(() => <EditorPage />);
+    const names = [...document.querySelectorAll('label, [aria-label]')].map((el) => el.getAttribute('aria-label') ?? el.textContent ?? '');
+    const max = names.filter((n) => n.endsWith('mine, maximum scale'));
+    const min = names.filter((n) => n.endsWith('mine, minimum scale'));
+    expect(max).toHaveLength(dataset().minerals.length);
+    expect(max.every((n) => /\blarge\b/i.test(n) && !/medium|small/i.test(n))).toBe(true);
+    expect(min).toHaveLength(3 * dataset().minerals.length);
+  });
+
   it('is in English too', () => {
     setLang('en');
     render(() => <EditorPage />);

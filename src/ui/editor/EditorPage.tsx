@@ -5,7 +5,7 @@
  * and listed at the top; a scenario with problems cannot be solved.
  */
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { SIZE_CLASSES, type Dataset, type Mineral } from '../../domain/dataset';
+import { SIZE_CLASSES, type Dataset, type Mineral, type SizeClass } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
 import { zoneCountyName, zoneMineralName } from '../../present/names';
@@ -313,6 +313,9 @@ function Rights(props: P) {
   );
 }
 
+/** Only the large class's maximum can be set: a smaller class's maximum is the next class's minimum (the scenario schema refuses it). */
+const hasMax = (k: SizeClass) => k === 'large';
+
 function Scale(props: P) {
   return (
     <Section id="scale" intro={t('editor.scaleIntro', { source: props.d.table21.source })}>
@@ -324,7 +327,7 @@ function Scale(props: P) {
             </th>
             <For each={SIZE_CLASSES}>
               {(k) => (
-                <th scope="colgroup" colSpan={2}>
+                <th scope="colgroup" colSpan={hasMax(k) ? 2 : 1}>
                   {t(`plan.size.${k}`)}
                 </th>
               )}
@@ -332,10 +335,12 @@ function Scale(props: P) {
           </tr>
           <tr>
             <For each={SIZE_CLASSES}>
-              {() => (
+              {(k) => (
                 <>
                   <th scope="col">{t('editor.min')}</th>
-                  <th scope="col">{t('editor.max')}</th>
+                  <Show when={hasMax(k)}>
+                    <th scope="col">{t('editor.max')}</th>
+                  </Show>
                 </>
               )}
             </For>
@@ -360,14 +365,16 @@ function Scale(props: P) {
                           def={props.def.minScale[m.id]?.[k] ?? null}
                         />
                       </td>
-                      <td>
-                        <NumField
-                          path={['maxScale', m.id, k]}
-                          label={t('editor.scaleMaxOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
-                          hideLabel
-                          def={props.def.maxScale[m.id]?.[k] ?? null}
-                        />
-                      </td>
+                      <Show when={hasMax(k)}>
+                        <td>
+                          <NumField
+                            path={['maxScale', m.id, k]}
+                            label={t('editor.scaleMaxOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
+                            hideLabel
+                            def={props.def.maxScale[m.id]?.[k] ?? null}
+                          />
+                        </td>
+                      </Show>
                     </>
                   )}
                 </For>
