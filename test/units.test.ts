@@ -13,6 +13,7 @@ import { validateDataset, validateScenario } from '../src/domain';
 import type { Dataset } from '../src/domain/dataset';
 import type { Lang } from '../src/domain/label';
 import type { Scenario } from '../src/domain/scenario';
+import { auditDataset } from '../src/domain/audit';
 import { planUnitLabel, roundAsPlan, unitLabel } from '../src/domain/units';
 import { countyQuotasCsv } from '../src/export/csv';
 import { reportDocx } from '../src/export/docx';
@@ -86,6 +87,16 @@ describe('unitLabel', () => {
     expect(planUnitLabel('万立方米', 'en')).toBe('万立方米 (10⁴ m³)');
     // 亿吨 is no unit of the model: shown as printed
     expect(planUnitLabel('亿吨', 'en')).toBe('亿吨');
+  });
+
+  test('the data audit’s English messages give units as 10⁴ m³ / 10⁴ t; only the plan’s own words, quoted, keep 万', () => {
+    const d = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
+    if (!d.ok) throw new Error('model does not validate');
+    const findings = auditDataset(d.value);
+    const unitFindings = findings.filter((f) => f.kind === 'unit');
+    expect(unitFindings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(f.messageEn.replace(/"[^"]*"/g, '""'), f.messageEn).not.toContain('万');
+    expect(unitFindings.some((f) => f.messageEn.includes('10⁴ m³') && f.messageEn.includes('10⁴ t'))).toBe(true);
   });
 
   test('totals round as the plan prints quotas: 万m³ and 万吨 to one decimal, 吨 whole', () => {

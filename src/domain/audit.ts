@@ -6,7 +6,10 @@
  * planted or corrected figure changes the findings by itself.
  */
 import type { Dataset, RightsClass } from './dataset';
-import { parsePlanUnit, type Measure } from './units';
+import { parsePlanUnit, unitLabel, type Measure } from './units';
+
+/** A unit in an English message: 10⁴ t, never 万吨 (the quoted plan text keeps its own words). */
+const en = (unit: string): string => unitLabel(unit, 'en');
 
 export const FINDING_KINDS = [
   /** a row's per-column counts do not add up to its own stated total */
@@ -211,7 +214,7 @@ function auditTotals(c: Context): Finding[] {
   const t6 = c.d.table6;
   const fields = [
     { field: 'mines', zh: '生产矿山数', en: 'producing mines', parts: t6.rows.map((r) => r.mines), stated: t6.total.mines },
-    { field: 'value', zh: '矿业产值（万元）', en: 'output value (万元)', parts: t6.rows.map((r) => r.value), stated: t6.total.value },
+    { field: 'value', zh: '矿业产值（万元）', en: `output value (${en('万元')})`, parts: t6.rows.map((r) => r.value), stated: t6.total.value },
   ];
   for (const f of fields) {
     const s = sum(f.parts);
@@ -303,14 +306,14 @@ function auditUnits(c: Context): Finding[] {
     const alsoZh = agree.length ? `（${agree.join('、')} 亦用 ${m.unit}）` : '';
     const alsoEn = agree.length ? ` (also used by ${agree.join(', ')})` : '';
     const restZh = others.length ? `；${others.map((o) => `${o.table} 用 ${o.unit}`).join('、')}` : '';
-    const restEn = others.length ? `; ${others.map((o) => `${o.table} uses ${o.unit}`).join(', ')}` : '';
+    const restEn = others.length ? `; ${others.map((o) => `${o.table} uses ${en(o.unit)}`).join(', ')}` : '';
     out.push({
       kind: 'unit',
       tables: [r.table],
       values: [r.unitText, r.unit, m.unit],
       subject: { table: r.table, row: r.row },
       message: `${r.table}“${r.row}”的单位为“${r.unitText}”（${r.unit}），而模型中${m.name.zh}的单位为 ${m.unit}${alsoZh}${restZh}。`,
-      messageEn: `${r.table} row "${r.row}" gives ${m.name.en} in "${r.unitText}" (${r.unit}), but the model's unit for it is ${m.unit}${alsoEn}${restEn}.`,
+      messageEn: `${r.table} row "${r.row}" gives ${m.name.en} in "${r.unitText}" (${en(r.unit)}), but the model's unit for it is ${en(m.unit)}${alsoEn}${restEn}.`,
     });
   }
 
@@ -321,13 +324,14 @@ function auditUnits(c: Context): Finding[] {
     if (units.length < 2) continue;
     const label = c.keyLabel(key);
     const list = group.filter((g) => g.unit !== null).map((g) => `${g.table} ${g.unit}`);
+    const listEn = group.filter((g) => g.unit !== null).map((g) => `${g.table} ${en(g.unit)}`);
     out.push({
       kind: 'unit',
       tables: [...new Set(group.map((g) => g.table))],
       values: units,
       subject: { table: group[0]?.table ?? '', row: label.zh },
       message: `“${label.zh}”在各表中的单位不一致：${list.join('、')}。`,
-      messageEn: `"${label.en}" has different units in different tables: ${list.join(', ')}.`,
+      messageEn: `"${label.en}" has different units in different tables: ${listEn.join(', ')}.`,
     });
   }
   return out;
@@ -400,7 +404,7 @@ function auditFigures(c: Context): Finding[] {
             values: [a.unit, b.unit],
             subject: { table: a.table, row: a.row },
             message: `${label.zh}${q.zh}：${a.table}为 ${fmt(a.value)} ${a.unit}（“${a.unitText}”），${b.table}为 ${fmt(b.value)} ${b.unit}（“${b.unitText}”），单位不同，无法直接比较。`,
-            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${a.unit} ("${a.unitText}"), ${b.table} gives ${fmt(b.value)} ${b.unit} ("${b.unitText}"); the units differ, so the figures cannot be compared as printed.`,
+            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${en(a.unit)} ("${a.unitText}"), ${b.table} gives ${fmt(b.value)} ${en(b.unit)} ("${b.unitText}"); the units differ, so the figures cannot be compared as printed.`,
           });
         } else if (differ(a.value, b.value)) {
           out.push({
@@ -409,7 +413,7 @@ function auditFigures(c: Context): Finding[] {
             values: [a.value, b.value],
             subject: { table: a.table, row: a.row },
             message: `${label.zh}${q.zh}：${a.table}为 ${fmt(a.value)} ${a.unit}，${b.table}为 ${fmt(b.value)} ${b.unit}。`,
-            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${a.unit}, ${b.table} gives ${fmt(b.value)} ${b.unit}.`,
+            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${en(a.unit)}, ${b.table} gives ${fmt(b.value)} ${en(b.unit)}.`,
           });
         }
       }),
@@ -430,7 +434,7 @@ function auditFigures(c: Context): Finding[] {
       values: [cap.value, ...above.map((o) => o.value)],
       subject: { table: cap.table, row: cap.row },
       message: `${label.zh}：${cap.table}的2025年指标 ${fmt(cap.value)} ${cap.unit} 低于2020年开采量（${outZh} ${cap.unit}）。`,
-      messageEn: `${label.en}: the 2025 figure in ${cap.table}, ${fmt(cap.value)} ${cap.unit}, is below the 2020 output of ${outEn} ${cap.unit}.`,
+      messageEn: `${label.en}: the 2025 figure in ${cap.table}, ${fmt(cap.value)} ${en(cap.unit)}, is below the 2020 output of ${outEn} ${en(cap.unit)}.`,
     });
   }
   return out;
