@@ -66,6 +66,8 @@ describeE2E('solving in Chromium', () => {
         // the '# key,value' block above the table (scenario, status, times) reads as comments
         const csvText = csvBytes.toString('utf8').slice(1);
         expect(csvText.startsWith(`# ${lang === 'zh' ? '方案名称' : 'Scenario'},${w.baseline}\r\n`)).toBe(true);
+        // the run's own time (stored with it), not only the export's
+        expect(csvText).toMatch(lang === 'zh' ? /\r\n# 运行时间,\d{4}-\d\d-\d\dT/ : /\r\n# Run at,\d{4}-\d\d-\d\dT/);
         const csv = Papa.parse<string[]>(csvText, { skipEmptyLines: true, comments: '#' }).data;
         const header = csv[0] ?? [];
         expect(header.join(',')).toContain(lang === 'zh' ? '县（市）' : 'County');
