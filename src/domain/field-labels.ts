@@ -65,7 +65,7 @@ export const FIELD_TEXT = {
   seconds: { zh: '秒', en: 's' },
 } satisfies Record<string, Label>;
 
-export type FieldTextKey = keyof typeof FIELD_TEXT;
+type FieldTextKey = keyof typeof FIELD_TEXT;
 
 /** What fieldLabel reads of the model: the names of its minerals, counties and assumptions. */
 export type FieldNames = Pick<Dataset, 'minerals' | 'units' | 'assumptions'>;
