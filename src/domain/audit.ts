@@ -8,8 +8,8 @@
 import type { Dataset, RightsClass } from './dataset';
 import { parsePlanUnit, unitLabel, type Measure } from './units';
 
-/** A unit in an English message: 10⁴ t, never 万吨 (the quoted plan text keeps its own words). */
-const en = (unit: string): string => unitLabel(unit, 'en');
+/** A unit in an English message: 10⁴ t, never 万吨 (the quoted plan text keeps its own words); callers pass figures whose unit was read. */
+const en = (unit: string | null): string => unitLabel(unit ?? '', 'en');
 
 export const FINDING_KINDS = [
   /** a row's per-column counts do not add up to its own stated total */

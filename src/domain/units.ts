@@ -71,7 +71,7 @@ export function unitLabel(unit: string, lang: Lang): string {
  */
 const PLAN_DECIMALS: Record<Measure, number> = { '万m³': 1, 万吨: 1, 吨: 0 };
 
-export function planDecimals(unit: string): number {
+function planDecimals(unit: string): number {
   return (MEASURES as readonly string[]).includes(unit) ? PLAN_DECIMALS[unit as Measure] : 2;
 }
 

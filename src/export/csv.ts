@@ -27,7 +27,7 @@ import { translatorFor } from '../present/tr';
 export const BOM = '\uFEFF';
 
 /** Starts each line of the header block; a reader passes it as `comments` to skip the block. */
-export const CSV_META_PREFIX = '#';
+const CSV_META_PREFIX = '#';
 
 export const COUNTY_COLUMNS = [
   'county',
