@@ -145,17 +145,17 @@ describe('inputs that differ', () => {
     excludedZones: ['Z02'],
   });
 
-  test('lists exactly the changed inputs, labelled, with each scenario value and unit', () => {
+  test('lists exactly the changed inputs, each by its label and unit, with every scenario value', () => {
     setLang('en');
     const diff = diffInputs([toyScenario, modified()], toyDataset, 'en');
     expect(diff.map((x) => x.path)).toEqual(['caps.sand.max', 'excludedZones', 'objective.preset', 'rightsCaps.class3']);
     const byPath = new Map(diff.map((x) => [x.path, x]));
-    expect(byPath.get('caps.sand.max')).toMatchObject({ label: 'Construction sand total cap', values: ['210 10⁴ m³', '250 10⁴ m³'] });
+    expect(byPath.get('caps.sand.max')).toMatchObject({ label: 'Construction sand total cap (10⁴ m³/yr)', values: ['210', '250'] });
     expect(byPath.get('objective.preset')).toMatchObject({ label: 'Objective preset', values: ['Maximum output value', 'Fewest mines (consolidation)'] });
     expect(byPath.get('excludedZones')!.values[0]).toBe('none');
     expect(byPath.get('excludedZones')!.values[1]).toMatch(/^Z02 /);
     // the baseline leaves the class-3 limit out (the toy model has no figure for it: the browser test sees the plan's)
-    expect(byPath.get('rightsCaps.class3')!.values).toEqual(['default', '9 mines']);
+    expect(byPath.get('rightsCaps.class3')).toMatchObject({ label: 'Class-3 (sand/gravel/clay) mines, at most (mines)', values: ['default', '9'] });
   });
 
   test('a cap written as a number and as {max} is the same input', () => {
@@ -172,7 +172,7 @@ describe('inputs that differ', () => {
     const table = screen.getByRole('table', { name: /各方案取值不同的输入参数（4 项）/ });
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['参数', '基准 Baseline', '收紧 Tighter']);
     const sand = table.querySelector('tr[data-path="caps.sand.max"]') as HTMLElement;
-    expect([...sand.children].map((c) => c.textContent)).toEqual(['建筑用砂开采总量上限', '210 万m³', '250 万m³']);
+    expect([...sand.children].map((c) => c.textContent)).toEqual(['建筑用砂开采总量上限（万m³/年）', '210', '250']);
     expect(table.querySelectorAll('tbody tr')).toHaveLength(4);
   });
 });

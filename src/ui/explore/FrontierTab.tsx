@@ -76,8 +76,10 @@ export function FrontierTab(): JSX.Element {
             ok={t('workflow.frontier.ok')}
             cancel={t('workflow.cancel')}
             onOk={() => {
+              // read before closing: the dialog's accessor is gone once asking() is cleared
+              const { f, p } = a();
               setAsking(null);
-              void openFrontierPoint(a().f.limit, a().p.limit);
+              void openFrontierPoint(f.limit, p.limit);
             }}
             onCancel={() => setAsking(null)}
           />
