@@ -1,14 +1,14 @@
 /**
  * Start-up and solve latency in Chromium, on the production build (issue 10 item 9):
  *
- *   npm run bench:browser [-- --runs 5] [--edits 20] [--skip-sweep] [--json]
+ *   npm run bench:browser [-- --runs 5] [--edits 20] [--skip-sweep] [--line 50 --grid 15 --workers 2] [--json]
  *
  * Builds and serves the app as the browser tests do (test/helpers/browser.ts)
  * and, in a fresh browser profile per run:
  * 1. first paint: the page's first-contentful-paint;
- * 2. bytes at start: what the page and its workers fetched (bodies and
- *    headers as sent, so compressed where the server compressed) until the
- *    network has been quiet for a while after load;
+ * 2. bytes at start: what the page and its workers fetched (Resource
+ *    Timing's transferSize: as sent, so compressed where the server
+ *    compressed) until the network has been quiet for a while after load;
  * 3. first solve: the baseline scenario created, the Solve click → the KPI
  *    table on the Results page, and the longest main-thread task
  *    (PerformanceObserver 'longtask') from the click until the page settles;
@@ -17,14 +17,15 @@
  * Each figure is the median over the runs. Targets: first paint ≤ 1 s, first
  * solve ≤ 800 ms, warm p95 ≤ 300 ms, no task over 200 ms in the first render.
  *
- * Then runs the sweep benchmark (scripts/bench-browser-sweep.ts, minutes)
- * unless `--skip-sweep`, so that one command gives every browser figure;
- * `--json` prints one object with both.
+ * Then runs the sweep benchmark (scripts/bench-browser-sweep.ts, minutes;
+ * `--line`, `--grid` and `--workers` are its own) unless `--skip-sweep`, so
+ * that one command gives every browser figure; `--json` prints one object
+ * with both.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ElementHandle, Page, Request } from 'playwright-core';
+import type { ElementHandle, Page } from 'playwright-core';
 import { launchApp, ROOT, serve } from '../test/helpers/browser';
 
 const { values } = parseArgs({
@@ -32,6 +33,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     edits: { type: 'string', default: '20' },
     'skip-sweep': { type: 'boolean', default: false },
+    line: { type: 'string' },
+    grid: { type: 'string' },
+    workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -64,8 +68,9 @@ function instrument(): void {
 
 /**
  * Makes the edit, if any, and clicks Solve in the page, then waits for the
- * KPI table of the new run: the time from just before the edit to the first
- * frame drawn with the table in the document.
+ * KPI table of the new run (not an older one, which the Results page marks
+ * stale): the time from just before the edit to the first frame drawn with
+ * the table in the document.
  */
 function untilKpis(page: Page, edit?: { input: ElementHandle<HTMLInputElement>; value: string }): Promise<{ t0: number; ms: number }> {
   return page.evaluate(
@@ -75,7 +80,8 @@ function untilKpis(page: Page, edit?: { input: ElementHandle<HTMLInputElement>; 
         const t0 = performance.now();
         const found = () => {
           const el = document.querySelector('table.kpis');
-          if (!el || el === before) return false;
+          // an older run shown first (stale: the scenario changed since) is not the result
+          if (!el || el === before || el.closest('.results-view')?.querySelector('.banner.stale')) return false;
           watch.disconnect();
           // visible: the frame that draws it has run (a long task after the insertion delays this)
           requestAnimationFrame(() => setTimeout(() => ok({ t0, ms: performance.now() - t0 })));
@@ -120,22 +126,16 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
     // tsx names the functions it compiles with a helper the page does not have
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await context.addInitScript(instrument);
-    // requests of the page and of its workers (the solver's script and wasm)
-    const fetched: Promise<{ url: string; bytes: number }>[] = [];
+    // requests of the page and of its workers, only to tell when the network is quiet
     let lastNetwork = Date.now();
     let inFlight = 0;
-    const onRequest = () => {
-      inFlight++;
+    const settle = (d: number) => () => {
+      inFlight += d;
       lastNetwork = Date.now();
     };
-    const onDone = (r: Request) => {
-      inFlight--;
-      lastNetwork = Date.now();
-      fetched.push(r.sizes().then((s) => ({ url: r.url().replace(server.url, ''), bytes: s.responseBodySize + s.responseHeadersSize })));
-    };
-    context.on('request', onRequest);
-    context.on('requestfinished', onDone);
-    context.on('requestfailed', () => inFlight--);
+    context.on('request', settle(1));
+    context.on('requestfinished', settle(-1));
+    context.on('requestfailed', settle(-1));
 
     await app.goto('scenarios', 'en');
     const firstPaintMs = await page.evaluate(
@@ -148,7 +148,12 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
         ),
     );
     while (inFlight > 0 || Date.now() - lastNetwork < QUIET_MS) await new Promise((r) => setTimeout(r, 100));
-    const startFiles = (await Promise.all(fetched)).sort((a, b) => b.bytes - a.bytes);
+    // Resource Timing's transferSize: as sent, so compressed where the server compressed (the page lists its workers' scripts, each worker its own fetches)
+    const timing = () =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({ url: e.name, bytes: (e as PerformanceResourceTiming).transferSize }));
+    const startFiles = [...(await page.evaluate(timing)), ...(await Promise.all(page.workers().map((w) => w.evaluate(timing)))).flat()]
+      .map((f) => ({ url: f.url.replace(server.url, ''), bytes: f.bytes }))
+      .sort((a, b) => b.bytes - a.bytes);
     const startBytes = startFiles.reduce((a, f) => a + f.bytes, 0);
 
     await page.getByRole('button', { name: 'Create a scenario from preset “Baseline”' }).click();
@@ -180,8 +185,9 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
 }
 
 function sweep(): Promise<unknown> {
+  const passed = (['line', 'grid', 'workers'] as const).flatMap((k) => (values[k] === undefined ? [] : [`--${k}`, values[k]]));
   return new Promise((ok, fail) =>
-    execFile(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench-browser-sweep.ts'), '--json'], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, out, stderr) =>
+    execFile(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench-browser-sweep.ts'), '--json', ...passed], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, out, stderr) =>
       err ? fail(new Error(`the sweep benchmark failed:\n${stderr}`)) : ok(JSON.parse(out)),
     ),
   );
