@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isInputError } from '../src/domain/errors';
+import { InputError } from '../src/domain/errors';
 import { MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
 import { buildModel } from '../src/model/build';
 import { loadScenarioAndModel, runMain, type Io } from '../src/cli/common';
@@ -308,8 +308,8 @@ describe('hostile figures in the Hotan model', () => {
             outcomes.push(record('built', what));
           }
         } catch (e) {
-          const message = isInputError(e) ? e.message : String((e as Error).stack);
-          outcomes.push(record(isInputError(e) && isClearError(1, `${message}\n`) ? 'clear error' : 'crash', `${what}: ${message.slice(0, 300)}`));
+          const message = e instanceof InputError ? e.message : String((e as Error).stack);
+          outcomes.push(record(e instanceof InputError && isClearError(1, `${message}\n`) ? 'clear error' : 'crash', `${what}: ${message.slice(0, 300)}`));
         }
       }
     expect(tally.examples.crash ?? []).toEqual([]);

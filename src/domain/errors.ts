@@ -16,7 +16,3 @@ export class InputError extends Error {
     super(message);
   }
 }
-
-export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
-}
