@@ -4,7 +4,8 @@
  * are solved over stand-in pool workers whose answers the test releases one
  * by one, each gets a stored run that describes it, progress counts to N of N
  * with the scenario being solved named, and Cancel stops the batch keeping
- * the runs done.
+ * the runs done. Solve goes to the results, or leaves the planner on the
+ * page when the planner says so (remembered).
  */
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@solidjs/testing-library';
@@ -15,9 +16,13 @@ import type { PoolWorker } from '../src/model/pool';
 import { runsFor } from '../src/store';
 import { setLang } from '../src/ui/i18n';
 import { SolveAll } from '../src/ui/scenarios/SolveAll';
+import { navigate, route } from '../src/ui/shell/router';
+import { SolveBar } from '../src/ui/shell/SolveBar';
+import { solvePhase, useSolverFactory } from '../src/ui/state/solve';
 import { db } from '../src/ui/state/db';
 import { dataset, modelVersionOf, presetIn, presetLoad } from '../src/ui/state/model';
-import { createFrom, latestRunByScenario, scenarios } from '../src/ui/state/scenarios';
+import { createFrom, latestRunByScenario, scenarios, selectScenario } from '../src/ui/state/scenarios';
+import { draftCheck, draftId } from '../src/ui/state/draft';
 import { cancelSolveAll, solveAllPhase, solveAllScenarios, staleScenarios, useSolveAllWorkers } from '../src/ui/state/solve-all';
 import { emptyReport } from './helpers/empty-report';
 
@@ -129,5 +134,37 @@ describe('solve all scenarios', () => {
     await done;
     expect(solveAllPhase()).toMatchObject({ phase: 'done', skipped: ['坏'] });
     expect(await runsFor(db(), bad.id)).toEqual([]);
+  });
+});
+
+describe('where Solve leads', () => {
+  it('to the results by default; the planner can stay on the page, and the choice is remembered', async () => {
+    let solves = 0;
+    useSolverFactory(async () => ({
+      solveScenario: async () => (solves++, emptyReport({ modelVersion: modelVersionOf(dataset()) })),
+      writeScenarioLp: async () => '',
+      warm: async () => undefined,
+      restart: () => undefined,
+    }));
+    // the last test left the invalid scenario open: open a valid one
+    const valid = scenarios()[0]!;
+    selectScenario(valid.id);
+    await until(() => draftId() === valid.id && draftCheck()?.ok === true);
+    render(() => <SolveBar />);
+    const go = screen.getByRole('checkbox', { name: '求解后转到结果页' }) as HTMLInputElement;
+    expect(go.checked).toBe(true);
+    const solveOn = async (n: number) => {
+      navigate('editor');
+      screen.getByRole('button', { name: '求解' }).click();
+      await until(() => solves === n && solvePhase().phase === 'done');
+    };
+    go.click();
+    expect(localStorage.getItem('quota-workbench.solve.goToResults')).toBe('false');
+    await solveOn(1);
+    expect(route().page).toBe('editor');
+    go.click();
+    expect(localStorage.getItem('quota-workbench.solve.goToResults')).toBe('true');
+    await solveOn(2);
+    await until(() => route().page === 'results');
   });
 });
