@@ -172,10 +172,10 @@ describe('solve exit codes and messages', () => {
     const file = scenarioFile('infeasible-text.json', { caps: { sand: { min: 2500 } }, countyBounds: { yutian: { gypsum: { min: 10 } } } });
     const en = await solve(file, '--lang', 'en');
     expect(en.code).toBe(2);
-    expect(en.stdout).toContain('  “Construction sand total extraction floor”: lower it from 2,500 to 2,000 10⁴ m³ (by 500). It runs into: Construction sand total extraction cap (专栏20).  [caps.sand.min]');
-    expect(en.stdout).toContain('  “Yutian (Keriya) County Gypsum quota minimum”: lower it from 10 to 0 10⁴ t (by 10). No cell counts toward this minimum (no rights or zones of this mineral there): no mine can meet it, whatever the other limits; only lowering the minimum helps.  [countyBounds.yutian.gypsum.min]');
+    expect(en.stdout).toContain('  Set ‘Construction sand total floor (10⁴ m³/yr)’ to at most 2,000 (now 2,500; 500 less). It runs into: Construction sand total extraction cap (专栏20).  [caps.sand.min]');
+    expect(en.stdout).toContain('  Set ‘Yutian (Keriya) County Gypsum minimum (10⁴ t/yr)’ to at most 0 (now 10; 10 less). No cell counts toward this minimum (no rights or zones of this mineral there): no mine can meet it, whatever the other limits; only lowering the minimum helps.  [countyBounds.yutian.gypsum.min]');
     const zh = await solve(file, '--lang', 'zh');
-    expect(zh.stdout).toContain('  “建筑用砂开采总量下限”：由 2,500 降至 2,000 万m³（放宽 500）。与之冲突的约束：建筑用砂开采总量上限（专栏20）。  [caps.sand.min]');
+    expect(zh.stdout).toContain('  把『建筑用砂开采总量下限（万m³/年）』设为至多 2,000（现为 2,500，放宽 500）。与之冲突的约束：建筑用砂开采总量上限（专栏20）。  [caps.sand.min]');
     expect(zh.stdout).toContain('没有任何单元可计入该下限（此处没有此矿种的采矿权或集中开采区），任何矿山都无法满足，只能降低该下限本身。');
     const json = JSON.parse((await solve(file, '--json')).stdout) as { explanation: { constraint: string; target: number; opposing: { constraint: string }[] }[] };
     expect(json.explanation.find((x) => x.constraint === 'floor[sand]')).toMatchObject({ target: 2000, opposing: [{ constraint: 'cap[sand]' }] });

@@ -44,10 +44,10 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   out.push(statusLine(r, lang));
   if (r.status === 'infeasible') {
     out.push('', zh ? '方案不可行。放宽以下约束即可行：' : 'The scenario is infeasible. Relaxing these makes it feasible:');
-    for (const x of r.explanation) out.push(`  ${relaxationSentence(x, lang)}${x.key?.path ? `  [${x.key.path}]` : ''}`);
+    for (const x of r.explanation) out.push(`  ${relaxationSentence(x, lang, d)}${x.key?.path ? `  [${x.key.path}]` : ''}`);
     if (r.explanation.length === 0) {
       out.push(zh ? '  （仅放宽政策约束无法使其可行）' : '  (no relaxation of policy constraints alone makes it feasible)');
-      for (const c of r.causes ?? []) out.push(`  ${causeSentence(c, lang)}${c.key?.path ? `  [${c.key.path}]` : ''}`);
+      for (const c of r.causes ?? []) out.push(`  ${causeSentence(c, lang, d)}${c.key?.path ? `  [${c.key.path}]` : ''}`);
     }
     return out.join('\n');
   }

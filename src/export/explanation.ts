@@ -2,10 +2,9 @@
  * The infeasibility explanation in sentences a planner can act on (the CLI's
  * `solve` and the results page print the same ones): the figure to set and
  * the rows on the other side of each relaxation, and what only a row itself
- * can fix (src/model/explain.ts). Given the model's names, a sentence names
- * the scenario field to change by its label ("set ‘Class-1/2 … (mines)’ to at
- * least 56"); without them (the CLI, which prints the path beside it) it
- * quotes the row.
+ * can fix (src/model/explain.ts). A sentence names the scenario field to
+ * change by its label and unit (src/domain/field-labels.ts), read with the
+ * model's names: "set ‘Class-1/2 … (mines)’ to at least 56".
  */
 import { fieldLabel, type FieldNames } from '../domain/field-labels';
 import type { Lang } from '../domain/label';
@@ -19,42 +18,37 @@ import { translatorFor, type Tr } from '../present/tr';
 
 const words = (lang: Lang): Tr => translatorFor({ zh: { ...resultsDict.zh, ...fieldDict.zh }, en: { ...resultsDict.en, ...fieldDict.en } }, lang);
 
-/**
- * Why no mine can meet a minimum; `named`: the sentence names the row (false: it follows the row's own relaxation);
- * `names`: the minimum scale is named by its field label, else by its path.
- */
-export function causeSentence(c: InfeasibilityCause, lang: Lang, named = true, names?: FieldNames): string {
+/** Why no mine can meet a minimum, naming the minimum scale by its field; `named`: the sentence names the row (false: it follows the row's own relaxation). */
+export function causeSentence(c: InfeasibilityCause, lang: Lang, names: FieldNames, named = true): string {
   const tr = words(lang);
   const subject = named ? `“${c.label[lang]}”` : tr('results.cause.this');
   if (c.kind === 'noCell') {
     const why = c.excludedZones.length > 0 ? tr('results.cause.noCell.excluded', { zones: c.excludedZones.join(', ') }) : tr('results.cause.noCell.none');
     return tr('results.cause.noCell', { subject, why });
   }
-  const figures = { subject, min: fmt(c.minScale, lang), largest: fmt(c.largest, lang), unit: unitLabel(c.unit, lang) };
-  return names ? tr('results.cause.noMine.field', { ...figures, field: fieldLabel(c.path, lang, names) }) : tr('results.cause.noMine', { ...figures, path: c.path });
+  return tr('results.cause.noMine.field', { subject, min: fmt(c.minScale, lang), largest: fmt(c.largest, lang), unit: unitLabel(c.unit, lang), field: fieldLabel(c.path, lang, names) });
 }
 
 /**
- * "Set ‘Class-1/2 … (mines)’ to at least 56 (now 30; 26 more)." with the model's `names`, else "lower X from 2,500
- * to 2,000 万m³ (by 500)"; then the rows it runs into. The amount alone (relaxationText) for runs stored before the figures.
+ * "Set ‘Class-1/2 … (mines)’ to at least 56 (now 30; 26 more)." (the field by its label and unit, named from the
+ * model's `names`), then the rows it runs into; the amount alone (relaxationText) for runs stored before the figures.
  */
-export function relaxationSentence(r: Relaxation, lang: Lang, names?: FieldNames): string {
+export function relaxationSentence(r: Relaxation, lang: Lang, names: FieldNames): string {
   const tr = words(lang);
-  const unit = unitLabel(r.unit, lang);
-  const label = r.label[lang];
   const side = r.key?.side;
   const path = r.key?.path;
-  // the change between the two figures shown (a mine count is rounded up, so it can exceed relaxBy)
-  const figures =
-    r.figure !== undefined && r.target !== undefined ? { from: fmt(r.figure, lang, 4), to: fmt(r.target, lang, 4), amount: fmt(clean(Math.abs(r.target - r.figure)), lang, 4) } : null;
   const first =
-    figures === null || side === undefined
-      ? relaxationText(r, lang)
-      : names && path
-        ? tr(side === 'min' ? 'results.relax.setAtMost' : 'results.relax.setAtLeast', { ...figures, field: fieldLabel(path, lang, names) })
-        : tr(side === 'min' ? 'results.relax.lower' : 'results.relax.raise', { ...figures, label, unit });
+    r.figure !== undefined && r.target !== undefined && side !== undefined && path !== undefined
+      ? tr(side === 'min' ? 'results.relax.setAtMost' : 'results.relax.setAtLeast', {
+          field: fieldLabel(path, lang, names),
+          from: fmt(r.figure, lang, 4),
+          to: fmt(r.target, lang, 4),
+          // the change between the two figures shown (a mine count is rounded up, so it can exceed relaxBy)
+          amount: fmt(clean(Math.abs(r.target - r.figure)), lang, 4),
+        })
+      : relaxationText(r, lang);
   const parts = [first];
   if (r.opposing?.length) parts.push(tr('results.relax.opposing', { rows: r.opposing.map((o) => o.label[lang]).join(tr('results.relax.listSep')) }));
-  if (r.cause) parts.push(causeSentence(r.cause, lang, false, names));
+  if (r.cause) parts.push(causeSentence(r.cause, lang, names, false));
   return parts.join(lang === 'zh' ? '' : ' ');
 }

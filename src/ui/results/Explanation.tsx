@@ -72,7 +72,7 @@ export function Explanation(props: { report: SolveReport }): JSX.Element {
               <For each={causes()}>
                 {(c) => (
                   <li data-constraint={c.constraint}>
-                    {causeSentence(c, lang(), true, dataset())} <code class="id">{c.constraint}</code>
+                    {causeSentence(c, lang(), dataset())} <code class="id">{c.constraint}</code>
                     <EditLink path={c.key?.path} />
                   </li>
                 )}
