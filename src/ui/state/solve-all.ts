@@ -117,7 +117,8 @@ export async function solveAllScenarios(): Promise<void> {
     const tracked = workers.map(
       (w): PoolWorker => ({
         async solveScenario(d, s) {
-          const i = index.get(s) ?? -1;
+          // the pool hands each worker one of the scenarios it was given, so the index is always found
+          const i = index.get(s) as number;
           current.add(i);
           if (!controller.signal.aborted) running();
           try {
