@@ -12,6 +12,8 @@
  * reaches min(2000, 17.8777·L); 90 × 17.8777 = 1609.0 < 2000, so the curve is
  * the straight line 17.8777·L from 0 to the cap 90 — no knee.
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/domain/dataset';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../src/domain/load-node';
@@ -136,6 +138,27 @@ describe('a tight solve budget', () => {
     expect(f.plan?.limit).toBe(90);
     expect(f.plan?.status).toBe('optimal');
     expect(f.points.some((p) => p.limit === f.baseline.limit)).toBe(true);
+  });
+});
+
+describe('a loaded machine', () => {
+  /** Busy threads on every core while the frontier runs: nothing it reports may depend on wall-clock time. */
+  async function withCpuHogs<T>(work: () => Promise<T>): Promise<T> {
+    const hogs = Array.from({ length: Math.max(2, availableParallelism()) }, () => new Worker('const end = Date.now() + 600_000; while (Date.now() < end) {}', { eval: true }));
+    try {
+      return await work();
+    } finally {
+      await Promise.all(hogs.map((h) => h.terminate()));
+    }
+  }
+  const shape = (f: Frontier) => ({ points: f.points.map((p) => [p.limit, p.status, p.volume]), plan: f.plan && [f.plan.limit, f.plan.status, f.plan.volume], baseline: [f.baseline.limit, f.baseline.volume], fewest: f.fewest, solves: f.solves });
+
+  it("gives the same frontier, the plan's point included, beside a CPU hog on every core", async () => {
+    const s = preset('strict-consolidation');
+    const quiet = await computeFrontier(d, s, { limit: 'class3', maxSolves: 5 }, solve);
+    const loaded = await withCpuHogs(() => computeFrontier(d, s, { limit: 'class3', maxSolves: 5 }, solve));
+    expect(loaded.plan?.limit).toBe(90);
+    expect(shape(loaded)).toEqual(shape(quiet));
   });
 });
 
