@@ -14,5 +14,7 @@ if (!root) throw new Error('index.html has no #root');
 // after a closed tab or a reload: typed drafts the database did not get, a solve the reload cut short, sweeps it left 'running'
 void startStore().then(() => Promise.all([recoverUnsavedDrafts(), reportInterruptedSolve(), recoverSweeps(db())])).catch((e: unknown) => console.error(e));
 render(() => <App />, root);
-registerOffline();
+// the offline copy (every file of the build, ECharts and the Word writer included) is fetched once the page has loaded, not beside its first paint
+if (document.readyState === 'complete') registerOffline();
+else window.addEventListener('load', registerOffline, { once: true });
 warmUp();
