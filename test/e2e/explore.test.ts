@@ -14,6 +14,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
 import { createFromPreset, nav, scenarioNames, unnamedControls, W } from './steps';
+import type { Locator } from 'playwright-core';
+
+/** A chart is drawn once near the viewport, after the frame that shows it (EChart.tsx): scroll to it, then one SVG. */
+async function chartDrawn(scope: Locator): Promise<void> {
+  await scope.locator('.echart').scrollIntoViewIfNeeded();
+  await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
+}
 
 describeE2E('explore in Chromium', () => {
   let server: Server;
@@ -74,7 +81,7 @@ describeE2E('explore in Chromium', () => {
     expect(await rows.first().locator('th').first().textContent()).toBe('40');
     expect(await page.locator('.sweep-summary').textContent()).toContain(`${done} / 8 个点`);
     // a line chart of the output chosen
-    expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
+    await chartDrawn(page.locator('.sweep-results'));
 
     await page.reload();
     await page.locator('.sweep-shown').waitFor();
@@ -124,7 +131,7 @@ describeE2E('explore in Chromium', () => {
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 30_000 }).toBe(4);
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
-    expect(await page.locator('.sweep-results .echart svg').count()).toBe(1);
+    await chartDrawn(page.locator('.sweep-results'));
     // the chart follows the table a task later
     await expect.poll(() => page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
     expect(await unnamedControls(page)).toEqual([]);
@@ -147,7 +154,7 @@ describeE2E('explore in Chromium', () => {
     expect(limits.at(-1)).toBe(250);
     expect(await page.locator('table.frontier-table tr[data-limit="250"]').textContent()).toContain('规划上限 250');
     expect(await page.locator('table.frontier-table').textContent()).toContain('拐点');
-    expect(await page.locator('.frontier-result .echart svg').count()).toBe(1);
+    await chartDrawn(page.locator('.frontier-result'));
 
     // the knee opens as a new scenario
     const knee = page.locator('table.frontier-table tbody tr', { hasText: '拐点' }).first();
@@ -190,7 +197,7 @@ describeE2E('explore in Chromium', () => {
     // the baseline cannot rise from 2020 to 2025 within 25 % a year for every mineral: the smallest workable share is stated
     expect(await result.getAttribute('data-status')).toBe('limit-too-tight');
     expect(await result.locator('.findings').textContent()).toContain('最少需要');
-    expect(await result.locator('.echart svg').count()).toBe(1);
+    await chartDrawn(result);
     const header = await page.locator('table.path-table thead th').allTextContents();
     expect(header.slice(3, 9)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
     const sand = page.locator('table.path-table tr[data-county="hetian"][data-mineral="sand"]');
