@@ -101,6 +101,8 @@ async function hoverCharts(page: Page, scope: string): Promise<string[]> {
   for (let i = 0; i < n; i++) {
     const chart = charts.nth(i);
     await chart.scrollIntoViewIfNeeded();
+    // a chart is drawn once near the viewport (EChart.tsx)
+    await chart.locator('svg, canvas').first().waitFor();
     const points = await chart.evaluate((el) => {
       const box = el.getBoundingClientRect();
       const out: [number, number][] = [];

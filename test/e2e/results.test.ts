@@ -43,8 +43,9 @@ describeE2E('the results page in Chromium', () => {
       const flows = page.getByRole('table', { name: '从一县（市）矿山运往另一县（市）需求的数量（本县自给不列）' });
       expect(await flows.locator('tbody tr').count()).toBeGreaterThan(0);
       const sankey = page.getByRole('img', { name: /县际运输/ }).first();
-      await sankey.waitFor();
-      expect(await sankey.locator('svg path').count()).toBeGreaterThan(0);
+      // drawn once scrolled near (EChart.tsx)
+      await sankey.scrollIntoViewIfNeeded();
+      await expect.poll(() => sankey.locator('svg path').count()).toBeGreaterThan(0);
 
       // 专栏11 caps: its quota ranges solve in seconds at 0.1%
       await nav(page, 'zh', 'scenarios');
