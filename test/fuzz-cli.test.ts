@@ -22,6 +22,7 @@ import { loadScenarioAndModel, runMain, type Io } from '../src/cli/common';
 import { main as solveMain } from '../src/cli/solve';
 import { main as sweepMain } from '../src/cli/sweep';
 import { TINY_PATH } from './helpers/tiny';
+import { HOSTILE_NUMBERS, nonsenseScenarios, numericLeaves, richScenario, seeded, TINY_IDS, unknownZones, withLeaf, type Json } from './helpers/hostile-files';
 
 const HOTAN_PATH = 'models/hotan-2021-2025.json';
 const dir = mkdtempSync(join(tmpdir(), 'fuzz-cli-'));
@@ -31,69 +32,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const STDERR_BOUND = 40_000;
 const ERROR_LINE = /^[^\n:]+: \$[^\s]*: \S/;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** mulberry32: a small seeded generator, so the sample of Hotan files solved is the same each run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HOSTILE_NUMBERS: Json[] = [-1, 0, 1e308, 'NaN', 'a string', null, []];
-
-/** Paths of every numeric leaf. */
-function numericLeaves(x: Json, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof x === 'number') return [path];
-  if (Array.isArray(x)) return x.flatMap((v, i) => numericLeaves(v, [...path, i]));
-  if (x !== null && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => numericLeaves(v, [...path, k]));
-  return [];
-}
-
-function withLeaf(x: Json, path: (string | number)[], value: Json): Json {
-  const out = structuredClone(x);
-  let here = out as Record<string | number, Json>;
-  path.slice(0, -1).forEach((k) => (here = here[k] as Record<string | number, Json>));
-  here[path[path.length - 1] as string | number] = value;
-  return out;
-}
-
-/** Renames a key of the object at `path` (keeping its value), as a hostile id would. */
-function renamedKey(x: Json, path: string[], from: string, to: string): Json {
-  const out = structuredClone(x);
-  let here = out as Record<string, Json>;
-  path.forEach((k) => (here = here[k] as Record<string, Json>));
-  const v = here[from] as Json;
-  delete here[from];
-  here[to] = v;
-  return out;
-}
-
 const tinyModel = JSON.parse(readFileSync(TINY_PATH, 'utf8')) as Json;
 const hotanModel = JSON.parse(readFileSync(HOTAN_PATH, 'utf8')) as Json;
-
-/** A scenario of the tiny region that sets every key with a figure. */
-const richScenario: Json = {
-  format: 'quota-scenario/1',
-  name: 'fuzz',
-  model: 'tiny-region',
-  caps: { sand: 90, stone: { min: 10, max: 110 } },
-  rightsCaps: { class3: 12, class12: 10, total: 20 },
-  largeMediumShare: { min: 0.4 },
-  minScale: { stone: { small: 10 } },
-  maxScale: { stone: { large: 80 } },
-  countyBounds: { north: { sand: { min: 0, max: 80 } } },
-  demand: { radiusKm: 100, perCounty: { north: { sand: 70 } }, prefecture: { stone: 90 } },
-  reference: { north: { sand: 60 } },
-  objective: { preset: 'continuity', weights: { mines: 0.001, transport: 0.05, unmet: 1, deviation: 0.1, share: 1 } },
-  assumptions: { demandGrowth: { sand: 1 }, density: { sand: 1.5, stone: 2.5 } },
-  timeLimitSec: 20,
-  mipGap: 0,
-};
 
 /** `accepted`: solved through the command with finite results; `built`: a Hotan file accepted by the validation entry whose built model is finite. */
 type Outcome = 'clear error' | 'crash' | 'partial write' | 'silent acceptance' | 'accepted' | 'built';
@@ -203,30 +143,9 @@ describe('hostile files through solve', () => {
   }, 600_000);
 
   it('the nonsense issue 9 names is refused, each with the figure and why', async () => {
-    const s = richScenario as Record<string, Json>;
-    const cases: [string, Json, Json][] = [
-      ['inverted scale bounds', { ...s, minScale: { stone: { large: 50 } }, maxScale: { stone: { large: 1 } } }, tinyModel],
-      ['a small minimum above the medium minimum', { ...s, minScale: { stone: { small: 50 } } }, tinyModel],
-      ['a maximum scale of 0', { ...s, maxScale: { sand: { large: 0 } } }, tinyModel],
-      ['a largest mine below every class', { ...s, maxScale: { sand: { large: 5 } } }, tinyModel],
-      ['a medium maximum, which nothing reads', { ...s, maxScale: { sand: { medium: 25 } } }, tinyModel],
-      ['negative population', { ...s, assumptions: { population: { north: -3000, south: 1000 } } }, tinyModel],
-      ['no population at all', { ...s, assumptions: { population: { north: 0, south: 0 } } }, tinyModel],
-      ['density 0', { ...s, assumptions: { density: { sand: 0, stone: 2.5 } } }, tinyModel],
-      ['a negative value per unit', withLeaf(s, ['assumptions', 'valuePerUnit'], { sand: -20 }), withLeaf(tinyModel, ['assumptions'], [...((tinyModel as Record<string, Json[]>).assumptions ?? []), { id: 'valuePerUnit', label: { zh: '单位价值', en: 'value per unit' }, assumption: true, value: { sand: 20 }, unit: '万元', reason: 'fuzz' }])],
-      ['all-zero weights', { ...s, objective: { weights: { value: 0, mines: 0, transport: 0, unmet: 0 } } }, tinyModel],
-      ['a weight of 1e-300', { ...s, objective: { weights: { value: 1e-300 } } }, tinyModel],
-      ['a weight of 1e300', { ...s, objective: { weights: { value: 1e300 } } }, tinyModel],
-      ['a time limit above the stated maximum', { ...s, timeLimitSec: 3e6 }, tinyModel],
-      ['a cap of 1e308', { ...s, caps: { sand: 1e308 } }, tinyModel],
-      ['an inverted cap', { ...s, caps: { sand: { min: 50, max: 1 } } }, tinyModel],
-      ['an inverted county bound', { ...s, countyBounds: { north: { sand: { min: 80, max: 1 } } } }, tinyModel],
-      ['an assumption of the wrong shape', { ...s, assumptions: { density: 1.5 } }, tinyModel],
-      ['an assumption matrix where a map is', { ...s, assumptions: { density: { sand: { a: 1 } } } }, tinyModel],
-      ['a mineral id toString', renamedKey(s, ['caps'], 'sand', 'toString'), tinyModel],
-      ['a county id constructor', renamedKey(s, ['countyBounds'], 'north', 'constructor'), tinyModel],
-      ['an assumption key __proto__', { ...s, assumptions: JSON.parse('{"density":{"__proto__":1,"sand":1.5}}') as Json }, tinyModel],
-    ];
+    // the tiny region has no value per unit: that case gets a model with one
+    const valued = withLeaf(tinyModel, ['assumptions'], [...((tinyModel as Record<string, Json[]>).assumptions ?? []), { id: 'valuePerUnit', label: { zh: '单位价值', en: 'value per unit' }, assumption: true, value: { sand: 20 }, unit: '万元', reason: 'fuzz' }]);
+    const cases: [string, Json, Json][] = nonsenseScenarios(richScenario, TINY_IDS).map(([what, scenario]) => [what, scenario, what === 'a negative value per unit' ? valued : tinyModel]);
     for (const [what, scenario, model] of cases) expect([what, await trySolve(what, scenario, model, true)]).toEqual([what, 'clear error']);
     const modelIds: [string, Json][] = [
       ['model mineral id toString', JSON.parse(JSON.stringify(tinyModel).replaceAll('"stone"', '"toString"')) as Json],
@@ -240,7 +159,7 @@ describe('hostile files through solve', () => {
   }, 600_000);
 
   it('200,000 unknown zone ids: 50 problems and the count of the rest', async () => {
-    const zones = Array.from({ length: 200_000 }, (_, i) => `Z${String(1000 + (i % 9000))}`);
+    const zones = unknownZones(200_000);
     const io = collectingIo();
     const path = join(dir, 'many-zones.json');
     writeFileSync(path, JSON.stringify({ ...(richScenario as object), excludedZones: zones }));

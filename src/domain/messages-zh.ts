@@ -64,6 +64,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(\S+) is out of range: (.+?) \((.+)\)$/, (m) => `${m[1]} 超出范围：${rangeZh(m[2] ?? '')}（${why(m[3])}）`],
   [/^every figure is 0 \((.+)\)$/, (m) => `所有数值均为 0（${why(m[1])}）`],
   [/^(\S+) is beyond ±(\S+)$/, (m) => `${m[1]} 超出 ±${m[2]}`],
+  [/^a list of (\d+) items with problems, too many to check one by one/, (m) => `列表有 ${m[1]} 项且含有问题，过多，无法逐项检查：请先更正此列表`],
   [/^and (\d+) more problems? \(only the first (\d+) are listed\)$/, (m) => `另有 ${m[1]} 个问题（只列出前 ${m[2]} 个）`],
   [/^at most (\d+) s \(about 23 days/, (m) => `不超过 ${m[1]} 秒（约 23 天；求解器的计时器以 32 位整数计毫秒）`],
 ];

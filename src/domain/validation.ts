@@ -79,15 +79,33 @@ export function unionIssues(issues: readonly Issue[]): Issue[] {
  * Keys `__proto__` anywhere in parsed JSON: the schema would drop them without
  * a word (an object cannot hold one as data), so they are named here.
  */
-function protoKeys(data: unknown, path: PropertyKey[] = [], out: ValidationProblem[] = []): ValidationProblem[] {
-  if (typeof data !== 'object' || data === null || out.length > MAX_PROBLEMS) return out;
-  if (Array.isArray(data)) data.forEach((v, i) => protoKeys(v, [...path, i], out));
-  else
-    for (const [k, v] of Object.entries(data)) {
-      if (k === '__proto__') out.push({ path: jsonPath([...path, k]), message: 'the key __proto__ is not allowed: it is a reserved name in JavaScript' });
-      else protoKeys(v, [...path, k], out);
+export function protoKeys(data: unknown): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  // walked with a stack, not by recursion: JSON may nest deeper than the call stack
+  const stack: Node[] = [{ v: data, up: null, key: '' }];
+  while (stack.length && out.length <= MAX_PROBLEMS) {
+    const node = stack.pop() as Node;
+    if (typeof node.v !== 'object' || node.v === null) continue;
+    const entries: [PropertyKey, unknown][] = Array.isArray(node.v) ? node.v.map((x, i) => [i, x]) : Object.entries(node.v);
+    for (const [k, x] of entries.reverse()) {
+      if (k === '__proto__') out.push({ path: jsonPath(pathOf({ v: x, up: node, key: k })), message: 'the key __proto__ is not allowed: it is a reserved name in JavaScript' });
+      else stack.push({ v: x, up: node, key: k });
     }
+  }
   return out;
+}
+
+/** A value in parsed JSON with the way to it (a link to its parent, so deep nesting costs no copied paths). */
+interface Node {
+  v: unknown;
+  up: Node | null;
+  key: PropertyKey;
+}
+
+function pathOf(node: Node): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let n: Node | null = node; n?.up; n = n.up) path.push(n.key);
+  return path.reverse();
 }
 
 /** A record key's own reason (an id's form, a reserved name) rather than zod's "Invalid key in record". */
@@ -95,10 +113,43 @@ function issueText(i: Issue): string {
   return i.code === 'invalid_key' && i.issues.length ? i.issues.map((x) => x.message).join('; ') : i.message;
 }
 
+/**
+ * zod reports a problem per bad item and hands a list's problems up with a
+ * spread, so a list of some 100,000 bad items overflows the stack (a
+ * RangeError) before any is reported. Such a file is refused at its longest
+ * list instead: `safeParse` as zod's, or that one problem.
+ */
+export function safeParseListed<T>(schema: z.ZodType<T>, data: unknown, params?: Parameters<z.ZodType<T>['safeParse']>[1]): ReturnType<z.ZodType<T>['safeParse']> | { tooLong: ValidationProblem } {
+  try {
+    return schema.safeParse(data, params);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { tooLong: longestList(data) };
+  }
+}
+
+/** The longest list in parsed JSON, as the problem of a file too long to check item by item (walked without recursion: JSON may nest deep). */
+function longestList(data: unknown): ValidationProblem {
+  let best: { node: Node; length: number } | null = null;
+  const stack: Node[] = [{ v: data, up: null, key: '' }];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    const { v } = node;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      if (v.length > (best?.length ?? 0)) best = { node, length: v.length };
+      // the items of a long list are not walked one by one: its own length is what matters
+      if (v.length <= 1000) v.forEach((x, i) => stack.push({ v: x, up: node, key: i }));
+    } else for (const [k, x] of Object.entries(v)) stack.push({ v: x, up: node, key: k });
+  }
+  return { path: jsonPath(best ? pathOf(best.node) : []), message: `a list of ${best?.length ?? 0} items with problems, too many to check one by one: correct the list first` };
+}
+
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): Validated<T> {
   const reserved = protoKeys(data);
   if (reserved.length) return { ok: false, file, problems: capProblems(reserved) };
-  const parsed = schema.safeParse(data);
+  const parsed = safeParseListed(schema, data);
+  if ('tooLong' in parsed) return { ok: false, file, problems: [parsed.tooLong] };
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
@@ -163,6 +214,10 @@ export function validateScenarioAgainst(s: Scenario, d: Dataset, file = 'scenari
     if (!own) return need(false, ['assumptions', a], `unknown assumption "${a}"`);
     const [mine, theirs] = [formOf(v), formOf(own.value)];
     if (mine !== theirs && !(mine === 'map {key: number}' && isEmpty(v))) return need(false, ['assumptions', a], `must be a ${theirs} as in the model, not a ${mine}`);
+    // a map the model keys by minerals (density) or counties (population, roadKm) takes no other key: it would be ignored without a word
+    const modelKeys = typeof own.value === 'object' ? Object.keys(own.value) : [];
+    const kind = modelKeys.length === 0 ? null : modelKeys.every((k) => minerals.has(k)) ? 'mineral' : modelKeys.every((k) => units.has(k)) ? 'county' : null;
+    if (kind && typeof v === 'object') Object.keys(v).forEach((k) => need((kind === 'mineral' ? minerals : units).has(k), ['assumptions', a, k], `unknown ${kind} "${k}"`));
     assumptionProblems(a, v).forEach((p) => need(false, ['assumptions', a, ...p.path], p.message));
   });
   scaleProblems(s, d).forEach((p) => problems.push(p));

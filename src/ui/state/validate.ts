@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
-import { capProblems, jsonPath, parseJson, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { capProblems, jsonPath, parseJson, protoKeys, safeParseListed, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { fieldLabel } from '../../domain/field-labels';
 import { domainMessageZh } from '../../domain/messages-zh';
 import { resolveInputs } from '../../model/inputs';
@@ -124,7 +124,11 @@ export function checkScenarioFile(
 ): { ok: true; scenario: Scenario } | { ok: false; file: string; problems: Problem[] } {
   const json = parseJson(text.replace(/^\uFEFF/, ''), file);
   if (!json.ok) return { ok: false, file, problems: localizeProblems(json.problems) };
-  const shape = scenarioFileSchema.safeParse(json.value, { reportInput: true });
+  // JSON.parse keeps a key __proto__ as data, which the schema would drop without a word
+  const reserved = protoKeys(json.value);
+  if (reserved.length) return { ok: false, file, problems: localizeProblems(capProblems(reserved)) };
+  const shape = safeParseListed(scenarioFileSchema, json.value, { reportInput: true });
+  if ('tooLong' in shape) return { ok: false, file, problems: localizeProblems([shape.tooLong]) };
   if (!shape.success) return { ok: false, file, problems: issueProblems(shape.error.issues) };
   const scenario = localiseScenario(shape.data, lang());
   const ids = validateScenarioAgainst(scenario, dataset, file);
