@@ -19,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from '../src/cli/common';
 import { main as solveMain } from '../src/cli/solve';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@solidjs/testing-library';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ScenariosPage } from '../src/ui/scenarios/ScenariosPage';
 import { fileSizeProblem, MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
 import { canonicalJson, createScenario, scenarioFileText, type WorkbenchDB } from '../src/store';
 import { matchCounty, validateBoundary } from '../src/ui/charts/geojson';
@@ -255,6 +257,32 @@ describe('hostile scenario files through the Scenarios page import', () => {
     const v = checkScenarioFile(JSON.stringify({ ...s, name: { zh: a, en: b }, description: b }), 'm.json', dataset());
     expect(v.ok && [v.scenario.name, v.scenario.description]).toEqual([a, b]);
   });
+});
+
+describe('the Scenarios page itself (jsdom), on the largest files', () => {
+  it('lists 50 problems and the count of the rest, heads them with the full count, and changes nothing', async () => {
+    setLang('en');
+    render(() => <ScenariosPage />);
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    expect(input).not.toBeNull();
+    const cases: [string, string, number, number][] = [
+      ['zones.json', JSON.stringify({ ...(hotanRichScenario as object), excludedZones: unknownZones(200_000) }), MAX_PROBLEMS + 1, 200_000],
+      ['nulls.json', JSON.stringify({ ...(hotanRichScenario as object), excludedZones: Array.from({ length: 200_000 }, () => null) }), 1, 1],
+    ];
+    for (const [name, text, rows, count] of cases) {
+      const before = await dump();
+      // jsdom's File has no text(); the browser's does (and the Chromium sample uses it)
+      const file = Object.assign(new File([text], name, { type: 'application/json' }), { text: () => Promise.resolve(text) });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input!);
+      const heading = () => document.querySelector('[data-testid="import-problems"] strong')?.textContent ?? '';
+      await vi.waitFor(() => expect(heading()).toContain(`“${name}”`), { timeout: 20_000 });
+      expect(heading()).toBe(`“${name}” has ${count} problem(s); it was not imported and nothing was changed.`);
+      expect(document.querySelectorAll('[data-testid="import-problems"] tbody tr')).toHaveLength(rows);
+      expect(await dump()).toBe(before);
+    }
+    cleanup();
+  }, 60_000);
 });
 
 describe('what this suite found, pinned (the UI and the CLI alike)', () => {

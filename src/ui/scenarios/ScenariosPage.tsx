@@ -26,7 +26,7 @@ import {
   selectScenario,
 } from '../state/scenarios';
 import { checkScenarioFile, localizeProblems, problemField, problemLine, type Problem } from '../state/validate';
-import { fileSizeProblem } from '../../domain/validation';
+import { fileSizeProblem, MAX_PROBLEMS } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 import { SolveAll } from './SolveAll';
@@ -324,6 +324,12 @@ function Presets() {
   );
 }
 
+/** How many problems a file has: past MAX_PROBLEMS the list ends with a line counting the rest ("and 199950 more…"), not one more problem. */
+function problemCount(problems: Problem[]): number {
+  const more = problems.length > MAX_PROBLEMS ? /\d+/.exec(problems[MAX_PROBLEMS]?.message ?? '') : null;
+  return more ? MAX_PROBLEMS + Number(more[0]) : problems.length;
+}
+
 function Import() {
   const [problems, setProblems] = createSignal<{ file: string; problems: Problem[] } | null>(null);
   let fileInput: HTMLInputElement | undefined;
@@ -360,7 +366,7 @@ function Import() {
         {(p) => (
           <div class="problems-box" role="alert" data-testid="import-problems">
             <p>
-              <strong>{t('scenarios.importRejected', { file: p().file, n: p().problems.length })}</strong>
+              <strong>{t('scenarios.importRejected', { file: p().file, n: problemCount(p().problems) })}</strong>
             </p>
             <table class="grid">
               <thead>
