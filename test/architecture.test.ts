@@ -77,3 +77,23 @@ describe('import direction', () => {
     expect(violations(folder, (t) => t !== 'ui')).toEqual([]);
   });
 });
+
+describe('pages', () => {
+  const pages = sources(join(SRC, 'ui')).filter((f) => /Page\.tsx$/.test(f));
+  const component = (f: string) => /export function (\w+Page)\b/.exec(readFileSync(f, 'utf8'))?.[1];
+
+  test('each page is <Feature>Page.tsx in its own feature folder, never in shell/', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    const folders = pages.map((f) => relative(join(SRC, 'ui'), dirname(f)));
+    for (const folder of folders) expect(folder === 'shell' || folder.includes(sep), folder).toBe(false);
+    expect(new Set(folders).size).toBe(folders.length);
+  });
+
+  test('no two components share a page name, and the router loads every page from shell/pages.ts', () => {
+    const names = pages.map(component);
+    expect(names.every(Boolean)).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    const router = readFileSync(join(SRC, 'ui/shell/pages.ts'), 'utf8');
+    for (const f of pages) expect(router, f).toContain(`../${relative(join(SRC, 'ui'), f).replace(/\.tsx$/, '').split(sep).join('/')}`);
+  });
+});

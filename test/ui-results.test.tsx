@@ -17,7 +17,7 @@ import { addRun, type RunRecord } from '../src/store';
 import { setLang } from '../src/ui/i18n';
 import { BindingTable } from '../src/ui/results/BindingTable';
 import { ResultsView } from '../src/ui/results/ResultsView';
-import { ExportPanel } from '../src/ui/results/ExportPanel';
+import { ExportPanel } from '../src/ui/export/ExportPanel';
 import { db, useDb } from '../src/ui/state/db';
 import { rangePhase, useRangeWorkers, type RangeWorker } from '../src/ui/state/ranges';
 import { deleteDatabasesAfterEach, openFresh } from './helpers/fresh-db';

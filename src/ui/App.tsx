@@ -5,16 +5,10 @@
  */
 import { createEffect, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { lang, t } from './i18n';
-import { EditorPage } from './editor/EditorPage';
-import { ExplorePage } from './explore';
-import { PlanPage } from './plan/PlanPage';
-import { ScenariosPage } from './scenarios/ScenariosPage';
-import { ComparePage } from './shell/ComparePage';
-import { ExportPage } from './shell/ExportPage';
 import { LangSwitch } from './shell/LangSwitch';
 import { ModelProblems } from './shell/ModelProblems';
 import { Notices } from './shell/Notices';
-import { ResultsPage } from './shell/ResultsPage';
+import { ComparePage, EditorPage, ExplorePage, ExportPage, loadResultsPage, PlanPage, ResultsPage, ScenariosPage } from './shell/pages';
 import { href, PAGES, route } from './shell/router';
 import { ScenarioPicker } from './shell/ScenarioPicker';
 import { SolveBar, solveAndShow } from './shell/SolveBar';
@@ -30,7 +24,7 @@ export function App() {
   });
   // the Results' code loads while the solver works, so its KPIs show as soon as the solve returns (a failed load is retried by the view)
   createEffect(() => {
-    if (isSolving()) import('./results/ResultsView').catch(() => undefined);
+    if (isSolving()) loadResultsPage().catch(() => undefined);
   });
   onMount(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -36,7 +36,7 @@ describeE2E('offline in Chromium', () => {
       });
       expect(stored.names).toHaveLength(1);
       expect(stored.files).toEqual(
-        expect.arrayContaining(['/', '/assets/ExplorePage.js', '/assets/CompareView.js', '/assets/ExportPanel.js', '/assets/ResultsView.js', '/assets/worker.js', '/assets/glpk.wasm', '/favicon.svg']),
+        expect.arrayContaining(['/', '/assets/ExplorePage.js', '/assets/ComparePage.js', '/assets/ExportPage.js', '/assets/ResultsPage.js', '/assets/worker.js', '/assets/glpk.wasm', '/favicon.svg']),
       );
 
       await context.setOffline(true);

@@ -4,8 +4,8 @@ import { dataset } from '../state/model';
 import { latestRunByScenario, scenarios } from '../state/scenarios';
 import { SolveAll } from '../scenarios/SolveAll';
 import { solveAllPhase, staleScenarios } from '../state/solve-all';
-import { runScenario } from './RunInfo';
-import { CompareView } from './views';
+import { runScenario } from '../shell/RunInfo';
+import { CompareView } from './CompareView';
 
 const KEY = 'quota-workbench.compare';
 export const MAX_COMPARE = 4;

@@ -31,6 +31,8 @@ export interface SweepParam {
   integer: boolean;
   /** largest value the schema accepts (a share is at most 1) */
   max?: number;
+  /** values must stay under this: a class's minimum scale under the next larger class's (the schema refuses otherwise) */
+  below?: number;
   /** a starting range: half to one and a half times the current value */
   range: { from: number; to: number };
 }
@@ -80,7 +82,10 @@ export function sweepParams(d: Dataset, s: Scenario, lang: Lang): SweepParam[] {
     for (const k of SIZE_CLASSES) {
       const sc = inputs?.scale[m.id]?.[k];
       if (inputs && !sc) continue; // the plan has no such class for the mineral
+      const larger = SIZE_CLASSES[SIZE_CLASSES.indexOf(k) - 1];
+      const below = larger ? inputs?.scale[m.id]?.[larger]?.min : undefined;
       add({
+        ...(below !== undefined ? { below } : {}),
         path: `minScale.${m.id}.${k}`,
         group: 'scale',
         label: t('explore.param.minScale', { mineral: mineralName(d, m.id, lang), size: t(`explore.size.${k}`) }),
@@ -107,12 +112,15 @@ function round2(x: number): number {
 }
 
 /** A starting range for a parameter: half to one and a half times its current value. */
-export function defaultRange(p: Pick<SweepParam, 'current' | 'integer' | 'max'>, cap: number | null): { from: number; to: number } {
+export function defaultRange(p: Pick<SweepParam, 'current' | 'integer' | 'max' | 'below'>, cap: number | null): { from: number; to: number } {
   if (p.max === 1) return { from: 0.2, to: 0.8 };
   const c = p.current;
   if (c !== null && c > 0) {
     const from = p.integer ? Math.max(0, Math.round(c * 0.5)) : round2(c * 0.5);
     const to = p.integer ? Math.round(c * 1.5) : round2(c * 1.5);
+    // 0.9 × the bound keeps two significant digits strictly under it
+    const under = p.below !== undefined ? round2(p.below * 0.9) : Infinity;
+    if (to > under) return { from: Math.min(from, round2(under * 0.5)), to: under };
     return { from, to: to > from ? to : from + 1 };
   }
   return { from: 0, to: cap !== null && cap > 0 ? round2(cap) : 100 };

@@ -4,9 +4,9 @@ import { t } from '../i18n';
 import { draft, draftCheck } from '../state/draft';
 import { dataset } from '../state/model';
 import { currentScenario, latestRunByScenario } from '../state/scenarios';
-import { downloadText } from './download';
-import { RunInfo, runScenario } from './RunInfo';
-import { ExportPanel } from './views';
+import { downloadText } from '../shell/download';
+import { RunInfo, runScenario } from '../shell/RunInfo';
+import { ExportPanel } from './ExportPanel';
 import { scenarioLp } from '../state/solve';
 
 /** Files for the current scenario: its JSON always; quotas, workbook, LP, the printable and the Word report once it is solved. */

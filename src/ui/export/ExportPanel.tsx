@@ -17,8 +17,8 @@ import { reportHtml } from '../../export/report';
 import { workbookXlsx } from '../../export/xlsx';
 import { countyMapChart, defaultMapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
-import { boundary } from './boundary';
-import './results.css';
+import { boundary } from '../results/boundary';
+import '../results/results.css';
 
 export interface ExportPanelProps {
   report: SolveReport;

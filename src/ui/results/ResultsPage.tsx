@@ -4,8 +4,8 @@ import { t } from '../i18n';
 import { draft } from '../state/draft';
 import { dataset, modelVersionOf } from '../state/model';
 import { allRuns, currentScenario } from '../state/scenarios';
-import { formatTime, RunInfo, runScenario } from './RunInfo';
-import { ResultsView } from './views';
+import { formatTime, RunInfo, runScenario } from '../shell/RunInfo';
+import { ResultsView } from './ResultsView';
 
 /** The newest run of the current scenario (or an older one the planner picks), shown by ResultsView. */
 export function ResultsPage() {

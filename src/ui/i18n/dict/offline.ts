@@ -1,6 +1,6 @@
 import type { FeatureDict } from '..';
 
-/** Offline copy and updates (src/ui/state/offline.ts) and pages that failed to load (src/ui/shell/views.ts). */
+/** Offline copy and updates (src/ui/state/offline.ts) and pages that failed to load (src/ui/shell/lazy-view.tsx, src/ui/shell/pages.ts). */
 const dict: FeatureDict = {
   zh: {
     'offline.update.ready': '新版本已就绪，重新加载后使用。已输入的内容均已保存。',
