@@ -3,7 +3,7 @@
  * actions of the Scenarios page. Another tab's changes arrive through the
  * live queries.
  */
-import { createMemo, createRoot, createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal, mapArray } from 'solid-js';
 import type { Scenario } from '../../domain/scenario';
 import {
   createScenario,
@@ -40,7 +40,17 @@ const state = createRoot(() => {
     return l;
   }, []);
   const deleted = createLive<ScenarioRecord[]>(() => listDeleted(db()), []);
-  const runs = createLive<RunRecord[]>(() => db().runs.orderBy('createdAt').toArray(), []);
+  /*
+   * Runs are read one live query each, under a live list of their ids (keys
+   * only, cheap): Dexie re-runs a query only when a write touches what it
+   * read, so a new run reads that one record, and quota ranges stored on a
+   * run re-read that run, instead of every stored run with its full report
+   * being read again after each solve (a cost that grew with the runs kept).
+   * A run already read keeps its object, so views of it are not redrawn.
+   */
+  const runIds = createLive<string[]>(() => db().runs.orderBy('createdAt').primaryKeys(), []);
+  const runCells = mapArray(runIds, (id) => createLive<RunRecord | undefined>(() => db().runs.get(id), undefined));
+  const runs = createMemo<RunRecord[]>(() => runCells().flatMap((cell) => cell() ?? []));
   const [chosen, setChosen] = createSignal<string | null>(storedCurrent());
   /** The chosen scenario if it still exists, else the first one. */
   const current = createMemo<ScenarioRecord | undefined>(() => {
