@@ -29,10 +29,14 @@ afterEach(() => {
   setLang('zh');
 });
 
+/** ResultsView draws the matrix, map, tables and charts just after the frame that shows the KPIs. */
+const detailShown = () => waitFor(() => expect(document.querySelector('.area-matrix')).not.toBeNull());
+
 describe('ResultsView', () => {
-  test('shows the county × mineral table with names, units and mines by size class', () => {
+  test('shows the county × mineral table with names, units and mines by size class', async () => {
     setLang('zh');
     render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    await detailShown();
     const table = screen.getByRole('table', { name: '推荐的县（市）开采指标及按规模分的矿山数' });
     const row = table.querySelector('tr[data-county="hetian"][data-mineral="sand"]') as HTMLElement;
     expect(within(row).getByText('和田市及和田县')).toBeTruthy();
@@ -60,9 +64,10 @@ describe('ResultsView', () => {
     expect(kpis.querySelector('tr[data-kpi="share"]')!.textContent).toContain('≥ 40.0%');
   });
 
-  test('zones with capacity use, binding constraints with their worth in planner words', () => {
+  test('zones with capacity use, binding constraints with their worth in planner words', async () => {
     setLang('en');
     render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    await detailShown();
     const zones = screen.getByRole('table', { name: 'Zone volumes and capacity use' });
     const z2 = zones.querySelector('tr[data-zone="Z02"]') as HTMLElement;
     expect(z2.textContent).toContain('97.0%');
@@ -80,6 +85,7 @@ describe('ResultsView', () => {
   test('switching the language re-renders the tables', async () => {
     setLang('zh');
     render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    await detailShown();
     const table = () => screen.getByRole('table', { name: /按规模分的矿山数|mines by size class/ });
     expect(within(table()).getByText('墨玉县')).toBeTruthy();
     setLang('en');
@@ -115,6 +121,7 @@ describe('ResultsView', () => {
   test('charts are mounted with accessible names (ECharts SVG renderer in jsdom)', async () => {
     setLang('en');
     const { container } = render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    await detailShown();
     const names = screen.getAllByRole('img').map((e) => e.getAttribute('aria-label'));
     // the map sits beside the KPIs, above the charts
     expect(names).toEqual([
@@ -157,6 +164,7 @@ describe('county map boundary file', () => {
         <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />
       </>
     ));
+    await detailShown();
     const input = screen.getByLabelText('Load a county boundary GeoJSON file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['{"type":"Topology"}'], 'bad.json', { type: 'application/json' })] } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Cannot use “bad.json”: $.type must be a GeoJSON FeatureCollection ("type": "FeatureCollection")'));
@@ -283,9 +291,10 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(document.querySelector('.solve-status')!.textContent).toBe('Solve status: not proven optimal (gap not recorded)');
   });
 
-  test('the county table puts the 2025 quota next to the 2020 proxy, the change and the 2020 rights', () => {
+  test('the county table puts the 2025 quota next to the 2020 proxy, the change and the 2020 rights', async () => {
     setLang('zh');
     view(report);
+    await detailShown();
     const table = screen.getByRole('table', { name: '推荐的县（市）开采指标及按规模分的矿山数' });
     const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers.slice(0, 7)).toEqual(['县（市）', '矿种', '2025年指标', '2020年产量（估算）*', '较2020年变化', '单位', '2020年有效采矿权']);
@@ -308,9 +317,10 @@ describe('ResultsView on the solved Hotan baseline', () => {
   /** A figure as shown: thousands separators, a sign as + or −. */
   const shown = (el: Element | null) => Number(el!.firstChild!.textContent!.replace(/[,+]/g, '').replace('−', '-'));
 
-  test('the matrix: every county with 2020, 2025 recommended and the change per mineral; the totals are the report’s', () => {
+  test('the matrix: every county with 2020, 2025 recommended and the change per mineral; the totals are the report’s', async () => {
     setLang('zh');
     view(report);
+    await detailShown();
     const table = screen.getByRole('table', { name: '各县（市）× 矿种：2020年产量（估算）*、2025年推荐开采量及其变化' });
     // grouped headers: each mineral with its unit spans 2020 | 2025 | change
     const groups = [...table.querySelectorAll('thead th[scope="colgroup"]')] as HTMLTableCellElement[];
@@ -337,9 +347,10 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(table.querySelector('tr[data-total] td.change[data-mineral="jade"] .pct')!.textContent).toBe('新增');
   });
 
-  test('the matrix of mines: 2020 valid rights against the 2025 mines, in English', () => {
+  test('the matrix of mines: 2020 valid rights against the 2025 mines, in English', async () => {
     setLang('en');
     view(report);
+    await detailShown();
     fireEvent.click(screen.getByRole('radio', { name: 'Mines' }));
     const table = screen.getByRole('table', { name: 'County × mineral: 2020 valid mining rights, recommended 2025 mines and the change' });
     expect(table.querySelector('thead th[scope="colgroup"]')!.textContent).toBe('Construction sand (mines)');
@@ -401,9 +412,10 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(row.querySelector('.tighten')!.textContent).toBe(`tightened by 1 (mines): objective −${amount} 10⁴ yuan`);
   });
 
-  test('the demand table has county and prefecture rows; unmet demand is what was not supplied', () => {
+  test('the demand table has county and prefecture rows; unmet demand is what was not supplied', async () => {
     setLang('en');
     view(report);
+    await detailShown();
     const table = screen.getByRole('table', { name: /2025 demand, supplied and unmet/ });
     expect(report.demand!.length).toBeGreaterThan(0);
     expect(table.querySelectorAll('tbody tr').length).toBe(report.demand!.length);
@@ -419,9 +431,10 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(clayUnmet).toBeCloseTo(17.1, 1);
   });
 
-  test('flows between counties: a table without own supply and a sankey per mineral', () => {
+  test('flows between counties: a table without own supply and a sankey per mineral', async () => {
     setLang('zh');
     view(report);
+    await detailShown();
     const between = report.flows!.filter((f) => f.from !== f.to && f.amount > 1e-6);
     expect(between.length).toBeGreaterThan(0);
     const table = screen.getByRole('table', { name: '从一县（市）矿山运往另一县（市）需求的数量（本县自给不列）' });
@@ -437,6 +450,7 @@ describe('ResultsView on the solved Hotan baseline', () => {
     cleanup();
     const { demand: _d, flows: _f, ...v1 } = report;
     view(v1);
+    await detailShown();
     expect(screen.queryByRole('table', { name: /需求量|运往另一县/ })).toBeNull();
     expect(screen.queryByText('县际运输：谁供应谁')).toBeNull();
   });
@@ -479,6 +493,7 @@ describe('ResultsView on the solved Hotan baseline', () => {
     const stored = await addRun(db(), { scenarioId: 's', scenario: table11, report: table11Report });
     const [run, setRun] = createSignal(stored);
     render(() => <ResultsView report={run().report} dataset={d} scenario={table11} run={run()} />);
+    await detailShown();
     const tolerance = screen.getByLabelText('Tolerance (%)') as HTMLInputElement;
     expect(tolerance.value).toBe('1');
     fireEvent.input(tolerance, { target: { value: 'x' } });
@@ -494,7 +509,8 @@ describe('ResultsView on the solved Hotan baseline', () => {
     expect(again.report.ranges).toHaveLength(4);
     setRun(again);
     const table = screen.getByRole('table', { name: 'Recommended county quotas with mines by size class' });
-    expect([...table.querySelectorAll('thead th')].at(-1)!.textContent).toBe('Range (tolerance 0.1%)');
+    // the tables follow a new run just after the frame that shows its KPIs
+    await waitFor(() => expect([...table.querySelectorAll('thead th')].at(-1)!.textContent).toBe('Range (tolerance 0.1%)'));
     for (const r of again.report.ranges!) {
       // the recommended quota lies in its range, and a range solved in time is proven at both ends
       expect(r.min! <= r.volume + 1e-6 && r.volume <= r.max! + 1e-6).toBe(true);
@@ -518,6 +534,7 @@ describe('ResultsView on the solved Hotan baseline', () => {
     useRangeWorkers(async () => workers);
     const stored = await addRun(db(), { scenarioId: 's', scenario: baseline, report });
     view(report, stored);
+    await detailShown();
     fireEvent.click(screen.getByRole('button', { name: '计算指标可调范围' }));
     await waitFor(() => expect(screen.getByText('已完成 0 / 3 项指标')).toBeTruthy(), { timeout: 60_000 });
     fireEvent.click(screen.getByRole('button', { name: '取消计算' }));

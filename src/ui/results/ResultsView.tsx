@@ -4,7 +4,7 @@
  * and a county map; for an infeasible scenario, the relaxations that would
  * make it feasible instead of empty tables.
  */
-import { createUniqueId, Match, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, Match, onCleanup, Show, Switch, type Accessor, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
@@ -45,9 +45,44 @@ function statusLine(report: SolveReport): string {
   return solveStatusText(report.status, lang());
 }
 
+/**
+ * `value()` as of the last frame painted: it follows `value` just after the
+ * next paint (a timer where there are no frames, as in jsdom).
+ */
+function afterPaint<T>(value: () => T): Accessor<T | undefined> {
+  const [shown, setShown] = createSignal<T>();
+  let frame: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+  createEffect(() => {
+    const v = value();
+    cancel();
+    const show = () => (timer = setTimeout(() => setShown(() => v), 0));
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(show);
+    else show();
+  });
+  onCleanup(cancel);
+  return shown;
+}
+
 export function ResultsView(props: ResultsViewProps): JSX.Element {
   const id = createUniqueId();
   const h = (s: string) => `${id}-${s}`;
+  /*
+   * The KPIs (and status) render with the run; the matrix, map, tables and
+   * charts, which take most of the render, follow just after that frame is
+   * painted, so the planner sees the KPIs without waiting for them (the
+   * first Results render took ~170 ms in Chromium). After an edit they show
+   * the previous run for that one frame rather than disappear.
+   */
+  const painted = afterPaint(() => ({ report: props.report, run: props.run }));
+  const detail = () => {
+    const d = painted();
+    return d && hasSolution(d.report) ? d : undefined;
+  };
   return (
     <section class="results-view" aria-labelledby={h('title')}>
       <h2 id={h('title')}>{t('results.title', { scenario: props.scenario.name })}</h2>
@@ -88,51 +123,65 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
         <Match when={true}>
           {/* wide screens: the matrix beside the KPIs and the map; narrower: the matrix, then KPIs beside the map */}
           <div class="results-top">
-            <section class="area-matrix" aria-labelledby={h('matrix')}>
-              <h3 id={h('matrix')}>{t('results.matrix.title')}</h3>
-              <CountyMatrix report={props.report} dataset={props.dataset} rangeTolerance={props.run?.rangeTolerance} />
-              <Show when={props.run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
-            </section>
+            <Show when={detail()}>
+              {(d) => (
+                <section class="area-matrix" aria-labelledby={h('matrix')}>
+                  <h3 id={h('matrix')}>{t('results.matrix.title')}</h3>
+                  <CountyMatrix report={d().report} dataset={props.dataset} rangeTolerance={d().run?.rangeTolerance} />
+                  <Show when={d().run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
+                </section>
+              )}
+            </Show>
             <section class="area-kpis" aria-labelledby={h('kpis')}>
               <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
               <KpiTable report={props.report} dataset={props.dataset} />
               <Show when={shareShortfallText(props.report, lang())}>{(text) => <p class="shortfall">{text()}</p>}</Show>
             </section>
-            <div class="area-map">
-              <CountyMap report={props.report} dataset={props.dataset} />
-            </div>
-          </div>
-          <div class="results-pair">
-            <Show when={props.report.demand !== undefined}>
-              <section aria-labelledby={h('demand')}>
-                <h3 id={h('demand')}>{t('results.demand.title')}</h3>
-                <DemandTable report={props.report} dataset={props.dataset} />
-              </section>
-            </Show>
-            <Show when={props.report.flows !== undefined}>
-              <section aria-labelledby={h('flows')}>
-                <h3 id={h('flows')}>{t('results.flows.title')}</h3>
-                <FlowsView report={props.report} dataset={props.dataset} />
-              </section>
+            <Show when={detail()}>
+              {(d) => (
+                <div class="area-map">
+                  <CountyMap report={d().report} dataset={props.dataset} />
+                </div>
+              )}
             </Show>
           </div>
-          <section aria-labelledby={h('binding')}>
-            <h3 id={h('binding')}>{t('results.binding.title')}</h3>
-            <Show when={props.run}>{(run) => <WorthPanel run={run()} stale={props.stale ?? false} />}</Show>
-            <BindingTable report={props.report} measured={props.run ? sensitivityFor(props.run)?.rows : undefined} />
-          </section>
-          <section aria-labelledby={h('counties')}>
-            <h3 id={h('counties')}>{t('results.detail.title')}</h3>
-            <CountyTable report={props.report} dataset={props.dataset} rangeTolerance={props.run?.rangeTolerance} />
-          </section>
-          <section aria-labelledby={h('charts')}>
-            <h3 id={h('charts')}>{t('results.charts.title')}</h3>
-            <ResultsCharts report={props.report} dataset={props.dataset} />
-          </section>
-          <section aria-labelledby={h('zones')}>
-            <h3 id={h('zones')}>{t('results.zones.title')}</h3>
-            <ZoneTable report={props.report} dataset={props.dataset} />
-          </section>
+          <Show when={detail()}>
+            {(d) => (
+              <>
+                <div class="results-pair">
+                  <Show when={d().report.demand !== undefined}>
+                    <section aria-labelledby={h('demand')}>
+                      <h3 id={h('demand')}>{t('results.demand.title')}</h3>
+                      <DemandTable report={d().report} dataset={props.dataset} />
+                    </section>
+                  </Show>
+                  <Show when={d().report.flows !== undefined}>
+                    <section aria-labelledby={h('flows')}>
+                      <h3 id={h('flows')}>{t('results.flows.title')}</h3>
+                      <FlowsView report={d().report} dataset={props.dataset} />
+                    </section>
+                  </Show>
+                </div>
+                <section aria-labelledby={h('binding')}>
+                  <h3 id={h('binding')}>{t('results.binding.title')}</h3>
+                  <Show when={d().run}>{(run) => <WorthPanel run={run()} stale={props.stale ?? false} />}</Show>
+                  <BindingTable report={d().report} measured={d().run ? sensitivityFor(d().run!)?.rows : undefined} />
+                </section>
+                <section aria-labelledby={h('counties')}>
+                  <h3 id={h('counties')}>{t('results.detail.title')}</h3>
+                  <CountyTable report={d().report} dataset={props.dataset} rangeTolerance={d().run?.rangeTolerance} />
+                </section>
+                <section aria-labelledby={h('charts')}>
+                  <h3 id={h('charts')}>{t('results.charts.title')}</h3>
+                  <ResultsCharts report={d().report} dataset={props.dataset} />
+                </section>
+                <section aria-labelledby={h('zones')}>
+                  <h3 id={h('zones')}>{t('results.zones.title')}</h3>
+                  <ZoneTable report={d().report} dataset={props.dataset} />
+                </section>
+              </>
+            )}
+          </Show>
         </Match>
       </Switch>
     </section>
