@@ -174,6 +174,17 @@ function fakeLocks() {
   };
 }
 
+describe('worker warm-up', () => {
+  it('ping solves a small MIP, so the wasm a real solve runs is compiled before the first one', async () => {
+    const solver = await createNodeSolver();
+    const solved: LinearModel[] = [];
+    const api = createSolverWorkerApi(async () => ({ ...solver, glpkVersion: solver.glpkVersion, solve: (m, o) => (solved.push(m), solver.solve(m, o)) }), null);
+    expect((await api.ping()).glpkVersion).toBe(solver.glpkVersion);
+    expect(solved.map((m) => m.variables.some((v) => v.integer))).toEqual([true]);
+    expect(solver.solve(solved[0]!)).toMatchObject({ status: 'optimal', objective: 20 });
+  });
+});
+
 describe('worker client lifeline (Web Locks)', () => {
   function lifelineClient() {
     const locks = fakeLocks();

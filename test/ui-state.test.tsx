@@ -20,6 +20,7 @@ import { DEFAULT_TIME_LIMIT_SEC, MAX_TIME_LIMIT_SEC, timeLimitOf } from '../src/
 import { cancelSolve, isSolving, solveConfig, solveCurrent, solvePhase, useSolverFactory, type SolverHandle } from '../src/ui/state/solve';
 import { checkDraft, schemaProblems } from '../src/ui/state/validate';
 import { db } from '../src/ui/state/db';
+import { setRunRanges } from '../src/store';
 import { emptyReport } from './helpers/empty-report';
 
 function report(status: SolveReport['status'] = 'optimal'): SolveReport {
@@ -179,6 +180,20 @@ describe('solving', () => {
     await until(() => allRuns().length === before + 1);
     // the draft was saved before the solve
     expect((await db().scenarios.get(currentScenario()!.id))?.scenario.caps).toEqual({ sand: 1600 });
+  });
+
+  it('the runs list reads a new run, and ranges stored on a run, without reading the other runs again', async () => {
+    stub(async () => report());
+    const first = await solveCurrent();
+    await until(() => allRuns().some((r) => r.id === first?.id));
+    const held = allRuns().find((r) => r.id === first!.id);
+    const second = await solveCurrent();
+    await until(() => allRuns().some((r) => r.id === second?.id));
+    // the run already read is the same object: nothing re-read it
+    expect(allRuns().find((r) => r.id === first!.id)).toBe(held);
+    expect(allRuns().map((r) => r.createdAt)).toEqual([...allRuns().map((r) => r.createdAt)].sort((a, b) => a - b));
+    await setRunRanges(db(), first!.id, [], 0.01);
+    await until(() => allRuns().find((r) => r.id === first!.id)?.rangeTolerance === 0.01);
   });
 
   it('does not solve invalid input', async () => {
