@@ -30,7 +30,8 @@ const { values } = parseArgs({
     grid: { type: 'string', default: '15' },
     workers: { type: 'string', default: '2' },
     json: { type: 'boolean', default: false },
-    // prints where the main thread spent its time during the grid (a CPU profile's self time by function)
+    // prints where the main thread spent its time during the grid (a CPU profile's self time by function),
+    // and what the long tasks of both sweeps did (a Chrome trace: each task's self time by event, as the Performance panel shows it)
     profile: { type: 'boolean', default: false },
   },
 });
@@ -102,6 +103,26 @@ function storedSweep(page: Page, id: string): Promise<{ elapsedMs: number; done:
   );
 }
 
+/** Each stored point's solve time in the worker, by the point's index (for BENCH_DEBUG: how the estimate could read them). */
+function storedSolveTimes(page: Page, id: string): Promise<Record<number, number>> {
+  return page.evaluate(
+    (sweepId) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('quota-workbench');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const q = open.result.transaction('sweepPoints').objectStore('sweepPoints').index('sweepId').getAll(sweepId);
+          q.onerror = () => fail(q.error);
+          q.onsuccess = () => {
+            open.result.close();
+            ok(Object.fromEntries((q.result as { index: number; report: { solveTimeMs: number } }[]).map((p) => [p.index, p.report.solveTimeMs])));
+          };
+        };
+      }),
+    id,
+  );
+}
+
 interface SweepFigures {
   points: number;
   wallMs: number;
@@ -131,7 +152,7 @@ async function runToEnd(page: Page, points: number): Promise<SweepFigures> {
   const { tasks, samples } = await page.evaluate(() => ({ tasks: window.__longtasks, samples: window.__samples }));
   const during = tasks.filter((x) => x.start >= t0 && x.start <= t1);
   const blocked = during.reduce((a, x) => a + x.duration, 0);
-  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ samples, during }));
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ samples, during, solveMs: await storedSolveTimes(page, id) }));
   const tenth = samples.find((s) => s.done >= Math.ceil(points / 10) && s.remainingMs !== null);
   const last = samples.at(-1);
   const tEnd = last && last.done === points ? last.t : t1;
@@ -144,6 +165,76 @@ async function runToEnd(page: Page, points: number): Promise<SweepFigures> {
     blockedShare: blocked / (t1 - t0),
     estimateAt10: tenth ? { done: tenth.done, estimateMs: tenth.remainingMs as number, actualMs: tEnd - tenth.t, error: Math.abs((tenth.remainingMs as number) - (tEnd - tenth.t)) / (tEnd - tenth.t) } : null,
   };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number } };
+}
+
+/** Runs `fn` under a Chrome trace of the timeline; the trace's events. */
+async function traced<T>(page: Page, fn: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  const result = await fn();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return { result, events };
+}
+
+/**
+ * What the page's main thread did in its tasks over 50 ms: self time by event
+ * (a script call named by its function and file, style, layout, paint, GC),
+ * summed over them, and the longest few with their largest parts.
+ */
+function longTaskCauses(events: TraceEvent[]): string[] {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const on = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X' && e.dur !== undefined);
+  // the page's renderer is the busiest one
+  const xs = mains.map(on).sort((a, b) => b.length - a.length)[0] ?? [];
+  xs.sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
+  const label = (e: TraceEvent) => {
+    const d = e.args?.data;
+    return e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${d?.functionName || '(anonymous)'} ${(d?.url ?? '').split('/').pop()}:${d?.lineNumber ?? ''}` : e.name;
+  };
+  const total = new Map<string, number>();
+  const tasks: { ms: number; parts: [string, number][] }[] = [];
+  for (const task of xs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur as number) >= 50_000)) {
+    const end = task.ts + (task.dur as number);
+    const self = new Map<TraceEvent, number>();
+    const stack: TraceEvent[] = [];
+    for (const e of xs) {
+      if (e.ts < task.ts || e.ts >= end || e === task) continue;
+      while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur as number) <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) self.set(parent, (self.get(parent) ?? 0) - (e.dur as number));
+      self.set(e, (self.get(e) ?? 0) + (e.dur as number));
+      stack.push(e);
+    }
+    const parts = new Map<string, number>();
+    for (const [e, us] of self) parts.set(label(e), (parts.get(label(e)) ?? 0) + us / 1000);
+    for (const [k, ms] of parts) total.set(k, (total.get(k) ?? 0) + ms);
+    tasks.push({ ms: (task.dur as number) / 1000, parts: [...parts].sort((a, b) => b[1] - a[1]) });
+  }
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  return [
+    `  ${tasks.length} tasks over 50 ms; their time by event:`,
+    ...[...total].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `    ${ms(v).padStart(8)}  ${k}`),
+    '  the longest:',
+    ...tasks
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 6)
+      .map((x) => `    ${ms(x.ms).padStart(8)}: ${x.parts.slice(0, 5).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`),
+  ];
 }
 
 function cliGrid(): Promise<number> {
@@ -179,9 +270,11 @@ try {
 
   // 1. the line sweep
   await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
-  const line = await runToEnd(page, LINE);
+  const lineRun = values.profile ? await traced(page, () => runToEnd(page, LINE)) : { result: await runToEnd(page, LINE), events: [] };
+  const line = lineRun.result;
   log(`line sweep, ${LINE} points on ${WORKERS} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
   if (line.estimateAt10) log(`  estimate at ${line.estimateAt10.done}/${LINE}: ${(line.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(line.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(line.estimateAt10.error * 100).toFixed(0)}%`);
+  if (values.profile) longTaskCauses(lineRun.events).forEach(log);
 
   // 2. the grid, in the browser and on the command line
   await page.getByLabel('Add a second parameter (two-dimensional grid)').check();
@@ -192,7 +285,8 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  const grid = await runToEnd(page, GRID * GRID);
+  const gridRun = values.profile ? await traced(page, () => runToEnd(page, GRID * GRID)) : { result: await runToEnd(page, GRID * GRID), events: [] };
+  const grid = gridRun.result;
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map<string, number>();
@@ -207,6 +301,7 @@ try {
   }
   log(`grid ${GRID}×${GRID} in the browser: ${(grid.storedElapsedMs / 1000).toFixed(1)} s (page ${(grid.wallMs / 1000).toFixed(1)} s); long tasks ${grid.longTasks}, longest ${grid.longestTaskMs.toFixed(0)} ms, blocked ${(grid.blockedShare * 100).toFixed(1)}%`);
   if (grid.estimateAt10) log(`  estimate at ${grid.estimateAt10.done}/${GRID * GRID}: ${(grid.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(grid.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(grid.estimateAt10.error * 100).toFixed(0)}%`);
+  if (values.profile) longTaskCauses(gridRun.events).forEach(log);
   const cliMs = await cliGrid();
   const ratio = grid.storedElapsedMs / cliMs;
   log(`grid ${GRID}×${GRID} on the command line: ${(cliMs / 1000).toFixed(1)} s; browser/CLI ${ratio.toFixed(2)}`);

@@ -135,10 +135,13 @@ describe('sweep over the pool', () => {
     expect(stored.length).toBeLessThan(sent.length);
   });
 
-  it('time left is the median time of a point × the points left ÷ the workers (a slow first solve does not skew it)', () => {
+  it('time left is the mean time of a point × the points left ÷ the workers, without each worker\'s first solve (it also starts the solver)', () => {
     expect(remainingEstimate([], 10, 2)).toBeNull();
-    expect(remainingEstimate([900, 100, 120, 80, 110], 40, 2)).toBe((110 * 40) / 2);
-    expect(remainingEstimate([100, 200], 3, 1)).toBe(450);
+    // only first solves so far: no estimate yet
+    expect(remainingEstimate([[900], [800]], 10, 2)).toBeNull();
+    expect(remainingEstimate([[900, 100, 120], [800, 80, 100]], 40, 2)).toBe((100 * 40) / 2);
+    // a skewed grid: one slow point in five counts in full (the median, 100, would say a fifth of the time)
+    expect(remainingEstimate([[0, 100, 100, 100, 100, 2100]], 3, 1)).toBe(1500);
   });
 
   it('a grid is solved spread over its range: every point once, and the first tenth touches every row', () => {

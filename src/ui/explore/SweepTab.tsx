@@ -291,7 +291,7 @@ export function SweepTab(): JSX.Element {
                   </span>
                 </Show>
               </p>
-              <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} />
+              <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} live={runsShown()} />
             </section>
           )}
         </Show>
