@@ -129,7 +129,8 @@ export async function solveCurrent(): Promise<RunRecord | null> {
     notify({ kind: 'error', message });
     return null;
   }
-  await flushDraft();
+  // the draft is saved while the worker solves (the solve is of `check`, taken before the save either way); the run is stored only once the save is done
+  const saved = flushDraft();
   const scenario = check.scenario;
   const snapshot = draft() ?? scenario;
   const timeLimitSec = timeLimitOf(scenario);
@@ -139,12 +140,19 @@ export async function solveCurrent(): Promise<RunRecord | null> {
   state.ticker(true);
   let watchdog: ReturnType<typeof setTimeout> | null = null;
   try {
-    const s = await getSolver();
     const report = await new Promise<SolveReport>((resolve, reject) => {
-      cancelCurrent = () => reject(new Cancelled());
+      // Cancel works from the moment the phase says running, before the worker is even made
+      let cancelled = false;
+      cancelCurrent = () => {
+        cancelled = true;
+        reject(new Cancelled());
+      };
       watchdog = setTimeout(() => reject(new WorkerSilent()), Math.min(MAX_TIMER_MS, (timeLimitSec + solveConfig.watchdogGraceSec) * 1000));
-      s.solveScenario(model.ok ? model.dataset : (undefined as never), scenario).then(resolve, reject);
+      getSolver()
+        .then((s) => (cancelled ? Promise.reject(new Cancelled()) : s.solveScenario(model.ok ? model.dataset : (undefined as never), scenario)))
+        .then(resolve, reject);
     });
+    await saved;
     const run = await addRun(db(), { scenarioId: id, scenario: snapshot, report });
     state.setPhase({ phase: 'done', scenarioId: id, runId: run.id, status: report.status, ms: Date.now() - startedAt });
     return run;
@@ -155,6 +163,7 @@ export async function solveCurrent(): Promise<RunRecord | null> {
       notify({ kind: 'info', message: t('shell.solve.cancelled') });
     } else {
       // "everything you entered is kept" is true only when the database has the draft
+      await saved;
       const unsaved = saveState() === 'error' || saveState() === 'conflict';
       const message =
         e instanceof WorkerSilent
