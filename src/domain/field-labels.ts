@@ -174,3 +174,8 @@ export function fieldLabel(path: string, lang: Lang, d: FieldNames): string {
   const unit = n.unit === undefined ? undefined : 'model' in n.unit ? unitLabel(n.unit.model, lang) : fill(FIELD_TEXT[n.unit.word][lang], n.unit.params ?? {});
   return withUnit(label, unit, lang);
 }
+
+/** A dictionary's entries that read as field labels: each key gets its FIELD_TEXT template in `lang`. */
+export function fieldWords<K extends string>(fields: Record<K, FieldTextKey>, lang: Lang): Record<K, string> {
+  return Object.fromEntries(Object.entries<FieldTextKey>(fields).map(([key, field]) => [key, FIELD_TEXT[field][lang]])) as Record<K, string>;
+}

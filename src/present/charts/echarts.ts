@@ -5,16 +5,7 @@
  */
 import * as echarts from 'echarts/core';
 import { BarChart, EffectScatterChart, MapChart, SankeyChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
