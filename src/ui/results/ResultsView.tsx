@@ -46,8 +46,10 @@ function statusLine(report: SolveReport): string {
 }
 
 /**
- * `value()` as of the last frame painted: it follows `value` just after the
- * next paint (a timer where there are no frames, as in jsdom).
+ * `value()` as of the last frame painted: it follows `value` at the start of
+ * the frame after the next one, so the next frame is painted, and whatever
+ * waits for that paint has run, first (a timer where there are no frames, as
+ * in jsdom).
  */
 function afterPaint<T>(value: () => T): Accessor<T | undefined> {
   const [shown, setShown] = createSignal<T>();
@@ -60,9 +62,9 @@ function afterPaint<T>(value: () => T): Accessor<T | undefined> {
   createEffect(() => {
     const v = value();
     cancel();
-    const show = () => (timer = setTimeout(() => setShown(() => v), 0));
-    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(show);
-    else show();
+    const show = () => setShown(() => v);
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (frame = requestAnimationFrame(show)));
+    else timer = setTimeout(show, 0);
   });
   onCleanup(cancel);
   return shown;
