@@ -21,6 +21,7 @@ import { defaultsInputs, editorDefaults, type EditorDefaults } from './defaults'
 import { canonicalJson } from '../../store';
 import { EDITOR_SECTIONS } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
+import { ColumnHeads } from '../shell/ColumnHeads';
 
 
 export function EditorPage() {
@@ -201,14 +202,7 @@ function Caps(props: P) {
         </div>
       </div>
       <table class="grid editor-grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.mineral')}</th>
-            <th scope="col">{t('editor.capMax')}</th>
-            <th scope="col">{t('editor.capMin')}</th>
-            <th scope="col">{t('editor.planFigures')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={[t('plan.mineral'), t('editor.capMax'), t('editor.capMin'), t('editor.planFigures')]} />
         <tbody>
           <For each={props.d.minerals}>
             {(m) => {
@@ -316,6 +310,21 @@ function Rights(props: P) {
 /** Only the large class's maximum can be set: a smaller class's maximum is the next class's minimum (the scenario schema refuses it). */
 const hasMax = (k: SizeClass) => k === 'large';
 
+/** One mineral's minimum or maximum scale of one size class, as a table cell. */
+function ScaleCell(props: P & { m: Mineral; k: SizeClass; bound: 'min' | 'max' }) {
+  const field = () => (props.bound === 'min' ? 'minScale' : 'maxScale');
+  return (
+    <td>
+      <NumField
+        path={[field(), props.m.id, props.k]}
+        label={t(props.bound === 'min' ? 'editor.scaleMinOf' : 'editor.scaleMaxOf', { mineral: mname(props.m), size: t(`plan.size.${props.k}`) })}
+        hideLabel
+        def={props.def[field()][props.m.id]?.[props.k] ?? null}
+      />
+    </td>
+  );
+}
+
 function Scale(props: P) {
   return (
     <Section id="scale" intro={t('editor.scaleIntro', { source: props.d.table21.source })}>
@@ -357,23 +366,9 @@ function Scale(props: P) {
                 <For each={SIZE_CLASSES}>
                   {(k) => (
                     <>
-                      <td>
-                        <NumField
-                          path={['minScale', m.id, k]}
-                          label={t('editor.scaleMinOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
-                          hideLabel
-                          def={props.def.minScale[m.id]?.[k] ?? null}
-                        />
-                      </td>
+                      <ScaleCell {...props} m={m} k={k} bound="min" />
                       <Show when={hasMax(k)}>
-                        <td>
-                          <NumField
-                            path={['maxScale', m.id, k]}
-                            label={t('editor.scaleMaxOf', { mineral: mname(m), size: t(`plan.size.${k}`) })}
-                            hideLabel
-                            def={props.def.maxScale[m.id]?.[k] ?? null}
-                          />
-                        </td>
+                        <ScaleCell {...props} m={m} k={k} bound="max" />
                       </Show>
                     </>
                   )}

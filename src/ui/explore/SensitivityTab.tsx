@@ -21,6 +21,7 @@ import { fmtDuration, Progress } from './common';
 import { pathCsv, pathMinerals, pathOption } from './pathView';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
+import { ColumnHeads } from '../shell/ColumnHeads';
 
 /** Solver noise (−1.5e-11) reads as 0. */
 const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
@@ -109,16 +110,7 @@ function SensitivitySection(): JSX.Element {
             </ul>
             <div class="scroll-table">
               <table class="grid sensitivity-table" aria-label={t('explore.sens.table')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('explore.sens.col.constraint')}</th>
-                    <th scope="col">{t('explore.sens.col.rhs')}</th>
-                    <th scope="col">{t('explore.sens.col.up')}</th>
-                    <th scope="col">{t('explore.sens.col.down')}</th>
-                    <th scope="col">{t('explore.sens.col.dual')}</th>
-                    <th scope="col">{t('explore.sens.col.range')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads cols={[t('explore.sens.col.constraint'), t('explore.sens.col.rhs'), t('explore.sens.col.up'), t('explore.sens.col.down'), t('explore.sens.col.dual'), t('explore.sens.col.range')]} />
                 <tbody>
                   <For each={r().rows}>
                     {(c) => (

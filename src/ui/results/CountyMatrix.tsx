@@ -41,54 +41,40 @@ export function CountyMatrix(props: { report: SolveReport; dataset: Dataset; ran
       county,
       ...matrix().minerals.flatMap((mineral): Column<MatrixRow>[] => {
         const group = { id: mineral.id, header: () => t('results.matrix.group', { mineral: mineral.name, unit: unitLabel(mineral.unit, lang()) }) };
-        const at = (r: MatrixRow) => r.cells[mineral.id];
-        const none = (cls: string) => <td class={`num ${cls} none`} data-mineral={mineral.id}>—</td>;
+        // a column of this mineral: a dash where the county has no cell for it
+        const column = (cls: string, header: () => string, cell: (c: MatrixCell) => JSX.Element): Column<MatrixRow> => ({
+          group,
+          num: true,
+          header,
+          cell: (r) => {
+            const c = r.cells[mineral.id];
+            return c ? cell(c) : <td class={`num ${cls} none`} data-mineral={mineral.id}>—</td>;
+          },
+        });
         return [
-          {
-            group,
-            num: true,
-            header: () => t(`results.matrix.y2020.${m}`),
-            cell: (r) => {
-              const c = at(r);
-              return c ? <td class="num y2020" data-mineral={mineral.id}>{num(c.y2020)}</td> : none('y2020');
-            },
-          },
-          {
-            group,
-            num: true,
-            header: () => t('results.matrix.y2025'),
-            cell: (r) => {
-              const c = at(r);
-              if (!c) return none('y2025');
-              const range = rangeText(c);
-              return (
-                <td class="num y2025" data-mineral={mineral.id} title={range ? t('results.matrix.rangeTitle', { min: fmt(c.range?.min, lang()), max: fmt(c.range?.max, lang()), unit: unitLabel(mineral.unit, lang()) }) : undefined}>
-                  {num(c.y2025)}
-                  <Show when={range}>
-                    <span class="sub range">{range}</span>
-                  </Show>
-                </td>
-              );
-            },
-          },
-          {
-            group,
-            num: true,
-            header: () => t('results.matrix.change'),
-            cell: (r) => {
-              const c = at(r);
-              if (!c) return none('change');
-              const isNew = c.y2020 === 0 && c.y2025 > 0;
-              return (
-                <td class={`num change ${deltaClass(c.change)}`} data-mineral={mineral.id}>
-                  {c.change === null ? '—' : signed(num(c.change), c.change)}
-                  <Show when={c.ratio !== null || isNew}>
-                    <span class="sub pct">{isNew ? t('results.matrix.new') : signed(fmtPct(c.ratio, lang()), c.ratio ?? 0)}</span>
-                  </Show>
-                </td>
-              );
-            },
-          },
+          column('y2020', () => t(`results.matrix.y2020.${m}`), (c) => <td class="num y2020" data-mineral={mineral.id}>{num(c.y2020)}</td>),
+          column('y2025', () => t('results.matrix.y2025'), (c) => {
+            const range = rangeText(c);
+            return (
+              <td class="num y2025" data-mineral={mineral.id} title={range ? t('results.matrix.rangeTitle', { min: fmt(c.range?.min, lang()), max: fmt(c.range?.max, lang()), unit: unitLabel(mineral.unit, lang()) }) : undefined}>
+                {num(c.y2025)}
+                <Show when={range}>
+                  <span class="sub range">{range}</span>
+                </Show>
+              </td>
+            );
+          }),
+          column('change', () => t('results.matrix.change'), (c) => {
+            const isNew = c.y2020 === 0 && c.y2025 > 0;
+            return (
+              <td class={`num change ${deltaClass(c.change)}`} data-mineral={mineral.id}>
+                {c.change === null ? '—' : signed(num(c.change), c.change)}
+                <Show when={c.ratio !== null || isNew}>
+                  <span class="sub pct">{isNew ? t('results.matrix.new') : signed(fmtPct(c.ratio, lang()), c.ratio ?? 0)}</span>
+                </Show>
+              </td>
+            );
+          }),
         ];
       }),
     ];

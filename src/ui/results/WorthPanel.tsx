@@ -49,12 +49,10 @@ export function WorthPanel(props: { run: RunRecord; stale: boolean }): JSX.Eleme
         <Match when={study()?.phase === 'done'}>
           <p role="status">{t('results.worth.measured')}</p>
         </Match>
-        <Match when={study()?.phase === 'failed' && study()}>
-          {(s) => (
-            <p class="error" role="alert">
-              {t('results.worth.failed', { reason: s().error ?? '' })}
-            </p>
-          )}
+        <Match when={study()?.phase === 'failed'}>
+          <p class="error" role="alert">
+            {t('results.worth.failed', { reason: study()?.error ?? '' })}
+          </p>
         </Match>
       </Switch>
     </div>

@@ -30,6 +30,7 @@ import { fileSizeProblem, MAX_PROBLEMS } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 import { SolveAll } from './SolveAll';
+import { ColumnHeads } from '../shell/ColumnHeads';
 
 export function ScenariosPage() {
   return (
@@ -58,14 +59,7 @@ function ScenarioList() {
     >
       <table class="grid scenario-list">
         <caption>{t('scenarios.list', { n: scenarios().length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('scenarios.name')}</th>
-            <th scope="col">{t('scenarios.updated')}</th>
-            <th scope="col">{t('scenarios.lastRun')}</th>
-            <th scope="col">{t('scenarios.actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={[t('scenarios.name'), t('scenarios.updated'), t('scenarios.lastRun'), t('scenarios.actions')]} />
         <tbody>
           <For each={scenarios()}>{(s) => <ScenarioRow rec={s} />}</For>
         </tbody>
@@ -369,12 +363,7 @@ function Import() {
               <strong>{t('scenarios.importRejected', { file: p().file, n: problemCount(p().problems) })}</strong>
             </p>
             <table class="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('messages.field')}</th>
-                  <th scope="col">{t('scenarios.reason')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads cols={[t('messages.field'), t('scenarios.reason')]} />
               <tbody>
                 <For each={p().problems}>
                   {(x) => (

@@ -15,6 +15,7 @@ import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure,
 import { scenarios } from '../state/scenarios';
 import { downloadText } from './download';
 import { Modal } from './Modal';
+import { ColumnHeads } from './ColumnHeads';
 
 export function SaveProblems() {
   return (
@@ -75,6 +76,17 @@ function shown(v: unknown): string {
   return v === undefined ? t('save.conflict.cleared') : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** One side of a conflicting field: a radio button with the value it keeps. */
+function Choice(props: { name: string; checked: boolean; onChoose: () => void; label: string; value: unknown }) {
+  return (
+    <td>
+      <label>
+        <input type="radio" name={props.name} checked={props.checked} onChange={() => props.onChoose()} aria-label={props.label} /> {shown(props.value)}
+      </label>
+    </td>
+  );
+}
+
 function ConflictDialog(props: { conflict: SaveConflict }) {
   const [keepTheirs, setKeepTheirs] = createSignal<ReadonlySet<number>>(new Set());
   const choose = (i: number, theirs: boolean) =>
@@ -95,13 +107,7 @@ function ConflictDialog(props: { conflict: SaveConflict }) {
         }}
       >
         <table class="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('save.conflict.field')}</th>
-              <th scope="col">{t('save.conflict.yours')}</th>
-              <th scope="col">{t('save.conflict.theirs')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads cols={[t('save.conflict.field'), t('save.conflict.yours'), t('save.conflict.theirs')]} />
           <tbody>
             <For each={props.conflict.merge.conflicts}>
               {(c, i) => {
@@ -113,30 +119,8 @@ function ConflictDialog(props: { conflict: SaveConflict }) {
                       <Show when={label}>{(l) => <div>{l()}</div>}</Show>
                       <code>{path}</code>
                     </th>
-                    <td>
-                      <label>
-                        <input
-                          type="radio"
-                          name={`conflict-${i()}`}
-                          checked={!keepTheirs().has(i())}
-                          onChange={() => choose(i(), false)}
-                          aria-label={t('save.conflict.keepYours', { path })}
-                        />{' '}
-                        {shown(c.mine)}
-                      </label>
-                    </td>
-                    <td>
-                      <label>
-                        <input
-                          type="radio"
-                          name={`conflict-${i()}`}
-                          checked={keepTheirs().has(i())}
-                          onChange={() => choose(i(), true)}
-                          aria-label={t('save.conflict.keepTheirs', { path })}
-                        />{' '}
-                        {shown(c.theirs)}
-                      </label>
-                    </td>
+                    <Choice name={`conflict-${i()}`} checked={!keepTheirs().has(i())} onChoose={() => choose(i(), false)} label={t('save.conflict.keepYours', { path })} value={c.mine} />
+                    <Choice name={`conflict-${i()}`} checked={keepTheirs().has(i())} onChoose={() => choose(i(), true)} label={t('save.conflict.keepTheirs', { path })} value={c.theirs} />
                   </tr>
                 );
               }}

@@ -6,7 +6,6 @@
  * finished ranges are stored with the run (report.ranges, run.rangeTolerance),
  * so the county table's range column survives a reload.
  */
-import { createRoot, createSignal } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { fmt } from '../../present/names';
@@ -18,6 +17,7 @@ import { t } from '../i18n';
 import { db } from './db';
 import { model } from './model';
 import { notify } from './notices';
+import { jobPhase } from './job-phase';
 
 /** What the ranges need of a solver worker (src/solver/worker.ts: rangePlan, quotaRange). */
 export interface RangeWorker {
@@ -61,16 +61,10 @@ let factory: () => Promise<RangeWorker[]> = browserWorkers;
 let workers: RangeWorker[] | null = null;
 let cancelCurrent: (() => void) | null = null;
 
-const state = createRoot(() => {
-  const [phase, setPhase] = createSignal<RangePhase>({ phase: 'idle' });
-  return { phase, setPhase };
-});
+const state = jobPhase<RangePhase>({ phase: 'idle' });
 
 export const rangePhase = state.phase;
-
-export function rangesRunning(): boolean {
-  return state.phase().phase === 'running';
-}
+export const rangesRunning = state.running;
 
 /** For tests and another transport: how the range workers are made (existing ones are dropped). */
 export function useRangeWorkers(next: () => Promise<RangeWorker[]>): void {

@@ -10,7 +10,6 @@
  * (which restarts busy workers, the only way to stop glpk) cannot stop a
  * sweep on the Explore page's pool, nor the reverse.
  */
-import { createRoot, createSignal } from 'solid-js';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
 import { solveAll, type PoolWorker } from '../../model/pool';
@@ -22,6 +21,7 @@ import { model, modelVersionOf } from './model';
 import { errorText, notify } from './notices';
 import { latestRunByScenario, scenarios } from './scenarios';
 import { checkDraft } from './validate';
+import { jobPhase } from './job-phase';
 
 export interface SolveAllTarget {
   id: string;
@@ -57,16 +57,10 @@ export function useSolveAllWorkers(next: SolveAllWorkers): void {
   factory = next;
 }
 
-const state = createRoot(() => {
-  const [phase, setPhase] = createSignal<SolveAllPhase>({ phase: 'idle' });
-  return { phase, setPhase };
-});
+const state = jobPhase<SolveAllPhase>({ phase: 'idle' });
 
 export const solveAllPhase = state.phase;
-
-export function solvingAll(): boolean {
-  return state.phase().phase === 'running';
-}
+export const solvingAll = state.running;
 
 /** The scenarios Solve all would solve, in the list's order: no run, or a run of an older scenario or model. */
 export function staleScenarios(): SolveAllTarget[] {
