@@ -6,10 +6,8 @@
  * cell says what the printable page says, in the same order.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { unzipSync, strFromU8 } from 'fflate';
-import { validateDataset, validateScenario } from '../src/domain';
 import type { Dataset } from '../src/domain/dataset';
 import type { Scenario } from '../src/domain/scenario';
 import { reportDocx, type Rasterize } from '../src/export/docx';
@@ -17,8 +15,7 @@ import { countyName, fmt } from '../src/present/names';
 import { reportHtml } from '../src/export/report';
 import { reportContent } from '../src/export/report-content';
 import type { SolveReport } from '../src/model/report';
-import { runScenario } from '../src/model/run';
-import { createNodeSolver } from '../src/solver/node';
+import { solvedBaseline } from './helpers/baseline';
 import { toyDataset, toyInfeasibleReport, toyScenario } from './helpers/toy-report';
 
 /** A white PNG of the asked size: Node has no canvas, and what the test checks is where the fallback goes. */
@@ -75,12 +72,7 @@ describe('Word report of the solved baseline', () => {
   const now = new Date('2025-01-02T03:04:05Z');
 
   beforeAll(async () => {
-    const d = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
-    const s = validateScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
-    if (!d.ok || !s.ok) throw new Error('baseline files do not validate');
-    dataset = d.value;
-    scenario = s.value;
-    report = runScenario(dataset, scenario, await createNodeSolver());
+    ({ dataset, scenario, report } = await solvedBaseline());
     zh = unzip(await reportDocx(report, dataset, scenario, 'zh', { now, rasterize: blankPng }));
   }, 120_000);
 

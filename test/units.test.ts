@@ -6,10 +6,8 @@
  * metadata and one total per mineral rounded as the plan prints it.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
-import { validateDataset, validateScenario } from '../src/domain';
 import type { Dataset } from '../src/domain/dataset';
 import type { Lang } from '../src/domain/label';
 import type { Scenario } from '../src/domain/scenario';
@@ -20,8 +18,7 @@ import { reportDocx } from '../src/export/docx';
 import { reportHtml } from '../src/export/report';
 import { workbookXlsx } from '../src/export/xlsx';
 import type { SolveReport } from '../src/model/report';
-import { runScenario } from '../src/model/run';
-import { createNodeSolver } from '../src/solver/node';
+import { shippedModel, solvedBaseline } from './helpers/baseline';
 import { main as solveMain } from '../src/cli/solve';
 
 /** English unit words a Chinese export must not carry. */
@@ -73,9 +70,7 @@ describe('unitLabel', () => {
   });
 
   test('every assumption of the shipped model has a Chinese unit without English words and an English one without 万', () => {
-    const d = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
-    if (!d.ok) throw new Error('model does not validate');
-    for (const a of d.value.assumptions) {
+    for (const a of shippedModel().assumptions) {
       expect(unitLabel(a.unit, 'zh'), a.id).not.toMatch(/\b(persons|mines|years|ratio|mineral|fraction|read)\b/);
       expect(unitLabel(a.unit, 'en'), a.id).not.toContain('万');
     }
@@ -90,9 +85,7 @@ describe('unitLabel', () => {
   });
 
   test('the data audit’s English messages give units as 10⁴ m³ / 10⁴ t; only the plan’s own words, quoted, keep 万', () => {
-    const d = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
-    if (!d.ok) throw new Error('model does not validate');
-    const findings = auditDataset(d.value);
+    const findings = auditDataset(shippedModel());
     const unitFindings = findings.filter((f) => f.kind === 'unit');
     expect(unitFindings.length).toBeGreaterThan(0);
     for (const f of findings) expect(f.messageEn.replace(/"[^"]*"/g, '""'), f.messageEn).not.toContain('万');
@@ -116,12 +109,7 @@ describe('exports of the solved baseline', () => {
   const texts: Record<Lang, Record<'csv' | 'xlsx' | 'report' | 'docx', string>> = { zh: {} as never, en: {} as never };
 
   beforeAll(async () => {
-    const d = validateDataset(JSON.parse(readFileSync('models/hotan-2021-2025.json', 'utf8')));
-    const s = validateScenario(JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')));
-    if (!d.ok || !s.ok) throw new Error('baseline files do not validate');
-    dataset = d.value;
-    scenario = s.value;
-    report = runScenario(dataset, scenario, await createNodeSolver());
+    ({ dataset, scenario, report } = await solvedBaseline());
     for (const lang of ['zh', 'en'] as const) {
       texts[lang] = {
         csv: countyQuotasCsv(report, dataset, lang, { scenario: scenario.name, ranAt, now }),
