@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { afterBuild } from './after-build';
 
 const SW_TEMPLATE = resolve(import.meta.dirname, '../src/offline/sw.js');
 const PLACEHOLDER = 'self.__BUILD__';
@@ -48,20 +49,5 @@ export function writeServiceWorker(outDir: string, template = SW_TEMPLATE): Buil
 }
 
 export function serviceWorker(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'quota-workbench:service-worker',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    // after every file, the solver worker and its wasm included, is on disk
-    writeBundle: {
-      order: 'post',
-      sequential: true,
-      handler() {
-        writeServiceWorker(outDir);
-      },
-    },
-  };
+  return { ...afterBuild('quota-workbench:service-worker', (outDir) => writeServiceWorker(outDir)), apply: 'build' };
 }

@@ -10,9 +10,10 @@
  * out (scripts/sw-plugin.ts): the browser never asks for them by name.
  */
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { afterBuild } from './after-build';
 
 /** The encodings written, best first: the file suffix and the Content-Encoding it is served with. */
 export const PRECOMPRESSED = [
@@ -48,22 +49,11 @@ export function accepts(header: string | undefined, encoding: string): boolean {
   });
 }
 
+// before the service worker lists the build (sw-plugin's is an afterBuild too, and comes after this in the plugin list)
 export function wasmPrecompress(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'quota-workbench:wasm-precompress',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    // before the service worker lists the build (sw-plugin's writeBundle is 'post' too, and comes after this in the plugin list)
-    writeBundle: {
-      order: 'post',
-      sequential: true,
-      handler() {
-        precompressWasm(outDir);
-      },
-    },
+  return afterBuild('quota-workbench:wasm-precompress', precompressWasm, (built) => ({
     configurePreviewServer(server) {
+      const outDir = built();
       // runs before preview's own compression and static files
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
@@ -80,5 +70,5 @@ export function wasmPrecompress(): Plugin {
         createReadStream(file + pick.suffix).pipe(res);
       });
     },
-  };
+  }));
 }
