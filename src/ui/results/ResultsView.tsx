@@ -46,10 +46,11 @@ function statusLine(report: SolveReport): string {
 }
 
 /**
- * `value()` as of the last frame painted: it follows `value` at the start of
- * the frame after the next one, so the next frame is painted, and whatever
- * waits for that paint has run, first (a timer where there are no frames, as
- * in jsdom).
+ * `value()` as of the last frame painted: it follows `value` in a task of its
+ * own queued in the frame after the next one, so the next frame is painted,
+ * and whatever waits for that paint has run, first; and the work it causes
+ * is not done inside a frame's rendering, which would make one long task of
+ * it and that frame's layout (a timer where there are no frames, as in jsdom).
  */
 function afterPaint<T>(value: () => T): Accessor<T | undefined> {
   const [shown, setShown] = createSignal<T>();
@@ -62,9 +63,9 @@ function afterPaint<T>(value: () => T): Accessor<T | undefined> {
   createEffect(() => {
     const v = value();
     cancel();
-    const show = () => setShown(() => v);
+    const show = () => (timer = setTimeout(() => setShown(() => v), 0));
     if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (frame = requestAnimationFrame(show)));
-    else timer = setTimeout(show, 0);
+    else show();
   });
   onCleanup(cancel);
   return shown;
