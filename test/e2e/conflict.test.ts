@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, scenarioNames, waitSaved, W } from './steps';
+import { expect, it } from 'vitest';
+import { type App, appsPerTest, describeE2E } from '../helpers/browser';
+import { nav, openWithBaseline, scenarioNames, W, waitSaved } from './steps';
 
 type Stored = { name: string; revision: number; scenario: { caps?: { sand?: unknown }; rightsCaps?: { class3?: unknown } } };
 
@@ -58,19 +58,11 @@ const unloadGuarded = (page: Page) =>
 const saveState = (page: Page) => page.locator('.save-state').getAttribute('data-state');
 
 describeE2E('two tabs and failed saves', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
   /** Two tabs of one browser on the editor of one new baseline scenario, both saved. */
-  async function twoTabs() {
-    const app = await launchApp(server);
-    await app.goto('scenarios', 'en');
-    await createFromPreset(app.page, 'en', W.en.baseline);
+  async function twoTabs(app: App) {
+    await openWithBaseline(app, 'en');
     await nav(app.page, 'en', 'editor');
     await waitSaved(app.page);
     const other = await app.context.newPage();
@@ -78,12 +70,12 @@ describeE2E('two tabs and failed saves', () => {
     await other.waitForSelector('header.topbar');
     await other.getByLabel(W.en.sandCap).waitFor();
     await waitSaved(other);
-    return { app, a: app.page, b: other };
+    return { a: app.page, b: other };
   }
 
-  it('two tabs editing different fields at once: both edits are kept and neither tab loses its write', async () => {
-    const { app, a, b } = await twoTabs();
-    try {
+  it('two tabs editing different fields at once: both edits are kept and neither tab loses its write', () =>
+    withApp(async (app) => {
+      const { a, b } = await twoTabs(app);
       // both typed before either save lands (saves wait 400 ms): the second save starts from a revision already replaced
       await Promise.all([a.getByLabel(W.en.sandCap).fill('1777'), b.getByLabel(W.en.class3).fill('222')]);
       // the refused tab merged the other tab's field into its own edit and said so
@@ -99,14 +91,12 @@ describeE2E('two tabs and failed saves', () => {
       expect(rec?.scenario.rightsCaps?.class3).toBe(222);
       // created at 0, one save landed, the merge of the refused one on top of it
       expect(rec?.revision).toBe(2);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('two tabs changing the same field: the refused tab shows both values, says not saved, and saves the chosen one', async () => {
-    const { app, a, b } = await twoTabs();
-    try {
+  it('two tabs changing the same field: the refused tab shows both values, says not saved, and saves the chosen one', () =>
+    withApp(async (app) => {
+      const { a, b } = await twoTabs(app);
       await Promise.all([a.getByLabel(W.en.class3).fill('233'), b.getByLabel(W.en.class3).fill('211')]);
       const dialogOf = (p: Page) => p.getByTestId('save-conflict');
       await expect.poll(async () => (await dialogOf(a).count()) + (await dialogOf(b).count()), { timeout: 10_000 }).toBe(1);
@@ -132,18 +122,14 @@ describeE2E('two tabs and failed saves', () => {
         await expect.poll(() => p.getByLabel(W.en.class3).inputValue()).toBe(mine);
       }
       expect(String((await stored(a))[0]?.scenario.rightsCaps?.class3)).toBe(mine);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('a save the browser refuses blocks with a notice, offers the file, guards the unload, and saves once storage is back', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a save the browser refuses blocks with a notice, offers the file, guards the unload, and saves once storage is back', () =>
+    withApp(async (app) => {
       const { page } = app;
       await failableStorage(app.context);
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await nav(page, 'en', 'editor');
       await waitSaved(page);
       expect(await unloadGuarded(page)).toBe(false);
@@ -179,18 +165,14 @@ describeE2E('two tabs and failed saves', () => {
       await expect.poll(() => saveState(page)).toBe('saved');
       expect((await stored(page))[0]?.scenario.caps?.sand).toBe(1234);
       expect(await unloadGuarded(page)).toBe(false);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('an invalid import file and imports or presets the store refuses show an error, and change nothing', async () => {
-    const app = await launchApp(server);
-    try {
+  it('an invalid import file and imports or presets the store refuses show an error, and change nothing', () =>
+    withApp(async (app) => {
       const { page } = app;
       await failableStorage(app.context);
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
 
       await page.getByLabel(W.en.importFile).setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
       await page.getByRole('alert').filter({ hasText: 'broken.json' }).waitFor();
@@ -208,8 +190,6 @@ describeE2E('two tabs and failed saves', () => {
       await setFailing(page, false);
       await page.getByLabel(W.en.importFile).setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
       await expect.poll(() => scenarioNames(page)).toEqual([W.en.baseline, 'Imported']);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 });

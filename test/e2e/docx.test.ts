@@ -5,12 +5,12 @@
  * the county quotas as a Word table, and each chart drawn by the browser's
  * canvas to a real PNG beside its SVG.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, solve, W, type Lang } from './steps';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { type Lang, openWithBaseline, solve, W } from './steps';
 
 const BUTTON = { zh: 'Word 报告（.docx）', en: 'Word report (.docx)' };
 const TITLE = { zh: '开采指标方案报告：', en: 'Quota plan report: ' };
@@ -26,20 +26,12 @@ async function downloadDocx(page: Page, lang: Lang) {
 }
 
 describeE2E('the Word report in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
-  it('baseline: a valid DOCX with the scenario’s name, the county table and the charts as PNG and SVG, in zh and en', async () => {
-    const app = await launchApp(server);
-    try {
+  it('baseline: a valid DOCX with the scenario’s name, the county table and the charts as PNG and SVG, in zh and en', () =>
+    withApp(async (app) => {
       const { page } = app;
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       expect(await solve(page, 'zh')).toContain(W.zh.solved);
 
       for (const lang of ['zh', 'en'] as const) {
@@ -72,8 +64,6 @@ describeE2E('the Word report in Chromium', () => {
         await page.getByText(name).waitFor();
       }
       expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  }, 300_000);
+    }),
+  300_000);
 });

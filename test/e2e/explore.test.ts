@@ -11,9 +11,9 @@
  * stays there long enough to cancel deterministically.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
-import { createFromPreset, nav, scenarioNames, unnamedControls, W } from './steps';
+import { expect, it } from 'vitest';
+import { appForSuite, describeE2E } from '../helpers/browser';
+import { nav, openWithBaseline, scenarioNames, unnamedControls, W, startSweep } from './steps';
 import type { Locator } from 'playwright-core';
 
 /** A chart is drawn once near the viewport, after the frame that shows it (EChart.tsx): scroll to it, then one SVG. */
@@ -23,23 +23,13 @@ async function chartDrawn(scope: Locator): Promise<void> {
 }
 
 describeE2E('explore in Chromium', () => {
-  let server: Server;
-  let app: App;
-  beforeAll(async () => {
-    server = await serve();
-    app = await launchApp(server);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-  });
+  const suite = appForSuite();
 
-  const tab = (name: string) => app.page.getByRole('tab', { name });
+  const tab = (name: string) => suite.app.page.getByRole('tab', { name });
 
   it('sweep: progress with the count and the time left, cancel keeps the points done, they are stored and shown after a reload', async () => {
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
-    await createFromPreset(page, 'zh', W.zh.baseline);
+    const { page } = suite.app;
+    await openWithBaseline(suite.app, 'zh');
     await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
     await page.waitForFunction(() => location.hash.startsWith('#/explore'));
     expect(await tab('参数扫描').getAttribute('aria-selected')).toBe('true');
@@ -91,12 +81,8 @@ describeE2E('explore in Chromium', () => {
   });
 
   it('sweep: an infeasible point is marked and explained; the table exports as CSV', async () => {
-    const { page } = app;
-    await page.locator('#sweep-param-1').selectOption('caps.sand.min');
-    await page.getByLabel('起点').fill('1000');
-    await page.getByLabel('终点').fill('3000');
-    await page.getByLabel('点数（含两端）').fill('3');
-    await page.getByRole('button', { name: '开始扫描' }).click();
+    const { page } = suite.app;
+    await startSweep(page, { param: 'caps.sand.min', from: 1000, to: 3000, points: 3 });
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     const bad = page.locator('table.sweep-table tbody tr[data-status="infeasible"]');
     expect(await bad.count()).toBe(1);
@@ -138,7 +124,7 @@ describeE2E('explore in Chromium', () => {
   });
 
   it('frontier: computed with progress, plan/baseline/knee marked, a point opened as a new scenario in the editor', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await tab('矿山数—开采量前沿').click();
     await page.waitForFunction(() => location.hash === '#/explore/frontier');
     await page.getByLabel('最多求解次数').fill('14');
@@ -170,8 +156,8 @@ describeE2E('explore in Chromium', () => {
   });
 
   it('sensitivity: each binding constraint re-solved, its value per unit and range in planner sentences', async () => {
-    const { page } = app;
-    await app.goto('explore/sensitivity', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('explore/sensitivity', 'zh');
     const t0 = Date.now();
     await page.getByRole('button', { name: '计算敏感性' }).click();
     const table = page.getByRole('table', { name: '起约束作用的限制：每单位价值、对偶值与成立范围' });
@@ -187,7 +173,7 @@ describeE2E('explore in Chromium', () => {
   });
 
   it('path to 2025: a change limit, a chart per mineral with a line per county, a table and a CSV with BOM', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     await page.getByLabel('年际变化上限（占该县2020年数值）').fill('25');
     const t0 = Date.now();
     await page.getByRole('button', { name: '计算逐年路径' }).click();
@@ -210,7 +196,7 @@ describeE2E('explore in Chromium', () => {
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('县（市）,县代码,矿种,矿种代码,单位,2020,2021,2022,2023,2024,2025,年际变化上限,最大年际变化');
     expect(lines.some((l) => l.startsWith('和田市及和田县,hetian,建筑用砂,sand,万m³,'))).toBe(true);
-    expect(app.errors).toEqual([]);
+    expect(suite.app.errors).toEqual([]);
     console.log(`path (with the solve it needs): ${tPath} ms`);
   });
 });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { MAX_INPUT_BYTES, MAX_PROBLEMS } from '../../src/domain/validation';
 import { appForSuite, describeE2E } from '../helpers/browser';
 import { hostileBoundaries, HOTAN_IDS, hotanRichScenario, nonsenseScenarios, unknownZones, withLeaf } from '../helpers/hostile-files';
-import { createFromPreset, nav, scenarioNames, solve, W } from './steps';
+import { nav, openWithBaseline, scenarioNames, solve, W } from './steps';
 
 /** Every object store of the app's database, every row, serialised and sorted. */
 function dumpIdb(page: Page): Promise<string> {
@@ -66,8 +66,7 @@ describeE2E('hostile files through the real file inputs', () => {
   it('scenario files: the problem box names file, field and reason; IndexedDB is unchanged; the page answers', async () => {
     const { app } = suite;
     const { page } = app;
-    await app.goto('scenarios', 'en');
-    await createFromPreset(page, 'en', W.en.baseline);
+    await openWithBaseline(app, 'en');
     const input = page.getByLabel(W.en.importFile);
     const box = page.getByTestId('import-problems');
     for (const f of SCENARIOS) {

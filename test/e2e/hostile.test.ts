@@ -12,10 +12,10 @@
  * use (solve, results, explore, compare, export, the report's Print button)
  * meets no violation, and markup forced into the page is refused by it.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, launchApp, serve, type App, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, W } from './steps';
+import { type App, appForSuite, describeE2E } from '../helpers/browser';
+import { createFromPreset, nav, solve, W, startSweep } from './steps';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '"><script>window.__pwned=2</script>';
@@ -144,24 +144,23 @@ async function openReport(app: App): Promise<Page> {
   return report;
 }
 
-describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
-  let server: Server;
-  let app: App;
-  beforeAll(async () => {
-    server = await serve();
-    app = await launchApp(server);
-    await app.context.addInitScript(watchViolations);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-  });
+/** Opens Explore from the navigation bar and sweeps the class-3 cap over two points, to the end. */
+async function sweepTwoPoints(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
+  await page.waitForFunction(() => location.hash.startsWith('#/explore'));
+  await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 240, points: 2, workers: 1 });
+  await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 60_000 }).toBe(2);
+  await expect.poll(() => page.locator('.explore-progress').count(), { timeout: 60_000 }).toBe(0);
+}
 
-  const cspErrors = () => app.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
+describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
+  const suite = appForSuite(undefined, (app) => app.context.addInitScript(watchViolations));
+
+  const cspErrors = () => suite.app.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
 
   it('the built page carries the policy: script only from the app itself, no inline script', async () => {
-    await app.goto('plan', 'zh');
-    const policy = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    await suite.app.goto('plan', 'zh');
+    const policy = await suite.app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const directives = new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v] as const));
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toContain("'self'");
@@ -171,8 +170,8 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
   });
 
   it('normal use meets no policy violation: plan, solve, results with hovered charts, explore sweep, compare, exports, report and Print', async () => {
-    const { page } = app;
-    await app.goto('plan', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('plan', 'zh');
     await page.locator('main').waitFor();
     await nav(page, 'zh', 'scenarios');
     await createFromPreset(page, 'zh', W.zh.baseline);
@@ -182,23 +181,14 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
     await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
     expect((await hoverCharts(page, 'main')).length).toBeGreaterThan(0);
 
-    await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
-    await page.waitForFunction(() => location.hash.startsWith('#/explore'));
-    await page.locator('#sweep-param-1').selectOption('rightsCaps.class3');
-    await page.getByLabel('起点').fill('250');
-    await page.getByLabel('终点').fill('240');
-    await page.getByLabel('点数（含两端）').fill('2');
-    await page.getByLabel('并行求解进程数').fill('1');
-    await page.getByRole('button', { name: '开始扫描' }).click();
-    await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 60_000 }).toBe(2);
-    await expect.poll(() => page.locator('.explore-progress').count(), { timeout: 60_000 }).toBe(0);
+    await sweepTwoPoints(page);
     expect((await hoverCharts(page, '.sweep-tab')).length).toBeGreaterThan(0);
 
     await nav(page, 'zh', 'export');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: W.zh.csv }).click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
-    const report = await openReport(app);
+    const report = await openReport(suite.app);
     expect(await inert(report, REPORT_HANDLERS)).toEqual(CLEAN);
     await report.close();
 
@@ -207,8 +197,8 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
   });
 
   it('a hostile scenario file and boundary file stay text on every page, in every tooltip and in the report', async () => {
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('scenarios', 'zh');
     await page.getByLabel(W.zh.importFile).setInputFiles({ name: `${FILE_NAME}.json`, mimeType: 'application/json', buffer: Buffer.from(scenarioFile) });
     // the list shows the name as its characters
     await expect.poll(() => page.locator('table.scenario-list tbody').textContent()).toContain(NAME);
@@ -239,16 +229,7 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
     expect(compareTips.some((t) => t.includes(NAME))).toBe(true);
     expect(await inert(page)).toEqual(CLEAN);
 
-    await page.getByRole('navigation').getByRole('link', { name: '探索', exact: true }).click();
-    await page.waitForFunction(() => location.hash.startsWith('#/explore'));
-    await page.locator('#sweep-param-1').selectOption('rightsCaps.class3');
-    await page.getByLabel('起点').fill('250');
-    await page.getByLabel('终点').fill('240');
-    await page.getByLabel('点数（含两端）').fill('2');
-    await page.getByLabel('并行求解进程数').fill('1');
-    await page.getByRole('button', { name: '开始扫描' }).click();
-    await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 60_000 }).toBe(2);
-    await expect.poll(() => page.locator('.explore-progress').count(), { timeout: 60_000 }).toBe(0);
+    await sweepTwoPoints(page);
     await hoverCharts(page, '.sweep-tab');
     expect(await inert(page)).toEqual(CLEAN);
     await page.getByRole('tab', { name: '矿山数—开采量前沿' }).click();
@@ -266,7 +247,7 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
     await nav(page, 'zh', 'plan');
     expect(await inert(page)).toEqual(CLEAN);
     await nav(page, 'zh', 'export');
-    const report = await openReport(app);
+    const report = await openReport(suite.app);
     expect(await report.locator('h1').textContent()).toContain(NAME);
     expect(await report.locator('body').textContent()).toContain(SVG);
     expect(await inert(report, REPORT_HANDLERS)).toEqual(CLEAN);
@@ -284,8 +265,8 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
   });
 
   it('markup forced into the page is refused by the policy: the handler never runs and the refusal is reported', async () => {
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
+    const { page } = suite.app;
+    await suite.app.goto('scenarios', 'zh');
     await page.evaluate((html) => {
       const div = document.createElement('div');
       div.innerHTML = html;

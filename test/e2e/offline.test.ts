@@ -4,28 +4,20 @@
  * build when it installs, plus IndexedDB). A page whose chunk fails to load
  * says so with Retry, and the rest of the app goes on working.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, waitSaved, W } from './steps';
+import { expect, it } from 'vitest';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { createFromPreset, nav, openWithBaseline, solve, W, waitSaved } from './steps';
 
 // by path: a retry may ask for the chunk with a query
 const EXPLORE_CHUNK = (url: URL) => /\/assets\/ExplorePage-[\w-]+\.js$/.test(url.pathname);
 
 describeE2E('offline in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
-  it('after one visit, every page (Explore included) reloads, edits, solves and compares with the network off', async () => {
-    const app = await launchApp(server, { serviceWorkers: 'allow' });
-    try {
+  it('after one visit, every page (Explore included) reloads, edits, solves and compares with the network off', () =>
+    withApp(async (app) => {
       const { page, context } = app;
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       await createFromPreset(page, 'zh', W.zh.redLine);
       // the build's cache holds every chunk the app can load, not only those this visit used
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -63,18 +55,14 @@ describeE2E('offline in Chromium', () => {
       } finally {
         await context.setOffline(false);
       }
-    } finally {
-      await app.close();
-    }
-  });
+    }, { serviceWorkers: 'allow' }),
+  );
 
-  it('a page whose chunk fails to load shows the error with Retry; other pages work meanwhile, and Retry loads it', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a page whose chunk fails to load shows the error with Retry; other pages work meanwhile, and Retry loads it', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       await context.route(EXPLORE_CHUNK, (route) => route.abort('internetdisconnected'));
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await page.getByRole('navigation').getByRole('link', { name: 'Explore', exact: true }).click();
       const failed = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
       await failed.waitFor();
@@ -100,8 +88,6 @@ describeE2E('offline in Chromium', () => {
       expect(await failed.count()).toBe(0);
       await nav(page, 'en', 'compare');
       await page.getByRole('heading', { name: 'Compare' }).waitFor();
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 });

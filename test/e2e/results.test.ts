@@ -4,27 +4,19 @@
  * then quota ranges computed on the solver workers for the 专栏11 scenario (its
  * ranges solve fast), after a cancelled attempt, and kept with the run.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, scenarioNames, solve, W } from './steps';
+import { expect, it } from 'vitest';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { nav, openWithBaseline, scenarioNames, solve, W } from './steps';
 
 const WORKER = '**/assets/worker-*.js';
 
 describeE2E('the results page in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
-  it('baseline: proven, 2020 beside 2025, demand and flows; 专栏11: ranges cancelled, then computed, shown and kept', async () => {
-    const app = await launchApp(server);
-    try {
+  it('baseline: proven, 2020 beside 2025, demand and flows; 专栏11: ranges cancelled, then computed, shown and kept', () =>
+    withApp(async (app) => {
       const { page, context } = app;
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       expect(await solve(page, 'zh')).toContain(W.zh.solved);
       await page.waitForFunction(() => location.hash === '#/results');
 
@@ -88,8 +80,6 @@ describeE2E('the results page in Chromium', () => {
       await counties.locator('thead th', { hasText: '可调范围（容差 0.1%）' }).waitFor();
       expect(await counties.locator('tr[data-county="hetian"][data-mineral="sand"] td.range').textContent()).toBe(rangeText);
       expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  }, 600_000);
+    }),
+  600_000);
 });

@@ -7,29 +7,21 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, unnamedControls, waitSaved, W, type Lang } from './steps';
+import { expect, it } from 'vitest';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { createFromPreset, type Lang, nav, openWithBaseline, solve, unnamedControls, W, waitSaved } from './steps';
 
 const WORKER = '**/assets/worker-*.js';
 
 describeE2E('solving in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
   for (const lang of ['zh', 'en'] as Lang[]) {
-    it(`[${lang}] baseline → sand cap → solve → county quotas; second scenario → compare; CSV and XLSX read back; reload keeps all`, async () => {
-      const app = await launchApp(server, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-      try {
+    it(`[${lang}] baseline → sand cap → solve → county quotas; second scenario → compare; CSV and XLSX read back; reload keeps all`, () =>
+      withApp(async (app) => {
         const { page } = app;
         const w = W[lang];
-        await app.goto('scenarios', lang);
-        await createFromPreset(page, lang, w.baseline);
+        await openWithBaseline(app, lang);
         await nav(page, lang, 'editor');
         await page.getByLabel(w.sandCap).fill('1800');
         await waitSaved(page);
@@ -110,18 +102,14 @@ describeE2E('solving in Chromium', () => {
         await nav(page, lang, 'scenarios');
         expect(await page.locator(`tr[data-scenario="${w.baseline}"] .stale-tag`).count()).toBe(1);
         expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
-    });
+      }, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' }),
+    );
   }
 
-  it('shows why an infeasible scenario is infeasible', async () => {
-    const app = await launchApp(server);
-    try {
+  it('shows why an infeasible scenario is infeasible', () =>
+    withApp(async (app) => {
       const { page } = app;
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       await nav(page, 'zh', 'editor');
       // 2000 万m³ of sand with a single class-3 mine cannot be done
       await page.getByLabel(W.zh.sandFloor).fill('2000');
@@ -134,21 +122,17 @@ describeE2E('solving in Chromium', () => {
       // each relaxation names the constraint in planner words and by its model name
       expect(await why.locator('li[data-constraint]').count()).toBeGreaterThan(0);
       expect(await why.locator('li').first().textContent()).toMatch(/放宽/);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('cancelling a solve stops the worker and leaves the page usable; the next solve runs', async () => {
-    const app = await launchApp(server);
-    try {
+  it('cancelling a solve stops the worker and leaves the page usable; the next solve runs', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       // a worker that never answers, as a very long solve would
       await context.route(WORKER, (route) =>
         route.fulfill({ contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: 'self.onmessage = () => {};' }),
       );
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await nav(page, 'en', 'editor');
       await page.getByRole('button', { name: W.en.solve, exact: true }).click();
       await page.getByRole('progressbar', { name: 'Solving' }).waitFor();
@@ -170,20 +154,16 @@ describeE2E('solving in Chromium', () => {
       await context.unroute(WORKER);
       expect(await solve(page, 'en')).toContain(W.en.solved);
       await page.getByRole('table', { name: W.en.countyTable }).waitFor();
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('a worker that dies is restarted, the error is shown, and nothing entered is lost', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a worker that dies is restarted, the error is shown, and nothing entered is lost', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       await context.route(WORKER, (route) =>
         route.fulfill({ contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: 'throw new Error("glpk wasm failed to load");' }),
       );
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       await nav(page, 'zh', 'editor');
       await page.getByLabel(W.zh.sandCap).fill('1900');
       await waitSaved(page);
@@ -197,8 +177,6 @@ describeE2E('solving in Chromium', () => {
       await context.unroute(WORKER);
       expect(await solve(page, 'zh')).toContain(W.zh.solved);
       await page.getByRole('table', { name: W.zh.countyTable }).waitFor();
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 });

@@ -1,6 +1,7 @@
 /** Planner steps shared by the browser tests, in the app's own words per language. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { App } from '../helpers/browser';
 
 export type Lang = 'zh' | 'en';
 
@@ -109,4 +110,20 @@ export function unnamedControls(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/** Opens the Scenarios page in a language and creates the baseline scenario there. */
+export async function openWithBaseline(app: App, lang: Lang): Promise<void> {
+  await app.goto('scenarios', lang);
+  await createFromPreset(app.page, lang, W[lang].baseline);
+}
+
+/** Sets the Explore sweep's first parameter and its range (the page in Chinese) and starts the sweep. */
+export async function startSweep(page: Page, sweep: { param: string; from: number; to: number; points: number; workers?: number }): Promise<void> {
+  await page.locator('#sweep-param-1').selectOption(sweep.param);
+  await page.getByLabel('起点').fill(String(sweep.from));
+  await page.getByLabel('终点').fill(String(sweep.to));
+  await page.getByLabel('点数（含两端）').fill(String(sweep.points));
+  if (sweep.workers !== undefined) await page.getByLabel('并行求解进程数').fill(String(sweep.workers));
+  await page.getByRole('button', { name: '开始扫描' }).click();
 }

@@ -10,7 +10,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appForSuite, describeE2E } from '../helpers/browser';
-import { createFromPreset, W } from './steps';
+import { openWithBaseline, startSweep } from './steps';
 
 /** Indices of the points stored for a sweep, read from IndexedDB directly. */
 function storedIndices(page: Page, sweepId: string): Promise<number[]> {
@@ -36,17 +36,10 @@ describeE2E('reload during a sweep', () => {
   const suite = appForSuite();
 
   it('keeps every point shown before the reload and marks the sweep interrupted, in zh and en', async () => {
-    const { app } = suite;
-    const { page } = app;
-    await app.goto('scenarios', 'zh');
-    await createFromPreset(page, 'zh', W.zh.baseline);
-    await app.goto('explore/sweep', 'zh');
-    await page.locator('#sweep-param-1').selectOption('caps.sand');
-    await page.getByLabel('起点').fill('1000');
-    await page.getByLabel('终点').fill('2500');
-    await page.getByLabel('点数（含两端）').fill('40');
-    await page.getByLabel('并行求解进程数').fill('2');
-    await page.getByRole('button', { name: '开始扫描' }).click();
+    const { page } = suite.app;
+    await openWithBaseline(suite.app, 'zh');
+    await suite.app.goto('explore/sweep', 'zh');
+    await startSweep(page, { param: 'caps.sand', from: 1000, to: 2500, points: 40, workers: 2 });
 
     const rows = page.locator('table.sweep-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
@@ -71,13 +64,13 @@ describeE2E('reload during a sweep', () => {
     // an interrupted sweep can be deleted like a finished one
     expect(await page.getByRole('button', { name: '删除此扫描' }).count()).toBe(1);
 
-    await app.goto('explore/sweep', 'en');
+    await suite.app.goto('explore/sweep', 'en');
     await page.locator(`.sweep-shown[data-sweep="${sweepId}"][data-state="interrupted"]`).waitFor();
     expect(await page.locator('.sweep-summary .sweep-state').textContent()).toBe('interrupted');
     expect(await page.locator('.sweep-summary').textContent()).toContain(`${stored.length} / 40 points`);
     expect(await page.locator('.sweep-summary').textContent()).toContain('the page closed before it finished; the points done are kept');
     expect(await storedIndices(page, sweepId)).toEqual(stored);
     // offline.ts reads `waiting` of the registration that Chromium gives as undefined with service workers blocked: not this test's subject
-    expect(app.errors.filter((e) => !e.includes("reading 'waiting'"))).toEqual([]);
+    expect(suite.app.errors.filter((e) => !e.includes("reading 'waiting'"))).toEqual([]);
   });
 });

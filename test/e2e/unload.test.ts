@@ -5,27 +5,19 @@
  * solve again; a worker that dies in the middle of a solve is reported as a
  * crash by its `error` event, not later by the watchdog.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, waitSaved, W } from './steps';
+import { expect, it } from 'vitest';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { nav, openWithBaseline, solve, W, waitSaved } from './steps';
 
 const WORKER = '**/assets/worker-*.js';
 const NO_STORE = { 'cache-control': 'no-store' };
 
 describeE2E('closing, reloading and a dying worker', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
-  it('an edit typed just before the tab closes is there when the workbench is opened again', async () => {
-    const app = await launchApp(server);
-    try {
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(app.page, 'zh', W.zh.baseline);
+  it('an edit typed just before the tab closes is there when the workbench is opened again', () =>
+    withApp(async (app) => {
+      await openWithBaseline(app, 'zh');
       await nav(app.page, 'zh', 'editor');
       await app.page.getByLabel(W.zh.sandCap).fill('1777');
       // closed well within the save delay: only the flush on pagehide and the Web Storage copy can keep it
@@ -42,19 +34,15 @@ describeE2E('closing, reloading and a dying worker', () => {
       await page.reload();
       await expect.poll(() => page.getByLabel(W.zh.sandCap).inputValue()).toBe('1777');
       expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('a solve cut short by a reload is reported on the next load, with an offer to solve again', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a solve cut short by a reload is reported on the next load, with an offer to solve again', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       // a worker that never answers, as a long solve would
       await context.route(WORKER, (route) => route.fulfill({ contentType: 'text/javascript', headers: NO_STORE, body: 'self.onmessage = () => {};' }));
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await nav(page, 'en', 'editor');
       await page.getByRole('button', { name: W.en.solve, exact: true }).click();
       await page.getByRole('progressbar', { name: 'Solving' }).waitFor();
@@ -75,14 +63,11 @@ describeE2E('closing, reloading and a dying worker', () => {
       await page.waitForSelector('header.topbar');
       await page.locator('#current-scenario').waitFor();
       expect(await page.locator('.notice').filter({ hasText: 'interrupted' }).count()).toBe(0);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 
-  it('a worker that dies during a solve is reported as a crash by its error event, not by the watchdog', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a worker that dies during a solve is reported as a crash by its error event, not by the watchdog', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       // takes the solve and never answers; dies (an uncaught error) when the test says so
       const body = `
@@ -91,8 +76,7 @@ describeE2E('closing, reloading and a dying worker', () => {
         new BroadcastChannel('solver-test').onmessage = () => { throw new Error('solver died mid-solve'); };
       `;
       await context.route(WORKER, (route) => route.fulfill({ contentType: 'text/javascript', headers: NO_STORE, body }));
-      await app.goto('scenarios', 'zh');
-      await createFromPreset(page, 'zh', W.zh.baseline);
+      await openWithBaseline(app, 'zh');
       await nav(page, 'zh', 'editor');
       await page.getByLabel(W.zh.sandCap).fill('1900');
       await waitSaved(page);
@@ -113,8 +97,6 @@ describeE2E('closing, reloading and a dying worker', () => {
 
       await context.unroute(WORKER);
       expect(await solve(page, 'zh')).toContain(W.zh.solved);
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 });

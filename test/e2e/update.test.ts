@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeServiceWorker } from '../../scripts/sw-plugin';
 import { buildOnce, describeE2E, freePort, launchApp, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, W } from './steps';
+import { nav, openWithBaseline, solve, W } from './steps';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,8 +102,7 @@ describeE2E('a new deployment while tabs are open', () => {
     const app = await launchApp(server, { serviceWorkers: 'allow' });
     try {
       const { page, context } = app;
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
       const version1 = await runningVersion(page);
       expect(await buildCaches(page)).toEqual([`quota-workbench-${version1}`]);

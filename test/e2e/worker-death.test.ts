@@ -5,9 +5,9 @@
  * next solve runs on a fresh worker. The test ends the real worker from the
  * page the moment the solve is posted to it, which fires no event.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, solve, W } from './steps';
+import { expect, it } from 'vitest';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { nav, openWithBaseline, solve, W } from './steps';
 
 // before the app runs: keep the solver workers and end one when it is handed a solve (armed by the test)
 const KILL_ON_SOLVE = `
@@ -25,21 +25,13 @@ const KILL_ON_SOLVE = `
 `;
 
 describeE2E('a dying solver worker in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
-  it('a worker that ends silently mid-solve is reported as a crash, not by the watchdog, and the next solve runs', async () => {
-    const app = await launchApp(server);
-    try {
+  it('a worker that ends silently mid-solve is reported as a crash, not by the watchdog, and the next solve runs', () =>
+    withApp(async (app) => {
       const { page, context } = app;
       await context.addInitScript(KILL_ON_SOLVE);
-      await app.goto('scenarios', 'en');
-      await createFromPreset(page, 'en', W.en.baseline);
+      await openWithBaseline(app, 'en');
       await nav(page, 'en', 'editor');
       // the warmed-up worker holds its lifeline and the page waits on it
       await expect
@@ -59,8 +51,6 @@ describeE2E('a dying solver worker in Chromium', () => {
 
       expect(await solve(page, 'en')).toContain(W.en.solved);
       await page.getByRole('table', { name: W.en.countyTable }).waitFor();
-    } finally {
-      await app.close();
-    }
-  });
+    }),
+  );
 });

@@ -8,10 +8,10 @@
  * four scenarios; a click on the frontier chart asks first (Cancel makes
  * nothing, OK one scenario); the Export page has one JSON button.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeE2E, launchApp, serve, type Server } from '../helpers/browser';
-import { createFromPreset, nav, scenarioNames, solve, waitSaved, W, type Lang } from './steps';
+import { appsPerTest, describeE2E } from '../helpers/browser';
+import { createFromPreset, type Lang, nav, openWithBaseline, scenarioNames, solve, W, waitSaved } from './steps';
 
 const T = {
   zh: {
@@ -63,23 +63,15 @@ async function pick(page: Page, names: string[]): Promise<void> {
 }
 
 describeE2E('working across scenarios in Chromium', () => {
-  let server: Server;
-  beforeAll(async () => {
-    server = await serve();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { withApp } = appsPerTest();
 
   for (const lang of ['zh', 'en'] as Lang[]) {
-    it(`[${lang}] stay after Solve, Solve all with progress and cancel, Compare's inputs, colours and legend, frontier confirm, one JSON export`, async () => {
-      const app = await launchApp(server, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-      try {
+    it(`[${lang}] stay after Solve, Solve all with progress and cancel, Compare's inputs, colours and legend, frontier confirm, one JSON export`, () =>
+      withApp(async (app) => {
         const { page } = app;
         const w = W[lang];
         const x = T[lang];
-        await app.goto('scenarios', lang);
-        await createFromPreset(page, lang, w.baseline);
+        await openWithBaseline(app, lang);
         await page.getByRole('button', { name: w.duplicate(w.baseline) }).click();
         await expect.poll(() => scenarioNames(page)).toEqual([w.baseline, x.copy]);
 
@@ -225,10 +217,7 @@ describeE2E('working across scenarios in Chromium', () => {
         await page.locator('.export-panel').waitFor();
         expect(await page.getByRole('button', { name: /JSON/ }).count()).toBe(1);
         expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
-      // many solves on a shared machine: the waits inside have their own limits
-    }, 300_000);
+      }, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' }),
+    300_000); // many solves on a shared machine: the waits inside have their own limits
   }
 });

@@ -47,7 +47,7 @@ export function describeE2E(name: string, fn: () => void): void {
 
 // ------------------------------------------------------------------ build
 
-const INPUTS = ['src', 'models', 'scenarios', 'public', 'scripts/sw-plugin.ts', 'scripts/wasm-precompress.ts', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'models', 'scenarios', 'public', 'scripts/after-build.ts', 'scripts/sw-plugin.ts', 'scripts/wasm-precompress.ts', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
 
 function walk(path: string, out: string[]): void {
   if (!existsSync(path)) return;
@@ -248,20 +248,56 @@ export async function launchApp(server: Server, opts: { locale?: string; service
   };
 }
 
-/**
- * One served build and one app for a whole suite: opened before its tests,
- * closed after them. Tests read `.app`, which is set once the suite starts.
- */
-export function appForSuite(opts?: Parameters<typeof launchApp>[1]): { app: App } {
-  const suite = {} as { app: App };
+type LaunchOptions = Parameters<typeof launchApp>[1];
+
+/** One served build for a whole suite: started before its tests, stopped after them. */
+function serverForSuite(): () => Server {
   let server: Server | undefined;
   beforeAll(async () => {
     server = await serve();
-    suite.app = await launchApp(server, opts);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the suite\'s server is not up yet');
+    return server;
+  };
+}
+
+/**
+ * One served build for a whole suite and a fresh app (its own profile, so an
+ * empty database) for each test that asks: `withApp(async (app) => …)` opens
+ * it and closes it however the test ends.
+ */
+export function appsPerTest(): { withApp<T>(fn: (app: App) => Promise<T>, opts?: LaunchOptions): Promise<T> } {
+  const server = serverForSuite();
+  return {
+    async withApp(fn, opts) {
+      const app = await launchApp(server(), opts);
+      try {
+        return await fn(app);
+      } finally {
+        await app.close();
+      }
+    },
+  };
+}
+
+/**
+ * One served build and one app for a whole suite: opened before its tests
+ * (then `setup` runs on it), closed after them. Tests read `.app`, which is
+ * set once the suite starts.
+ */
+export function appForSuite(opts?: LaunchOptions, setup?: (app: App) => Promise<unknown>): { app: App } {
+  const suite = {} as { app: App };
+  const server = serverForSuite();
+  beforeAll(async () => {
+    suite.app = await launchApp(server(), opts);
+    await setup?.(suite.app);
   });
   afterAll(async () => {
     await suite.app?.close();
-    await server?.close();
   });
   return suite;
 }
