@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { deleteDatabasesAfterEach, freshName, openFresh as open } from './helpers/fresh-db';
+import { deleteDatabasesAfterEach, openFresh as open, writtenAt } from './helpers/fresh-db';
 import { describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
-  SCHEMA,
   addRun,
   canonicalJson,
   createScenario,
@@ -195,13 +193,10 @@ describe('runs', () => {
 
 describe('migration', () => {
   it('opens data written by v1 and backfills deletedAt, scenarioHash and modelVersion', async () => {
-    const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA[1]);
-    await v1.open();
-    await v1.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2 });
-    await v1.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report: emptyReport({ modelVersion: '0.9.0' }), createdAt: 3 });
-    v1.close();
+    const name = await writtenAt(1, async (v1) => {
+      await v1.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2 });
+      await v1.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report: emptyReport({ modelVersion: '0.9.0' }), createdAt: 3 });
+    });
 
     const db = open(name);
     await db.open();
@@ -218,13 +213,10 @@ describe('migration', () => {
   });
 
   it('gives scenarios written by v3 revision 0, so the first save from either tab is checked against it', async () => {
-    const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(3).stores(SCHEMA[3]);
-    await v3.open();
-    await v3.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2, deletedAt: null });
-    await v3.table('sweeps').add({ id: 'w1', scenarioId: 's1', createdAt: 3 });
-    v3.close();
+    const name = await writtenAt(3, async (v3) => {
+      await v3.table('scenarios').add({ id: 's1', name: '旧方案', scenario: base, createdAt: 1, updatedAt: 2, deletedAt: null });
+      await v3.table('sweeps').add({ id: 'w1', scenarioId: 's1', createdAt: 3 });
+    });
 
     const db = open(name);
     await db.open();

@@ -7,12 +7,10 @@
  * runs it.
  */
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { deleteDatabasesAfterEach, freshName, openFresh } from './helpers/fresh-db';
+import { deleteDatabasesAfterEach, freshName, openFresh, writtenAt } from './helpers/fresh-db';
 import { describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
-  SCHEMA,
   addSweep,
   addSweepPoints,
   createScenario,
@@ -65,13 +63,10 @@ function fakeLocks(): SweepLocks {
 
 describe('sweeps table', () => {
   it('a v2 database opens at the current version with its scenarios and runs, and no sweeps', async () => {
-    const name = fresh();
-    const v2 = new Dexie(name);
-    v2.version(2).stores(SCHEMA[2]);
-    await v2.open();
-    await v2.table('scenarios').add({ id: 's1', name: '旧', scenario: base, createdAt: 1, updatedAt: 1, deletedAt: null });
-    await v2.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report, createdAt: 2, scenarioHash: 'h', modelVersion: 'm@1' });
-    v2.close();
+    const name = await writtenAt(2, async (v2) => {
+      await v2.table('scenarios').add({ id: 's1', name: '旧', scenario: base, createdAt: 1, updatedAt: 1, deletedAt: null });
+      await v2.table('runs').add({ id: 'r1', scenarioId: 's1', scenario: base, report, createdAt: 2, scenarioHash: 'h', modelVersion: 'm@1' });
+    }, fresh());
     const db = open(name);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
@@ -81,15 +76,12 @@ describe('sweeps table', () => {
   });
 
   it('a v3 database opens with each sweep’s points moved to their own rows and counted in the header', async () => {
-    const name = fresh();
-    const v3 = new Dexie(name);
-    v3.version(3).stores(SCHEMA[3]);
-    await v3.open();
-    await v3.table('sweeps').bulkAdd([
-      { ...header, id: 'w1', scenarioId: 's1', createdAt: 1, state: 'cancelled', points: [point(2), point(0)] },
-      { ...header, id: 'w2', scenarioId: 's1', createdAt: 2, state: 'done', points: [] },
-    ]);
-    v3.close();
+    const name = await writtenAt(3, async (v3) => {
+      await v3.table('sweeps').bulkAdd([
+        { ...header, id: 'w1', scenarioId: 's1', createdAt: 1, state: 'cancelled', points: [point(2), point(0)] },
+        { ...header, id: 'w2', scenarioId: 's1', createdAt: 2, state: 'done', points: [] },
+      ]);
+    }, fresh());
     const db = open(name);
     const list = await sweepsFor(db, 's1');
     expect(list.map((s) => [s.id, s.done, s.state])).toEqual([

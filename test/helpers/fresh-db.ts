@@ -4,7 +4,7 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach } from 'vitest';
-import { openDb, type WorkbenchDB } from '../../src/store';
+import { openDb, SCHEMA, type WorkbenchDB } from '../../src/store';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -27,4 +27,14 @@ export function deleteDatabasesAfterEach(): void {
       await Dexie.delete(db.name);
     }
   });
+}
+
+/** A database as an earlier build left it: opened at an old schema version, `fill` adds its rows, then closed. Returns its name. */
+export async function writtenAt(version: keyof typeof SCHEMA, fill: (db: Dexie) => Promise<unknown>, name = freshName()): Promise<string> {
+  const old = new Dexie(name);
+  old.version(version).stores(SCHEMA[version]);
+  await old.open();
+  await fill(old);
+  old.close();
+  return name;
 }
