@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { afterBuild } from './after-build';
+import { afterBuild } from './after-build.js';
 
 const SW_TEMPLATE = resolve(import.meta.dirname, '../src/offline/sw.js');
 const PLACEHOLDER = 'self.__BUILD__';

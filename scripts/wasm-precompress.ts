@@ -13,7 +13,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { afterBuild } from './after-build';
+import { afterBuild } from './after-build.js';
 
 /** The encodings written, best first: the file suffix and the Content-Encoding it is served with. */
 export const PRECOMPRESSED = [
