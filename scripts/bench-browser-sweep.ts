@@ -22,7 +22,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchApp, ROOT, serve } from '../test/helpers/browser';
+import { launchApp, readStore, ROOT, serve } from '../test/helpers/browser';
 
 const { values } = parseArgs({
   options: {
@@ -83,44 +83,13 @@ async function setAxis(page: Page, n: 1 | 2, path: string, from: number, to: num
   await page.locator(`#sweep-steps-${n}`).fill(String(steps));
 }
 
-/** The stored header of the sweep shown (read from IndexedDB). */
-function storedSweep(page: Page, id: string): Promise<{ elapsedMs: number; done: number; state: string }> {
-  return page.evaluate(
-    (sweepId) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open('quota-workbench');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const q = open.result.transaction('sweeps').objectStore('sweeps').get(sweepId);
-          q.onerror = () => fail(q.error);
-          q.onsuccess = () => {
-            open.result.close();
-            ok(q.result);
-          };
-        };
-      }),
-    id,
-  );
-}
+/** The stored header of the sweep shown. */
+const storedSweep = (page: Page, id: string) => readStore<{ elapsedMs: number; done: number; state: string }>(page, { store: 'sweeps', key: id });
 
 /** Each stored point's solve time in the worker, by the point's index (for BENCH_DEBUG: how the estimate could read them). */
-function storedSolveTimes(page: Page, id: string): Promise<Record<number, number>> {
-  return page.evaluate(
-    (sweepId) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open('quota-workbench');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const q = open.result.transaction('sweepPoints').objectStore('sweepPoints').index('sweepId').getAll(sweepId);
-          q.onerror = () => fail(q.error);
-          q.onsuccess = () => {
-            open.result.close();
-            ok(Object.fromEntries((q.result as { index: number; report: { solveTimeMs: number } }[]).map((p) => [p.index, p.report.solveTimeMs])));
-          };
-        };
-      }),
-    id,
-  );
+async function storedSolveTimes(page: Page, id: string): Promise<Record<number, number>> {
+  const points = await readStore<{ index: number; report: { solveTimeMs: number } }[]>(page, { store: 'sweepPoints', index: 'sweepId', value: id });
+  return Object.fromEntries(points.map((p) => [p.index, p.report.solveTimeMs]));
 }
 
 interface SweepFigures {

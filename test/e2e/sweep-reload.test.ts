@@ -9,27 +9,13 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appForSuite, describeE2E } from '../helpers/browser';
+import { appForSuite, describeE2E, readStore } from '../helpers/browser';
 import { openWithBaseline, startSweep } from './steps';
 
 /** Indices of the points stored for a sweep, read from IndexedDB directly. */
-function storedIndices(page: Page, sweepId: string): Promise<number[]> {
-  return page.evaluate(
-    (id) =>
-      new Promise<number[]>((ok, fail) => {
-        const open = indexedDB.open('quota-workbench');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const q = open.result.transaction('sweepPoints').objectStore('sweepPoints').index('sweepId').getAll(id);
-          q.onerror = () => fail(q.error);
-          q.onsuccess = () => {
-            open.result.close();
-            ok((q.result as { index: number }[]).map((p) => p.index).sort((a, b) => a - b));
-          };
-        };
-      }),
-    sweepId,
-  );
+async function storedIndices(page: Page, sweepId: string): Promise<number[]> {
+  const points = await readStore<{ index: number }[]>(page, { store: 'sweepPoints', index: 'sweepId', value: sweepId });
+  return points.map((p) => p.index).sort((a, b) => a - b);
 }
 
 describeE2E('reload during a sweep', () => {

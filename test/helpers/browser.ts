@@ -301,3 +301,24 @@ export function appForSuite(opts?: LaunchOptions, setup?: (app: App) => Promise<
   });
   return suite;
 }
+
+/** What one IndexedDB store of the workbench holds, read inside the page: one row by key, or every row under an index value. */
+export function readStore<T>(page: Page, q: { store: string; key: string } | { store: string; index: string; value: string }): Promise<T> {
+  return page.evaluate(
+    (q) =>
+      new Promise<T>((ok, fail) => {
+        const open = indexedDB.open('quota-workbench');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction(q.store).objectStore(q.store);
+          const r = 'key' in q ? store.get(q.key) : store.index(q.index).getAll(q.value);
+          r.onerror = () => fail(r.error);
+          r.onsuccess = () => {
+            open.result.close();
+            ok(r.result as T);
+          };
+        };
+      }),
+    q,
+  );
+}
