@@ -157,7 +157,9 @@ function limitSide(b: { family: string; key?: RowKey }): 'upper' | 'lower' | 'un
  * What relaxing a binding constraint is worth, read from its dual value
  * (the change of the objective per unit increase of the row's right-hand
  * side, from the LP with the integers fixed). For an upper limit, relaxing
- * means raising it; for a minimum, lowering it.
+ * means raising it; for a minimum, lowering it. The exports' headers say it is
+ * the dual's estimate: that LP is degenerate and prices one direction only, so
+ * the Results page shows the re-solved worth (sensitivity) once measured.
  */
 export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit' | 'key'>, lang: Lang): string {
   const tr = translatorFor(exportDict, lang);
