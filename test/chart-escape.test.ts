@@ -3,7 +3,7 @@
  * the page as HTML, so names from imported files must arrive escaped.
  */
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, htmlLines } from '../src/present/charts/escape';
+import { escapeHtml, htmlLines } from '../src/present/escape';
 import { countyMapChart } from '../src/present/charts/options';
 import { toyDataset, toyReport } from './helpers/toy-report';
 

@@ -11,13 +11,10 @@ import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
 import { renderSvg } from '../present/charts/echarts';
+import { escapeHtml } from '../present/escape';
 import { reportContent, type Block, type Cell, type ReportOptions, type Run, type Section, type TableBlock } from './report-content';
 
 export type { ReportOptions } from './report-content';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 const PRINT_CSS = `
 body { font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif; margin: 2em; color: #111; font-size: 11pt; }

@@ -1,9 +1,10 @@
 /**
- * ECharts puts whatever a tooltip `formatter` function returns into the page
- * as HTML. Names reach those formatters from files the planner imports (a
- * boundary GeoJSON's feature names, a scenario's name), so every data string
- * goes through here before it joins tooltip markup. ECharts' own default
- * tooltips and string templates escape already; function formatters do not.
+ * Text as HTML, for everything that writes markup: the printable report, and
+ * chart tooltips. ECharts puts whatever a tooltip `formatter` function returns
+ * into the page as HTML, and names reach those formatters from files the
+ * planner imports (a boundary GeoJSON's feature names, a scenario's name).
+ * ECharts' own default tooltips and string templates escape already; function
+ * formatters do not.
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -15,7 +15,7 @@ import { countyRows, flowRows, minesByClass } from '../rows';
 import { translatorFor } from '../tr';
 import resultsDict from '../dict/results';
 import type { ChartOption } from './echarts';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../escape';
 
 export const MINERAL_COLORS: Record<string, string> = {
   sand: '#c9a227',

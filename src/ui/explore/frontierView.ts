@@ -11,7 +11,7 @@ import { clean, fmt } from '../../present/names';
 import { translatorFor } from '../../present/tr';
 import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
 import type { ChartOption } from '../../present/charts/echarts';
-import { htmlLines } from '../../present/charts/escape';
+import { htmlLines } from '../../present/escape';
 import exploreDict from '../i18n/dict/explore';
 
 export const FRONTIER_SERIES = ['frontier', 'plan', 'baseline', 'knee'] as const;

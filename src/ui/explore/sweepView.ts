@@ -18,7 +18,7 @@ import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep'
 import type { SolveReport, SolveStatus } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import type { ChartOption } from '../../present/charts/echarts';
-import { htmlLines } from '../../present/charts/escape';
+import { htmlLines } from '../../present/escape';
 import exploreDict from '../i18n/dict/explore';
 import { outputInfo, sweepParams, type OutputInfo } from './labels';
 
