@@ -128,18 +128,16 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
           <div class="results-top">
             <Show when={detail()}>
               {(d) => (
-                <section class="area-matrix" aria-labelledby={h('matrix')}>
-                  <h3 id={h('matrix')}>{t('results.matrix.title')}</h3>
+                <Part class="area-matrix" id={h('matrix')} title={t('results.matrix.title')}>
                   <CountyMatrix report={d().report} dataset={props.dataset} rangeTolerance={d().run?.rangeTolerance} />
                   <Show when={d().run}>{(run) => <RangePanel run={run()} scenario={props.scenario} />}</Show>
-                </section>
+                </Part>
               )}
             </Show>
-            <section class="area-kpis" aria-labelledby={h('kpis')}>
-              <h3 id={h('kpis')}>{t('results.kpis.title')}</h3>
+            <Part class="area-kpis" id={h('kpis')} title={t('results.kpis.title')}>
               <KpiTable report={props.report} dataset={props.dataset} />
               <Show when={shareShortfallText(props.report, lang())}>{(text) => <p class="shortfall">{text()}</p>}</Show>
-            </section>
+            </Part>
             <Show when={detail()}>
               {(d) => (
                 <div class="area-map">
@@ -153,40 +151,44 @@ export function ResultsView(props: ResultsViewProps): JSX.Element {
               <>
                 <div class="results-pair">
                   <Show when={d().report.demand !== undefined}>
-                    <section aria-labelledby={h('demand')}>
-                      <h3 id={h('demand')}>{t('results.demand.title')}</h3>
+                    <Part id={h('demand')} title={t('results.demand.title')}>
                       <DemandTable report={d().report} dataset={props.dataset} />
-                    </section>
+                    </Part>
                   </Show>
                   <Show when={d().report.flows !== undefined}>
-                    <section aria-labelledby={h('flows')}>
-                      <h3 id={h('flows')}>{t('results.flows.title')}</h3>
+                    <Part id={h('flows')} title={t('results.flows.title')}>
                       <FlowsView report={d().report} dataset={props.dataset} />
-                    </section>
+                    </Part>
                   </Show>
                 </div>
-                <section aria-labelledby={h('binding')}>
-                  <h3 id={h('binding')}>{t('results.binding.title')}</h3>
+                <Part id={h('binding')} title={t('results.binding.title')}>
                   <Show when={d().run}>{(run) => <WorthPanel run={run()} stale={props.stale ?? false} />}</Show>
                   <BindingTable report={d().report} measured={d().run ? sensitivityFor(d().run!)?.rows : undefined} />
-                </section>
-                <section aria-labelledby={h('counties')}>
-                  <h3 id={h('counties')}>{t('results.detail.title')}</h3>
+                </Part>
+                <Part id={h('counties')} title={t('results.detail.title')}>
                   <CountyTable report={d().report} dataset={props.dataset} rangeTolerance={d().run?.rangeTolerance} />
-                </section>
-                <section aria-labelledby={h('charts')}>
-                  <h3 id={h('charts')}>{t('results.charts.title')}</h3>
+                </Part>
+                <Part id={h('charts')} title={t('results.charts.title')}>
                   <ResultsCharts report={d().report} dataset={props.dataset} />
-                </section>
-                <section aria-labelledby={h('zones')}>
-                  <h3 id={h('zones')}>{t('results.zones.title')}</h3>
+                </Part>
+                <Part id={h('zones')} title={t('results.zones.title')}>
                   <ZoneTable report={d().report} dataset={props.dataset} />
-                </section>
+                </Part>
               </>
             )}
           </Show>
         </Match>
       </Switch>
+    </section>
+  );
+}
+
+/** A titled part of the page, its heading naming it for screen readers. */
+function Part(props: { id: string; title: string; class?: string; children: JSX.Element }) {
+  return (
+    <section class={props.class} aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      {props.children}
     </section>
   );
 }
