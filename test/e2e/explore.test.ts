@@ -5,10 +5,10 @@
  * new scenario (listed and open in the editor), and the path to 2025 as a
  * chart, a table and a CSV with a BOM.
  *
- * The cancelled sweep is rightsCaps.class3 from 40 down to 5 on the
- * baseline: the limits 40–25 solve in well under a second each, while 20
- * and below run into the 60 s time limit, so the count stops at 4 / 8 and
- * stays there long enough to cancel deterministically.
+ * The cancelled sweep is rightsCaps.class3 from 250 down to 5 in 400
+ * points on two workers: each point solves in a fraction of a second, so
+ * the sweep runs for many seconds and the cancel, sent once four points are
+ * done, always lands before the end, however fast or busy the machine is.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -39,37 +39,37 @@ describeE2E('explore in Chromium', () => {
     await page.locator('#sweep-param-1').selectOption('rightsCaps.class3');
     // the current value and its unit are shown beside the parameter
     expect(await page.locator('.current-value').first().textContent()).toContain('当前值：250 个');
-    await page.getByLabel('起点').fill('40');
+    await page.getByLabel('起点').fill('250');
     await page.getByLabel('终点').fill('5');
-    await page.getByLabel('点数（含两端）').fill('8');
+    await page.getByLabel('点数（含两端）').fill('400');
     await page.getByLabel('并行求解进程数').fill('2');
-    expect(await page.locator('.point-count').textContent()).toBe('共 8 次求解');
+    expect(await page.locator('.point-count').textContent()).toBe('共 400 次求解');
     await page.getByRole('button', { name: '开始扫描' }).click();
 
     const progress = page.locator('.explore-progress');
     await progress.waitFor();
-    await expect.poll(() => progress.locator('.progress-text').textContent(), { timeout: 30_000 }).toContain('已完成 4 / 8 个点（2 个进程）');
-    expect(await progress.locator('progress').getAttribute('value')).toBe('4');
-    expect(await progress.locator('.progress-text').textContent()).toMatch(/预计还需 (<\s*)?\d+ 秒/); // model v2 solves fast: "<1 秒" is a fair estimate
+    const doneSoFar = async () => Number(/已完成 (\d+) \/ 400 个点（2 个进程）/.exec((await progress.locator('.progress-text').textContent()) ?? '')?.[1] ?? -1);
+    await expect.poll(doneSoFar, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    expect(Number(await progress.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(4);
+    expect(await progress.locator('.progress-text').textContent()).toMatch(/预计还需 (<\s*)?\d+ 秒/);
     // the points done are listed while the sweep runs
-    await expect.poll(() => page.locator('table.sweep-table tbody tr').count()).toBe(4);
+    await expect.poll(() => page.locator('table.sweep-table tbody tr').count()).toBeGreaterThanOrEqual(4);
     const tRun = Date.now() - t0;
 
     await page.getByRole('button', { name: '取消扫描' }).click();
     await progress.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     const rows = page.locator('table.sweep-table tbody tr');
-    // model v2 solves a point in well under a second: one more may finish before the cancel lands
     const done = await rows.count();
     expect(done).toBeGreaterThanOrEqual(4);
-    expect(done).toBeLessThan(8);
+    expect(done).toBeLessThan(400);
     // two workers finish out of order: the points done, listed in sweep order
     const indices = (await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.index))).map(Number);
     expect(indices).toEqual([...new Set(indices)].sort((a, b) => a - b));
-    expect(indices.every((i) => i >= 0 && i < 8)).toBe(true);
+    expect(indices.every((i) => i >= 0 && i < 400)).toBe(true);
     expect(indices[0]).toBe(0);
-    expect(await rows.first().locator('th').first().textContent()).toBe('40');
-    expect(await page.locator('.sweep-summary').textContent()).toContain(`${done} / 8 个点`);
+    expect(await rows.first().locator('th').first().textContent()).toBe('250');
+    expect(await page.locator('.sweep-summary').textContent()).toContain(`${done} / 400 个点`);
     // a line chart of the output chosen
     await chartDrawn(page.locator('.sweep-results'));
 
@@ -77,7 +77,7 @@ describeE2E('explore in Chromium', () => {
     await page.locator('.sweep-shown').waitFor();
     expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     expect(await page.locator('table.sweep-table tbody tr').count()).toBe(done);
-    console.log(`sweep to 4/8 with 2 workers: ${tRun} ms`);
+    console.log(`sweep to ${done}/400 with 2 workers: ${tRun} ms`);
   });
 
   it('sweep: an infeasible point is marked and explained; the table exports as CSV', async () => {
