@@ -9,7 +9,7 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { labelOf } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
-import { downloadBlob, MIME } from '../../export/download';
+import { downloadBlob, MIME } from '../shell/download';
 import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../present/names';
 import { DEFAULT_PATH_FRACTION } from '../../model/explore/path';
 import type { ConstraintSensitivity, Move, ValueRange } from '../../model/explore/sensitivity';

@@ -6,7 +6,7 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
-import { downloadBlob, MIME } from '../../export/download';
+import { downloadBlob, MIME } from '../shell/download';
 import { safeFileName } from '../../present/names';
 import { outputKeys, type SweepSpec } from '../../model/explore/sweep';
 import type { SolveReport } from '../../model/report';

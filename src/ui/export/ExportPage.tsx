@@ -1,10 +1,9 @@
 import { createMemo, Show, Suspense } from 'solid-js';
-import { scenarioFileName, scenarioFileText } from '../../store';
 import { t } from '../i18n';
 import { draft, draftCheck } from '../state/draft';
 import { dataset } from '../state/model';
 import { currentScenario, latestRunByScenario } from '../state/scenarios';
-import { downloadText } from '../shell/download';
+import { downloadScenario } from '../shell/download';
 import { RunInfo, runScenario } from '../shell/RunInfo';
 import { ExportPanel } from './ExportPanel';
 import { scenarioLp } from '../state/solve';
@@ -18,7 +17,7 @@ export function ExportPage() {
   const exportJson = () => {
     const d = draft();
     const s = currentScenario();
-    if (d && s) downloadText(scenarioFileText(d), scenarioFileName(s.name));
+    if (d && s) downloadScenario(d, s.name);
   };
   return (
     <section class="page export-page">

@@ -10,7 +10,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import type { SolveReport } from '../../model/report';
 import { countyQuotasCsv } from '../../export/csv';
-import { downloadBlob, MIME, openHtml } from '../../export/download';
+import { downloadBlob, MIME, openHtml } from '../shell/download';
 import { hasSolution } from '../../present/kpis';
 import { safeFileName } from '../../present/names';
 import { reportHtml } from '../../export/report';

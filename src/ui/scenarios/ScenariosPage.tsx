@@ -6,9 +6,9 @@
  * listed with its JSON path.
  */
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { scenarioFileName, scenarioFileText, staleness, type ScenarioRecord } from '../../store';
+import { staleness, type ScenarioRecord } from '../../store';
 import { lang, t } from '../i18n';
-import { downloadText } from '../shell/download';
+import { downloadScenario } from '../shell/download';
 import { navigate } from '../shell/router';
 import { formatTime } from '../shell/RunInfo';
 import { dataset, emptyScenario, modelVersionOf, presetIn, presetLoad } from '../state/model';
@@ -180,7 +180,7 @@ function ScenarioRow(props: { rec: ScenarioRecord }) {
         </button>
         <button
           type="button"
-          onClick={() => void flushDraft().then(() => downloadText(scenarioFileText(latest(props.rec.id) ?? props.rec.scenario), scenarioFileName(props.rec.name)))}
+          onClick={() => void flushDraft().then(() => downloadScenario(latest(props.rec.id) ?? props.rec.scenario, props.rec.name))}
           aria-label={t('scenarios.exportNamed', { name: props.rec.name })}
         >
           {t('scenarios.export')}

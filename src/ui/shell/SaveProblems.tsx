@@ -8,12 +8,12 @@
  *   this tab's value or the other tab's; the choice is then saved.
  */
 import { createSignal, For, Show } from 'solid-js';
-import { jsonPath, scenarioFileName, scenarioFileText, type Path } from '../../store';
+import { jsonPath, type Path } from '../../store';
 import { fieldId } from '../editor/fields';
 import { t } from '../i18n';
 import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure, saveState, showSaveFailure, type SaveConflict } from '../state/draft';
 import { scenarios } from '../state/scenarios';
-import { downloadText } from './download';
+import { downloadScenario } from './download';
 import { Modal } from './Modal';
 import { ColumnHeads } from './ColumnHeads';
 
@@ -39,7 +39,7 @@ function FailureDialog() {
   const name = () => scenarios().find((s) => s.id === failed()?.scenarioId)?.name ?? (typeof latest()?.name === 'string' ? (latest()?.name as string) : '');
   const download = () => {
     const d = latest();
-    if (d) downloadText(scenarioFileText(d), scenarioFileName(name()));
+    if (d) downloadScenario(d, name());
   };
   const retry = async () => {
     setRetrying(true);
