@@ -55,7 +55,8 @@ export function parsePlanUnit(text: string): Measure | null {
  * planner's own model) is shown as written rather than guessed at.
  */
 export function unitLabel(unit: string, lang: Lang): string {
-  const words = unitsDict[lang];
+  // unit texts come from the model's data, so any string may be asked for: read the dictionary as a plain lookup
+  const words: Readonly<Record<string, string | undefined>> = unitsDict[lang];
   const whole = words[`unit.${unit}`];
   if (whole !== undefined) return whole;
   if (!unit.includes('/')) return unit;

@@ -1,29 +1,14 @@
 /**
- * One translator for the whole UI. Dictionaries live per feature in ./dict so
- * that features can be added without touching each other's strings; each
- * feature exports `{ zh, en }` with the same keys, prefixed by the feature.
+ * One translator for the whole UI, the core one (src/domain/i18n.ts) over
+ * every dictionary (./words.ts), reactive on the language: t() reads lang(),
+ * so a component that calls it re-renders when the language changes.
  * The language follows `?lang=`, then the stored choice, then the browser.
  */
-import * as i18n from '@solid-primitives/i18n';
 import { createRoot, createSignal } from 'solid-js';
-import type { FeatureDict, Lang } from '../../domain/label';
-import unitWords from '../../domain/unit-words';
+import { translator, type Lang, type Params, type Translate } from '../../domain/i18n';
+import { uiWords, type UiKey } from './words';
 
-export type { FeatureDict };
-type FlatDict = Record<string, string>;
-
-// the UI's own words, the words it shares with the exports (src/present/dict) and the units' (src/domain)
-const modules = [
-  ...Object.values(import.meta.glob<{ default: FeatureDict }>('./dict/*.ts', { eager: true })),
-  ...Object.values(import.meta.glob<{ default: FeatureDict }>('../../present/dict/*.ts', { eager: true })),
-  { default: unitWords },
-];
-
-function merge(lang: Lang): FlatDict {
-  return Object.assign({}, ...modules.map((m) => m.default[lang]));
-}
-
-const dictionaries: Record<Lang, FlatDict> = { zh: merge('zh'), en: merge('en') };
+export type { UiKey };
 
 const STORAGE_KEY = 'quota-workbench.lang';
 
@@ -47,8 +32,7 @@ function initialLang(): Lang {
 
 const state = createRoot(() => {
   const [lang, setLangSignal] = createSignal<Lang>(initialLang());
-  const translate = i18n.translator(() => dictionaries[lang()], i18n.resolveTemplate);
-  return { lang, setLangSignal, translate };
+  return { lang, setLangSignal };
 });
 
 export const lang = state.lang;
@@ -65,15 +49,10 @@ export function setLang(next: Lang): void {
   }
 }
 
-/** Translates a key; a missing key shows itself so that gaps are visible, never blank. */
-export function t(key: string, params?: Record<string, string | number>): string {
-  const s = state.translate(key as never, params as never) as string | undefined;
-  return s ?? key;
-}
+// one translator per language, made once: the dictionaries do not change while the page runs
+const translators: Record<Lang, Translate<UiKey>> = { zh: translator(uiWords, 'zh'), en: translator(uiWords, 'en') };
 
-/** Keys present in one language and not the other (for the completeness test). */
-export function missingKeys(): { zh: string[]; en: string[] } {
-  const zh = Object.keys(dictionaries.zh);
-  const en = Object.keys(dictionaries.en);
-  return { zh: en.filter((k) => !(k in dictionaries.zh)), en: zh.filter((k) => !(k in dictionaries.en)) };
+/** Says a key in the current language; a missing key shows itself so that gaps are visible, never blank. */
+export function t(key: UiKey, params?: Params<UiKey>): string {
+  return translators[state.lang()](key, params);
 }
