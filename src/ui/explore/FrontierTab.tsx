@@ -21,6 +21,7 @@ import { frontierOption, marksOf, measureOf, measureUnit } from './frontierView'
 import { cancelFrontier, current, frontierRun, openFrontierPoint, startFrontier } from './state';
 import { draftId } from '../state/draft';
 import { ConfirmDialog } from '../shell/Modal';
+import { Table, type Column } from '../table/Table';
 
 export function FrontierTab(): JSX.Element {
   const cur = createMemo(current);
@@ -65,6 +66,61 @@ export function FrontierTab(): JSX.Element {
     ]
       .filter(Boolean)
       .join(t('workflow.listSep'));
+  /** a row per limit tried: the measure (and the value beside the volume), mines, status, marks, and a button that opens it */
+  const columns = (f: Frontier): Column<FrontierPoint>[] => [
+    {
+      header: () => t('explore.frontier.col.limit'),
+      cell: (p) => (
+        <th scope="row" class="num">
+          {p.limit}
+        </th>
+      ),
+    },
+    {
+      header: () => (
+        <>
+          {t(f.measure === 'volume' ? 'explore.frontier.col.volume' : 'explore.frontier.col.maxValue')} <span class="muted">{unitLabel(measureUnit(f), lang())}</span>
+        </>
+      ),
+      cell: (p) => <td class="num">{fmt(measureOf(p, f), lang())}</td>,
+    },
+    ...(f.measure === 'volume'
+      ? [
+          {
+            header: () => (
+              <>
+                {t('explore.frontier.col.value')} <span class="muted">{unitLabel('万元', lang())}</span>
+              </>
+            ),
+            cell: (p: FrontierPoint) => <td class="num">{fmt(p.value, lang())}</td>,
+          },
+        ]
+      : []),
+    { header: () => t('explore.frontier.col.mines'), cell: (p) => <td class="num">{p.mines ?? '—'}</td> },
+    {
+      header: () => t('explore.col.status'),
+      cell: (p) => (
+        <td>
+          {t(`explore.status.${p.status}`)}
+          {p.carried ? ` ${t('explore.frontier.carried')}` : ''}
+        </td>
+      ),
+    },
+    {
+      header: () => t('explore.frontier.col.mark'),
+      cell: (p) => <td>{marksOf(f, p).map((m) => (m === 'plan' ? t('explore.frontier.plan', { n: f.cap }) : t(`explore.frontier.${m}`))).join(' · ')}</td>,
+    },
+    {
+      header: () => t('explore.frontier.col.open'),
+      cell: (p) => (
+        <td class="actions">
+          <button type="button" onClick={() => void openFrontierPoint(f.limit, p.limit)} aria-label={t('explore.frontier.open', { limit: limitName(f.limit), n: p.limit })}>
+            {t('explore.frontier.openShort')}
+          </button>
+        </td>
+      ),
+    },
+  ];
   return (
     <div class="frontier-tab">
       <Show when={asking()}>
@@ -172,51 +228,13 @@ export function FrontierTab(): JSX.Element {
               <EChart option={option()!} label={t('explore.frontier.chart', { limit: t(`explore.limit.${f().limit}`), measure: t(`explore.measure.${f().measure}`) })} height={360} onChart={onChart} />
               <p class="hint">{t('explore.frontier.openHint')}</p>
               <div class="scroll-table">
-                <table class="grid frontier-table" aria-label={t('explore.frontier.table', { limit: t(`explore.limit.${f().limit}`) })}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('explore.frontier.col.limit')}</th>
-                      <th scope="col">
-                        {t(f().measure === 'volume' ? 'explore.frontier.col.volume' : 'explore.frontier.col.maxValue')} <span class="muted">{unitLabel(measureUnit(f()), lang())}</span>
-                      </th>
-                      <Show when={f().measure === 'volume'}>
-                        <th scope="col">
-                          {t('explore.frontier.col.value')} <span class="muted">{unitLabel('万元', lang())}</span>
-                        </th>
-                      </Show>
-                      <th scope="col">{t('explore.frontier.col.mines')}</th>
-                      <th scope="col">{t('explore.col.status')}</th>
-                      <th scope="col">{t('explore.frontier.col.mark')}</th>
-                      <th scope="col">{t('explore.frontier.col.open')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={f().points}>
-                      {(p) => (
-                        <tr data-limit={p.limit} class={marksOf(f(), p).length ? 'marked' : undefined}>
-                          <th scope="row" class="num">
-                            {p.limit}
-                          </th>
-                          <td class="num">{fmt(measureOf(p, f()), lang())}</td>
-                          <Show when={f().measure === 'volume'}>
-                            <td class="num">{fmt(p.value, lang())}</td>
-                          </Show>
-                          <td class="num">{p.mines ?? '—'}</td>
-                          <td>
-                            {t(`explore.status.${p.status}`)}
-                            {p.carried ? ` ${t('explore.frontier.carried')}` : ''}
-                          </td>
-                          <td>{marksOf(f(), p).map((m) => (m === 'plan' ? t('explore.frontier.plan', { n: f().cap }) : t(`explore.frontier.${m}`))).join(' · ')}</td>
-                          <td class="actions">
-                            <button type="button" onClick={() => void openFrontierPoint(f().limit, p.limit)} aria-label={t('explore.frontier.open', { limit: limitName(f().limit), n: p.limit })}>
-                              {t('explore.frontier.openShort')}
-                            </button>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                <Table
+                  class="grid frontier-table"
+                  label={t('explore.frontier.table', { limit: t(`explore.limit.${f().limit}`) })}
+                  columns={columns(f())}
+                  rows={f().points}
+                  rowProps={(p) => ({ 'data-limit': p.limit, class: marksOf(f(), p).length ? 'marked' : undefined })}
+                />
               </div>
             </Show>
           </section>

@@ -11,7 +11,7 @@ import { labelOf } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { downloadBlob, MIME } from '../shell/download';
 import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../present/names';
-import { DEFAULT_PATH_FRACTION } from '../../model/explore/path';
+import { DEFAULT_PATH_FRACTION, type PathRow } from '../../model/explore/path';
 import type { ConstraintSensitivity, Move, ValueRange } from '../../model/explore/sensitivity';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
@@ -21,7 +21,8 @@ import { fmtDuration, Progress } from './common';
 import { pathCsv, pathMinerals, pathOption } from './pathView';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
-import { ColumnHeads } from '../shell/ColumnHeads';
+import { label, Table, type Column } from '../table/Table';
+import { hasSolution } from '../../model/report';
 
 /** Solver noise (−1.5e-11) reads as 0. */
 const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
@@ -50,6 +51,40 @@ function SensitivitySection(): JSX.Element {
     return !!r && c.ok && r.scenarioHash !== c.hash;
   };
   const unitOf = (c: ConstraintSensitivity) => (c.family === 'rights' ? t('explore.unit.mines') : unitLabel(c.unit, lang()));
+  const columns: Column<ConstraintSensitivity>[] = [
+    {
+      header: label('explore.sens.col.constraint'),
+      cell: (c) => (
+        <th scope="row">
+          {labelOf(c.label, lang())} <code class="id">{c.constraint}</code>
+        </th>
+      ),
+    },
+    {
+      header: label('explore.sens.col.rhs'),
+      cell: (c) => (
+        <td class="num">
+          {c.side === 'upper' ? '≤ ' : '≥ '}
+          {fmt(c.rhs, lang(), 4)} {unitOf(c)}
+        </td>
+      ),
+    },
+    { header: label('explore.sens.col.up'), cell: (c) => <td class="num">{perUnit(c.up, unitOf(c))}</td> },
+    { header: label('explore.sens.col.down'), cell: (c) => <td class="num">{perUnit(c.down, unitOf(c))}</td> },
+    { header: label('explore.sens.col.dual'), cell: (c) => <td class="num">{c.dual === null ? '—' : fmtSig(tiny(c.dual), lang())}</td> },
+    {
+      header: label('explore.sens.col.range'),
+      cell: (c) => (
+        <td>
+          {rangeText(c.upRange, unitOf(c))}
+          <Show when={c.downRange}>
+            <br />
+            <span class="muted">{t('explore.sens.downRange', { range: rangeText(c.downRange, unitOf(c)) })}</span>
+          </Show>
+        </td>
+      ),
+    },
+  ];
   return (
     <section class="panel sensitivity" aria-labelledby="sens-h">
       <h3 id="sens-h">{t('explore.sens.title')}</h3>
@@ -87,7 +122,7 @@ function SensitivitySection(): JSX.Element {
           {run()?.error}
         </p>
       </Show>
-      <Show when={run() && (run()?.phase === 'done' || run()?.phase === 'cancelled') && run()?.status !== 'optimal' && run()?.status !== 'feasible'}>
+      <Show when={run() && (run()?.phase === 'done' || run()?.phase === 'cancelled') && !hasSolution(run()!)}>
         <p class="empty">{t('explore.sens.unsolved', { status: t(`explore.status.${run()?.status ?? 'timeout'}`) })}</p>
       </Show>
       <Show when={run() && run()?.phase === 'done' && run()?.names.length === 0 && (run()?.status === 'optimal' || run()?.status === 'feasible')}>
@@ -109,34 +144,13 @@ function SensitivitySection(): JSX.Element {
               <For each={r().rows}>{(c) => <li data-constraint={c.constraint}>{labelOf(c.sentence, lang())}</li>}</For>
             </ul>
             <div class="scroll-table">
-              <table class="grid sensitivity-table" aria-label={t('explore.sens.table')}>
-                <ColumnHeads cols={[t('explore.sens.col.constraint'), t('explore.sens.col.rhs'), t('explore.sens.col.up'), t('explore.sens.col.down'), t('explore.sens.col.dual'), t('explore.sens.col.range')]} />
-                <tbody>
-                  <For each={r().rows}>
-                    {(c) => (
-                      <tr data-constraint={c.constraint}>
-                        <th scope="row">
-                          {labelOf(c.label, lang())} <code class="id">{c.constraint}</code>
-                        </th>
-                        <td class="num">
-                          {c.side === 'upper' ? '≤ ' : '≥ '}
-                          {fmt(c.rhs, lang(), 4)} {unitOf(c)}
-                        </td>
-                        <td class="num">{perUnit(c.up, unitOf(c))}</td>
-                        <td class="num">{perUnit(c.down, unitOf(c))}</td>
-                        <td class="num">{c.dual === null ? '—' : fmtSig(tiny(c.dual), lang())}</td>
-                        <td>
-                          {rangeText(c.upRange, unitOf(c))}
-                          <Show when={c.downRange}>
-                            <br />
-                            <span class="muted">{t('explore.sens.downRange', { range: rangeText(c.downRange, unitOf(c)) })}</span>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <Table
+                class="grid sensitivity-table"
+                label={t('explore.sens.table')}
+                columns={columns}
+                rows={r().rows}
+                rowProps={(c) => ({ 'data-constraint': c.constraint })}
+              />
             </div>
             <p class="hint">{t('explore.sens.gapNote', { gap: `${fmt(r().mipGap * 100, lang(), 3)}%` })}</p>
             <p class="hint">{t('explore.sens.dualNote')}</p>
@@ -178,6 +192,15 @@ function PathSection(): JSX.Element {
     if (r) downloadBlob(`${safeFileName(c.ok ? c.name : 'scenario')}-${t('explore.path.file')}.csv`, pathCsv(d, r, lang()), MIME.csv);
   };
   const pct = (x: number) => `${fmt(x * 100, lang(), 1)}%`;
+  /** a row per county and mineral: its quota in each year of the path, the change limit and the largest step taken */
+  const pathColumns = (years: readonly number[]): Column<PathRow>[] => [
+    { header: label('explore.path.col.county'), cell: (x) => <th scope="row">{countyName(d, x.county, lang())}</th> },
+    { header: label('explore.path.col.mineral'), cell: (x) => <td>{mineralName(d, x.mineral, lang())}</td> },
+    { header: label('explore.path.col.unit'), cell: (x) => <td>{unitLabel(x.unit, lang())}</td> },
+    ...years.map((y): Column<PathRow> => ({ header: () => y, cell: (x) => <td class="num">{fmt(x.quotas[y] ?? 0, lang())}</td> })),
+    { header: label('explore.path.col.limit'), cell: (x) => <td class="num">{fmt(x.limit, lang())}</td> },
+    { header: label('explore.path.col.maxStep'), cell: (x) => <td class="num">{fmt(x.maxStep, lang())}</td> },
+  ];
   return (
     <section class="panel path" aria-labelledby="path-h">
       <h3 id="path-h">{t('explore.path.title')}</h3>
@@ -258,32 +281,13 @@ function PathSection(): JSX.Element {
               <EChart option={option()!} label={t('explore.path.chart', { mineral: mineralName(d, shownMineral() ?? '', lang()), unit: '' })} height={340} />
             </Show>
             <div class="scroll-table">
-              <table class="grid path-table" aria-label={t('explore.path.table')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('explore.path.col.county')}</th>
-                    <th scope="col">{t('explore.path.col.mineral')}</th>
-                    <th scope="col">{t('explore.path.col.unit')}</th>
-                    <For each={r().years}>{(y) => <th scope="col">{y}</th>}</For>
-                    <th scope="col">{t('explore.path.col.limit')}</th>
-                    <th scope="col">{t('explore.path.col.maxStep')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().rows}>
-                    {(x) => (
-                      <tr data-county={x.county ?? 'none'} data-mineral={x.mineral}>
-                        <th scope="row">{countyName(d, x.county, lang())}</th>
-                        <td>{mineralName(d, x.mineral, lang())}</td>
-                        <td>{unitLabel(x.unit, lang())}</td>
-                        <For each={r().years}>{(y) => <td class="num">{fmt(x.quotas[y] ?? 0, lang())}</td>}</For>
-                        <td class="num">{fmt(x.limit, lang())}</td>
-                        <td class="num">{fmt(x.maxStep, lang())}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <Table
+                class="grid path-table"
+                label={t('explore.path.table')}
+                columns={pathColumns(r().years)}
+                rows={r().rows}
+                rowProps={(x) => ({ 'data-county': x.county ?? 'none', 'data-mineral': x.mineral })}
+              />
             </div>
             <h4>{t('explore.path.assumptions')}</h4>
             <ul class="note">

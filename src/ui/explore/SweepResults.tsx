@@ -9,12 +9,13 @@ import type { Dataset } from '../../domain/dataset';
 import { downloadBlob, MIME } from '../shell/download';
 import { safeFileName } from '../../present/names';
 import { outputKeys, type SweepSpec } from '../../model/explore/sweep';
-import type { SolveReport } from '../../model/report';
+import { hasSolution, type SolveReport } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
-import { fmt, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs } from './sweepView';
+import { fmt, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
+import { Table, type Column } from '../table/Table';
 
 const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];
 
@@ -24,7 +25,7 @@ function presentKeys(r: SolveReport): string[] {
   let keys = presentCache.get(r);
   if (!keys) {
     keys = [];
-    if (r.status === 'optimal' || r.status === 'feasible') {
+    if (hasSolution(r)) {
       for (const q of r.counties) if (q.volume > 0) keys.push(`county.${q.county ?? 'none'}.${q.mineral}`);
       for (const z of r.zones) if (z.volume > 0) keys.push(`zone.${z.zone}`);
     }
@@ -39,6 +40,30 @@ function presentKeys(r: SolveReport): string[] {
  * script in a Chromium trace), so it follows the table at half its pace.
  */
 const LIVE_CHART_EVERY_MS = 1000;
+
+/** A point's status, marked when it has no solution, with the reasons why. */
+function StatusCell(props: { row: SweepRow }): JSX.Element {
+  return (
+    <td class="status" title={props.row.why.join('\n') || undefined}>
+      <Show
+        when={props.row.kind === 'solved'}
+        fallback={
+          <span class={`mark ${props.row.kind}`}>
+            {props.row.kind === 'infeasible' ? '✕ ' : '? '}
+            {t(`explore.status.${props.row.status}`)}
+          </span>
+        }
+      >
+        {t(`explore.status.${props.row.status}`)}
+      </Show>
+      <Show when={props.row.why.length > 0}>
+        <ul class="why">
+          <For each={props.row.why}>{(w) => <li>{w}</li>}</For>
+        </ul>
+      </Show>
+    </td>
+  );
+}
 
 export function SweepResults(props: {
   dataset: Dataset;
@@ -97,6 +122,35 @@ export function SweepResults(props: {
   const option = createMemo(() => sweepOption(props.dataset, props.spec, chartRows(), key(), lang()));
   const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
   const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
+  /** the swept values (each a row header), the status with why a point has no solution, the outputs with the charted one marked */
+  const tableColumns = createMemo((): Column<SweepRow>[] => [
+    ...params().map(
+      (p, j): Column<SweepRow> => ({
+        header: () => (
+          <>
+            {p.label} <span class="muted">{p.unit}</span>
+          </>
+        ),
+        cell: (r) => (
+          <th scope="row" class="num">
+            {fmt(r.params[j], lang(), 4)}
+          </th>
+        ),
+      }),
+    ),
+    { header: () => t('explore.col.status'), cell: (r) => <StatusCell row={r} /> },
+    ...colInfos().map(
+      (i): Column<SweepRow> => ({
+        headClass: i.key === key() ? 'chosen' : undefined,
+        header: () => (
+          <>
+            {i.label} <span class="muted">{i.unit}</span>
+          </>
+        ),
+        cell: (r) => <td class={`num${i.key === key() ? ' chosen' : ''}`}>{fmtOutput(r.values[i.key] ?? null, i, lang())}</td>,
+      }),
+    ),
+  ]);
   const exportCsv = () => {
     const csv = sweepCsv(props.dataset, props.spec, rows(), columns(), lang());
     downloadBlob(`${safeFileName(props.name)}-${t('explore.sweep.file')}.csv`, csv, MIME.csv);
@@ -128,47 +182,7 @@ export function SweepResults(props: {
           {(renderer) => <EChart renderer={renderer} option={option()} label={String((option().title as { text?: string } | undefined)?.text ?? '')} height={props.spec.axes.length === 2 ? 420 : 340} />}
         </Show>
         <div class="scroll-table">
-          <table class="grid sweep-table" aria-label={t('explore.sweep.table')}>
-            <thead>
-              <tr>
-                <For each={params()}>
-                  {(p) => (
-                    <th scope="col">
-                      {p.label} <span class="muted">{p.unit}</span>
-                    </th>
-                  )}
-                </For>
-                <th scope="col">{t('explore.col.status')}</th>
-                <For each={colInfos()}>
-                  {(i) => (
-                    <th scope="col" class={i.key === key() ? 'chosen' : undefined}>
-                      {i.label} <span class="muted">{i.unit}</span>
-                    </th>
-                  )}
-                </For>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={tableRows()}>
-                {(r) => (
-                  <tr data-index={r.index} data-status={r.status} class={r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined}>
-                    <For each={r.params}>{(x) => <th scope="row" class="num">{fmt(x, lang(), 4)}</th>}</For>
-                    <td class="status" title={r.why.join('\n') || undefined}>
-                      <Show when={r.kind === 'solved'} fallback={<span class={`mark ${r.kind}`}>{r.kind === 'infeasible' ? '✕ ' : '? '}{t(`explore.status.${r.status}`)}</span>}>
-                        {t(`explore.status.${r.status}`)}
-                      </Show>
-                      <Show when={r.why.length > 0}>
-                        <ul class="why">
-                          <For each={r.why}>{(w) => <li>{w}</li>}</For>
-                        </ul>
-                      </Show>
-                    </td>
-                    <For each={colInfos()}>{(i) => <td class={`num${i.key === key() ? ' chosen' : ''}`}>{fmtOutput(r.values[i.key] ?? null, i, lang())}</td>}</For>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <Table class="grid sweep-table" label={t('explore.sweep.table')} columns={tableColumns()} rows={tableRows()} rowProps={(r) => ({ 'data-index': r.index, 'data-status': r.status, class: r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined })} />
         </div>
       </Show>
     </div>

@@ -1,14 +1,15 @@
 /**
  * A table described by its columns: each column gives its header and the
  * cell it shows for a row (a <td> or a row header <th>). Rows that do not
- * follow the columns (a grand total, say) come as children after the rows.
+ * follow the columns (a grand total, say) come as children after the rows;
+ * totals that do follow them come as `foot` rows, in a <tfoot>.
  *
  * Columns that share a `group` get a second header row: the group's header
  * spans them (a county × mineral matrix: 2020 | 2025 | change under each
  * mineral), and the ungrouped columns' headers span both rows.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { t } from '../i18n';
+import { t, type UiKey } from '../i18n';
 
 export interface ColumnGroup {
   /** consecutive columns with the same id share one spanning header */
@@ -21,12 +22,14 @@ export interface Column<R> {
   header: () => JSX.Element;
   /** a figure column: its header is aligned like its figures */
   num?: boolean;
+  /** a class of the header cell besides `num` (the column the chart shows, say) */
+  headClass?: string;
   group?: ColumnGroup;
   cell: (row: R) => JSX.Element;
 }
 
 /** A column header in the planner's language. */
-export const label = (key: string) => () => t(key);
+export const label = (key: UiKey) => () => t(key);
 
 /** First-row headers: an ungrouped column alone, or a run of consecutive columns of one group. */
 type Span<R> = { group: ColumnGroup; span: number } | { column: Column<R> };
@@ -43,21 +46,27 @@ function spans<R>(columns: readonly Column<R>[]): Span<R>[] {
 
 export function Table<R>(props: {
   class: string;
+  id?: string;
   caption?: JSX.Element;
+  /** the table's accessible name where it has no caption */
+  label?: string;
   columns: readonly Column<NoInfer<R>>[];
   rows: readonly R[];
+  /** rows after the body, in a <tfoot> (totals) */
+  foot?: readonly NoInfer<R>[];
   /** attributes of a row's <tr> (classes, data-* for tests) */
-  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
+  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number };
   children?: JSX.Element;
 }): JSX.Element {
   const grouped = () => props.columns.some((c) => c.group);
   const colHeader = (c: Column<R>, rowSpan?: number) => (
-    <th scope="col" rowSpan={rowSpan} class={c.num ? 'num' : undefined}>
+    <th scope="col" rowSpan={rowSpan} class={[c.num && 'num', c.headClass].filter(Boolean).join(' ') || undefined}>
       {c.header()}
     </th>
   );
+  const row = (r: R) => <tr {...props.rowProps?.(r)}>{props.columns.map((c) => c.cell(r))}</tr>;
   return (
-    <table class={props.class}>
+    <table class={props.class} id={props.id} aria-label={props.label}>
       <Show when={props.caption !== undefined}>
         <caption>{props.caption}</caption>
       </Show>
@@ -80,9 +89,16 @@ export function Table<R>(props: {
         </Show>
       </thead>
       <tbody>
-        <For each={props.rows}>{(r) => <tr {...props.rowProps?.(r)}>{props.columns.map((c) => c.cell(r))}</tr>}</For>
+        <For each={props.rows}>{row}</For>
         {props.children}
       </tbody>
+      <Show when={props.foot}>
+        {(foot) => (
+          <tfoot>
+            <For each={foot()}>{row}</For>
+          </tfoot>
+        )}
+      </Show>
     </table>
   );
 }
