@@ -20,6 +20,7 @@ import { cellsOf, type Cell } from './cells';
 import { resolveInputs, type ModelInputs } from './inputs';
 import type { Constraint, ConstraintFamily, LinearModel, RowKey, Term, Variable } from './linear';
 import { countyLabel, mineralLabel } from './labels';
+import { listOf, sayModel, type ModelSaid } from './said';
 import { objectiveOf } from './objective';
 
 export interface BuiltModel {
@@ -84,13 +85,13 @@ function cellColumns(cells: Cell[], inputs: ModelInputs, vars: Variable[], index
     const size = inputs.mineSize[cell.mineral];
     const n = `n[${cell.id}]`;
     const v = `v[${cell.id}]`;
-    vars.push({ name: n, label: { zh: `${cell.label.zh}矿山数`, en: `${cell.label.en}: mines` }, integer: false, lb: 0, ub: null });
-    vars.push({ name: v, label: { zh: `${cell.label.zh}开采量`, en: `${cell.label.en}: output` }, integer: false, lb: 0, ub: null });
+    vars.push({ name: n, label: sayModel('model.cell.mines', { cell: cell.label }), integer: false, lb: 0, ub: null });
+    vars.push({ name: v, label: sayModel('model.cell.output', { cell: cell.label }), integer: false, lb: 0, ub: null });
     let largeMedium: CellColumns['largeMedium'] = null;
     if (size?.allLargeMedium) largeMedium = 'all';
     else if (shareScope.has(cell.mineral) && size?.largeMediumMin != null) {
       largeMedium = `nLM[${cell.id}]`;
-      vars.push({ name: largeMedium, label: { zh: `${cell.label.zh}大中型矿山数`, en: `${cell.label.en}: large and medium mines` }, integer: false, lb: 0, ub: null });
+      vars.push({ name: largeMedium, label: sayModel('model.cell.largeMedium', { cell: cell.label }), integer: false, lb: 0, ub: null });
     }
     index.cells.push({ cell, mines: n, volume: v, largeMedium });
   }
@@ -113,17 +114,17 @@ function mineTotalRows(rows: Rows, index: ModelIndex, vars: Variable[], d: Datas
   for (const [key, xs] of groups) {
     const mineral = xs[0]?.cell.mineral ?? '';
     const county = key.includes(',') ? xs[0]?.cell.county ?? undefined : undefined;
-    const total = (column: string, name: string, label: { zh: string; en: string }, terms: Term[]) => {
+    const total = (column: string, name: string, label: ModelSaid, terms: Term[]) => {
       vars.push({ name: column, label, integer: true, lb: 0, ub: null });
       index.totals.push(column);
       rows.add({ name, family: 'mineCount', elastic: false, unit: '个', key: { mineral, county }, label, terms: [...terms, one(column, -1)], lb: 0, ub: 0 });
     };
     const m = mineralLabel(d, mineral);
-    const where = county !== undefined ? countyLabel(d, county) : key.includes(',') ? { zh: '地区级', en: 'Prefecture-level' } : { zh: '全区', en: 'Prefecture' };
-    const unitLabel = { zh: `${where.zh}${m.zh}`, en: `${where.en} ${m.en}` };
-    total(`N[${key}]`, `mines[${key}]`, { zh: `${unitLabel.zh}矿山数合计`, en: `${unitLabel.en}: mines in all` }, xs.map((x) => one(x.mines)));
+    const where = county !== undefined ? countyLabel(d, county) : sayModel(key.includes(',') ? 'model.where.prefectureLevel' : 'model.where.prefecture');
+    const place = sayModel('model.countyMineral', { county: where, mineral: m });
+    total(`N[${key}]`, `mines[${key}]`, sayModel('model.mines.total', { place }), xs.map((x) => one(x.mines)));
     const lm = xs.flatMap((x) => (x.largeMedium !== null && x.largeMedium !== 'all' ? [one(x.largeMedium)] : []));
-    if (lm.length > 0) total(`NLM[${key}]`, `largeMedium[${key}]`, { zh: `${unitLabel.zh}大中型矿山数合计`, en: `${unitLabel.en}: large and medium mines in all` }, lm);
+    if (lm.length > 0) total(`NLM[${key}]`, `largeMedium[${key}]`, sayModel('model.mines.largeMediumTotal', { place }), lm);
   }
 }
 
@@ -142,18 +143,18 @@ function scaleRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Datase
       minTerms.push(one(largeMedium, -(size.largeMediumMin - size.smallestMin)));
     rows.add({
       name: `scaleMin[${cell.id}]`, family: 'scale', elastic: false, unit, key: { ...key, side: 'min' },
-      label: { zh: `${cell.label.zh}矿山最低开采规模（${d.table21.source}）`, en: `${cell.label.en}: mines' minimum scale (${d.table21.source})` },
+      label: sayModel('model.scale.min', { cell: cell.label, source: d.table21.source }),
       terms: minTerms, lb: 0,
     });
     rows.add({
       name: `scaleMax[${cell.id}]`, family: 'scale', elastic: false, unit, key: { ...key, side: 'max' },
-      label: { zh: `${cell.label.zh}单矿最大年产量（${size.largest.sources.join('、')}）`, en: `${cell.label.en}: largest output per mine (${size.largest.sources.join(', ')})` },
+      label: sayModel('model.scale.max', { cell: cell.label, sources: listOf(size.largest.sources) }),
       terms: [one(v), one(n, -size.largest.value)], ub: 0,
     });
     if (largeMedium !== null && largeMedium !== 'all')
       rows.add({
         name: `scaleLM[${cell.id}]`, family: 'scale', elastic: false, unit: '个', key,
-        label: { zh: `${cell.label.zh}大中型矿山不多于矿山数`, en: `${cell.label.en}: large and medium mines within its mines` },
+        label: sayModel('model.scale.largeMedium', { cell: cell.label }),
         terms: [one(largeMedium), one(n, -1)], ub: 0,
       });
   }
@@ -165,16 +166,15 @@ function capRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: Dataset)
     const cap = inputs.caps[m.id];
     const terms = volumeTerms(index, (c) => c.mineral === m.id);
     const planTable = cap?.source === 'table11' || cap?.source === 'table20' ? d[cap.source].source : null;
-    const source = planTable ?? '方案';
-    const sourceEn = planTable ?? 'scenario';
+    const source = planTable ?? sayModel('model.source.scenario');
     if (cap?.max != null)
       rows.add({ name: `cap[${m.id}]`, family: 'cap', elastic: true, unit: m.unit, terms, ub: cap.max,
         key: { mineral: m.id, side: 'max', path: `caps.${m.id}.max` },
-        label: { zh: `${m.name.zh}开采总量上限（${source}）`, en: `${m.name.en} total extraction cap (${sourceEn})` } });
+        label: sayModel('model.cap', { mineral: m.name, source }) });
     if (cap?.min != null)
       rows.add({ name: `floor[${m.id}]`, family: 'floor', elastic: true, unit: m.unit, terms, lb: cap.min,
         key: { mineral: m.id, side: 'min', path: `caps.${m.id}.min` },
-        label: { zh: `${m.name.zh}开采总量下限`, en: `${m.name.en} total extraction floor` } });
+        label: sayModel('model.floor', { mineral: m.name }) });
   }
 }
 
@@ -184,13 +184,13 @@ function rightsRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
   const { class3, class12, total } = inputs.rightsCaps;
   const fixed = inputs.fixedMines;
   rows.add({ name: 'rights[class3]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'class3', side: 'max', path: 'rightsCaps.class3' },
-    label: { zh: `三类矿产（砂石土）矿山数 ≤ ${class3}`, en: `class-3 (sand, gravel, clay) mines ≤ ${class3}` },
+    label: sayModel('model.rights.class3', { cap: class3 }),
     terms: mineTerms(index, (c) => classOf(c.mineral) === 'class3'), ub: class3 - fixed.class3 });
   rows.add({ name: 'rights[class12]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'class12', side: 'max', path: 'rightsCaps.class12' },
-    label: { zh: `一二类固体矿产矿山数 ≤ ${class12}（含规划外矿种 ${fixed.class12} 个）`, en: `class-1/2 solid-mineral mines ≤ ${class12} (incl. ${fixed.class12} of other minerals)` },
+    label: sayModel('model.rights.class12', { cap: class12, fixed: fixed.class12 }),
     terms: mineTerms(index, (c) => classOf(c.mineral) === 'class12'), ub: class12 - fixed.class12 });
   rows.add({ name: 'rights[total]', family: 'rights', elastic: true, unit: '个', key: { rightsClass: 'total', side: 'max', path: 'rightsCaps.total' },
-    label: { zh: `有效矿山总数 ≤ ${total}`, en: `valid mines in all ≤ ${total}` },
+    label: sayModel('model.rights.total', { cap: total }),
     terms: mineTerms(index, () => true), ub: total - fixed.class3 - fixed.class12 });
 }
 
@@ -210,11 +210,11 @@ function shareRow(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Vari
   }
   if (min <= 0) return;
   const shortfall = 'shareShortfall';
-  vars.push({ name: shortfall, label: { zh: '大中型矿山比例缺口（个）', en: 'large/medium mines short of the share target' }, integer: false, lb: 0, ub: null });
+  vars.push({ name: shortfall, label: sayModel('model.share.shortfall'), integer: false, lb: 0, ub: null });
   index.shareShortfall = shortfall;
   const fixedAll = inputs.fixedMines.class12;
   rows.add({ name: 'share[largeMedium]', family: 'share', elastic: true, unit: '个', key: { side: 'min', path: 'largeMediumShare.min' },
-    label: { zh: `一二类大中型矿山比例 ≥ ${Math.round(min * 100)}%（含规划外矿种）`, en: `class-1/2 large and medium mines ≥ ${Math.round(min * 100)}% (other minerals included)` },
+    label: sayModel('model.share.min', { percent: Math.round(min * 100) }),
     terms: [...terms, one(shortfall)], lb: min * fixedAll - inputs.fixedLargeMedium });
 }
 
@@ -226,10 +226,10 @@ function zoneCapacityRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): v
     const unit = unitOf(inputs, z.zone.mineral);
     const key: RowKey = { mineral: z.zone.mineral, county: z.zone.unit ?? undefined, zone: id, side: 'max' };
     rows.add({ name: `zoneVolume[${id}]`, family: 'zoneVolume', elastic: true, unit, ub: z.volumeCapacity, key,
-      label: { zh: `${z.zone.name}开采能力（${z.zone.areaKm2} km²）`, en: `zone ${id} volume capacity (${z.zone.areaKm2} km²)` },
+      label: sayModel('model.zone.volume', { name: z.zone.name, id, area: z.zone.areaKm2 }),
       terms: volumeTerms(index, (c) => c.id === id) });
     rows.add({ name: `zoneMines[${id}]`, family: 'zoneMines', elastic: true, unit: '个', ub: z.maxMines, key,
-      label: { zh: `${z.zone.name}矿山数上限`, en: `zone ${id} most mines` },
+      label: sayModel('model.zone.mines', { name: z.zone.name, id }),
       terms: mineTerms(index, (c) => c.id === id) });
   }
 }
@@ -244,11 +244,11 @@ function outsideZoneRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, cel
   for (const cell of cells.filter((c) => c.kind === 'outside')) {
     const key: RowKey = { mineral: cell.mineral, county: cell.county ?? undefined, cell: cell.id, side: 'max' };
     rows.add({ name: `outside[${cell.id}]`, family: 'outsideZones', elastic: true, unit: '个', ub: cell.maxMines, key,
-      label: { zh: `${cell.label.zh}不新增矿山（${d.table5.source}现有 ${cell.maxMines} 个）`, en: `${cell.label.en}: no new mines (${d.table5.source} has ${cell.maxMines})` },
+      label: sayModel('model.outside.mines', { cell: cell.label, rightsTable: d.table5.source, mines: String(cell.maxMines) }),
       terms: mineTerms(index, (c) => c.id === cell.id) });
     if (cell.maxVolume === null) continue;
     rows.add({ name: `outsideVolume[${cell.id}]`, family: 'outsideZones', elastic: true, unit: unitOf(inputs, cell.mineral), ub: cell.maxVolume, key,
-      label: { zh: `${cell.label.zh}不超过2020年产量（${d.table6.source}按${d.table5.source}采矿权分县）`, en: `${cell.label.en}: no more than 2020 output (${d.table6.source} shared by ${d.table5.source} rights)` },
+      label: sayModel('model.outside.volume', { cell: cell.label, outputTable: d.table6.source, rightsTable: d.table5.source }),
       terms: volumeTerms(index, (c) => c.id === cell.id) });
   }
 }
@@ -259,7 +259,7 @@ function reserveRows(rows: Rows, index: ModelIndex, inputs: ModelInputs): void {
     const r = inputs.reserveLimit[m.id];
     if (!r) continue;
     rows.add({ name: `reserve[${m.id}]`, family: 'reserve', elastic: true, unit: m.unit, ub: r.limit, key: { mineral: m.id, side: 'max' },
-      label: { zh: `${m.name.zh}保有资源量 ÷ 最低服务年限 ${r.years} 年`, en: `${m.name.en} reserves ÷ ${r.years}-year minimum service life` },
+      label: sayModel('model.reserve', { mineral: m.name, years: r.years }),
       terms: volumeTerms(index, (c) => c.mineral === m.id) });
   }
 }
@@ -270,23 +270,23 @@ function countyBoundRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, d: 
     const name = countyLabel(d, county);
     for (const [mineral, b] of Object.entries(byMineral)) {
       const terms = volumeTerms(index, (c) => c.county === county && c.mineral === mineral);
-      const m = mineralLabel(d, mineral);
+      const place = sayModel('model.countyMineral', { county: name, mineral: mineralLabel(d, mineral) });
       const unit = unitOf(inputs, mineral);
       if (b.max !== undefined)
         rows.add({ name: `countyMax[${county},${mineral}]`, family: 'countyBound', elastic: true, unit, terms, ub: b.max,
           key: { mineral, county, side: 'max', path: `countyBounds.${county}.${mineral}.max` },
-          label: { zh: `${name.zh}${m.zh}指标上限`, en: `${name.en} ${m.en} quota maximum` } });
+          label: sayModel('model.county.max', { place }) });
       if (b.min !== undefined)
         rows.add({ name: `countyMin[${county},${mineral}]`, family: 'countyBound', elastic: true, unit, terms, lb: b.min,
           key: { mineral, county, side: 'min', path: `countyBounds.${county}.${mineral}.min` },
-          label: { zh: `${name.zh}${m.zh}指标下限`, en: `${name.en} ${m.en} quota minimum` } });
+          label: sayModel('model.county.min', { place }) });
     }
   }
 }
 
-function unmetColumn(vars: Variable[], index: ModelIndex, county: string | null, mineral: string, demand: number, label: { zh: string; en: string }): string {
+function unmetColumn(vars: Variable[], index: ModelIndex, county: string | null, mineral: string, demand: number, place: ModelSaid): string {
   const u = `unmet[${county ?? PREFECTURE},${mineral}]`;
-  vars.push({ name: u, label: { zh: `${label.zh}未满足需求`, en: `${label.en} unmet demand` }, integer: false, lb: 0, ub: null });
+  vars.push({ name: u, label: sayModel('model.unmet', { place }), integer: false, lb: 0, ub: null });
   index.unmet.push({ county, mineral, demand, variable: u });
   return u;
 }
@@ -303,24 +303,23 @@ function countyDemandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, va
       const km = inputs.roadKm[cell.county]?.[county] ?? (cell.county === county ? 0 : undefined);
       if (km === undefined || km > radiusKm) continue;
       const x = `x[${cell.id},${county}]`;
-      const to = countyLabel(d, county);
-      vars.push({ name: x, label: { zh: `${cell.label.zh}运往${to.zh}`, en: `${cell.label.en} to ${to.en}` }, integer: false, lb: 0, ub: null });
+      vars.push({ name: x, label: sayModel('model.flow', { cell: cell.label, to: countyLabel(d, county) }), integer: false, lb: 0, ub: null });
       index.flows.push({ cell, county, km, variable: x });
       flows.push(one(x));
     }
     rows.add({ name: `supply[${cell.id}]`, family: 'supply', elastic: false, unit: unitOf(inputs, cell.mineral), ub: 0, key: { mineral: cell.mineral, cell: cell.id },
-      label: { zh: `${cell.label.zh}运出量 ≤ 开采量`, en: `${cell.label.en}: shipped ≤ extracted` },
+      label: sayModel('model.supply', { cell: cell.label }),
       terms: [...flows, one(index.cells.find((c) => c.cell.id === cell.id)?.volume ?? '', -1)] });
   }
   for (const [county, byMineral] of Object.entries(perCounty)) {
     const name = countyLabel(d, county);
     for (const [mineral, demand] of Object.entries(byMineral)) {
-      const m = mineralLabel(d, mineral);
-      const u = unmetColumn(vars, index, county, mineral, demand, { zh: `${name.zh}${m.zh}`, en: `${name.en} ${m.en}` });
+      const place = sayModel('model.countyMineral', { county: name, mineral: mineralLabel(d, mineral) });
+      const u = unmetColumn(vars, index, county, mineral, demand, place);
       const inflow = index.flows.filter((f) => f.county === county && f.cell.mineral === mineral).map((f) => one(f.variable));
       rows.add({ name: `demand[${county},${mineral}]`, family: 'demand', elastic: false, unit: unitOf(inputs, mineral), lb: demand, ub: demand,
         key: { mineral, county },
-        label: { zh: `${name.zh}${m.zh}需求（半径 ${radiusKm} km）`, en: `${name.en} ${m.en} demand (radius ${radiusKm} km)` },
+        label: sayModel('model.demand.county', { place, radius: radiusKm }),
         terms: [...inflow, one(u)] });
     }
   }
@@ -329,11 +328,11 @@ function countyDemandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, va
 /** prefecture-wide demand (专栏11's expected output): met by any cell's output; output beyond it earns nothing */
 function prefectureDemandRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars: Variable[], d: Dataset): void {
   for (const [mineral, demand] of Object.entries(inputs.demand.prefecture)) {
-    const m = mineralLabel(d, mineral);
-    const u = unmetColumn(vars, index, null, mineral, demand, { zh: `全区${m.zh}`, en: `Prefecture ${m.en}` });
+    const place = sayModel('model.countyMineral', { county: sayModel('model.where.prefecture'), mineral: mineralLabel(d, mineral) });
+    const u = unmetColumn(vars, index, null, mineral, demand, place);
     rows.add({ name: `demand[${PREFECTURE},${mineral}]`, family: 'demand', elastic: false, unit: unitOf(inputs, mineral), lb: demand,
       key: { mineral },
-      label: { zh: `全区${m.zh}需求（${d.table11.source}预期）`, en: `Prefecture ${m.en} demand (${d.table11.source} expected)` },
+      label: sayModel('model.demand.prefecture', { place, source: d.table11.source }),
       terms: [...volumeTerms(index, (c) => c.mineral === mineral), one(u)] });
   }
 }
@@ -343,15 +342,15 @@ function deviationRows(rows: Rows, index: ModelIndex, inputs: ModelInputs, vars:
   for (const [county, byMineral] of Object.entries(inputs.reference)) {
     const name = countyLabel(d, county);
     for (const [mineral, reference] of Object.entries(byMineral)) {
-      const m = mineralLabel(d, mineral);
+      const place = sayModel('model.countyMineral', { county: name, mineral: mineralLabel(d, mineral) });
       const up = `devUp[${county},${mineral}]`;
       const down = `devDown[${county},${mineral}]`;
-      vars.push({ name: up, label: { zh: `${name.zh}${m.zh}高于参考`, en: `${name.en} ${m.en} above reference` }, integer: false, lb: 0, ub: null });
-      vars.push({ name: down, label: { zh: `${name.zh}${m.zh}低于参考`, en: `${name.en} ${m.en} below reference` }, integer: false, lb: 0, ub: null });
+      vars.push({ name: up, label: sayModel('model.deviation.above', { place }), integer: false, lb: 0, ub: null });
+      vars.push({ name: down, label: sayModel('model.deviation.below', { place }), integer: false, lb: 0, ub: null });
       index.deviation.push({ county, mineral, reference, up, down });
       rows.add({ name: `deviation[${county},${mineral}]`, family: 'deviation', elastic: false, unit: unitOf(inputs, mineral), lb: reference, ub: reference,
         key: { mineral, county },
-        label: { zh: `${name.zh}${m.zh}与参考分配之差`, en: `${name.en} ${m.en} deviation from reference` },
+        label: sayModel('model.deviation', { place }),
         terms: [...volumeTerms(index, (c) => c.county === county && c.mineral === mineral), one(up, -1), one(down, 1)] });
     }
   }

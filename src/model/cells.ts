@@ -4,9 +4,9 @@
  * mineral without zones, each county that holds rights to it.
  */
 import type { Dataset } from '../domain/dataset';
-import type { Label } from '../domain/label';
 import type { ModelInputs, ZoneInput } from './inputs';
 import { countyLabel, mineralLabel } from './labels';
+import { sayModel, type ModelSaid } from './said';
 
 export type CellKind = 'zone' | 'outside' | 'county';
 
@@ -20,7 +20,7 @@ export interface Cell {
   maxMines: number | null;
   /** most output outside the zones (2020 output grown by outsideGrowth); null: no such limit */
   maxVolume: number | null;
-  label: Label;
+  label: ModelSaid;
 }
 
 export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
@@ -35,7 +35,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
       zone: z,
       maxMines: z.maxMines,
       maxVolume: null,
-      label: { zh: z.zone.name, en: `Zone ${z.zone.id}` },
+      label: sayModel('model.cell.zone', { name: z.zone.name, id: z.zone.id }),
     }));
   for (const m of inputs.minerals) {
     for (const u of d.units) {
@@ -52,7 +52,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
           zone: null,
           maxMines: inputs.allowNewOutsideZones ? null : rights,
           maxVolume: inputs.allowNewOutsideZones ? null : (inputs.output2020[u.id]?.[m.id] ?? 0) * (1 + (inputs.outsideGrowth[m.id] ?? 0)),
-          label: { zh: `${county.zh}${mineral.zh}（集中开采区外）`, en: `${county.en} ${mineral.en} outside zones` },
+          label: sayModel('model.cell.outside', { county, mineral }),
         });
       } else {
         cells.push({
@@ -63,7 +63,7 @@ export function cellsOf(d: Dataset, inputs: ModelInputs): Cell[] {
           zone: null,
           maxMines: null,
           maxVolume: null,
-          label: { zh: `${county.zh}${mineral.zh}`, en: `${county.en} ${mineral.en}` },
+          label: sayModel('model.countyMineral', { county, mineral }),
         });
       }
     }

@@ -3,7 +3,7 @@
  * (`cap[sand]`, `n[Z07,medium]`) and bilingual labels, so that an LP file, a
  * binding constraint or an infeasibility explanation reads as the plan does.
  */
-import type { Label } from '../domain/label';
+import type { ModelSaid } from './said';
 
 export type ConstraintFamily =
   | 'scale'
@@ -47,7 +47,7 @@ export interface Term {
 
 export interface Variable {
   name: string;
-  label: Label;
+  label: ModelSaid;
   integer: boolean;
   lb: number;
   ub: number | null;
@@ -56,7 +56,7 @@ export interface Variable {
 export interface Constraint {
   name: string;
   family: ConstraintFamily;
-  label: Label;
+  label: ModelSaid;
   terms: Term[];
   lb: number | null;
   ub: number | null;

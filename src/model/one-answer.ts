@@ -21,6 +21,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { BuiltModel } from './build';
 import { countyLabel } from './labels';
+import { sayModel, type ModelSaid } from './said';
 import type { Cell } from './cells';
 import type { Constraint, LinearModel, Term, Variable } from './linear';
 
@@ -44,7 +45,7 @@ export function goalRow(model: LinearModel, floor: number): Constraint {
     family: 'goal',
     elastic: false,
     unit: '万元',
-    label: { zh: '规划目标不低于第一阶段最优值', en: 'the planner’s goal at least its stage-1 optimum' },
+    label: sayModel('model.goal'),
     terms: model.objective,
     lb: model.sense === 'max' ? bound : null,
     ub: model.sense === 'max' ? null : -bound,
@@ -58,7 +59,7 @@ export function goalFloor(optimum: number, tolerance: number): number {
 
 interface Deviation {
   name: string;
-  label: { zh: string; en: string };
+  label: ModelSaid;
   terms: Term[];
   rhs: number;
   weight: number;
@@ -91,10 +92,10 @@ function continuityDeviations(d: Dataset, b: BuiltModel): Deviation[] {
       const share = shares.get(county) ?? 0;
       const coef = new Map<string, number>();
       for (const x of cells) coef.set(x.volume, (x.cell.county === county ? 1 : 0) - share);
-      const name = countyLabel(d, county);
+      const place = sayModel('model.countyMineral', { county: countyLabel(d, county), mineral: m.name });
       out.push({
         name: `continuity[${county},${m.id}]`,
-        label: { zh: `${name.zh}${m.name.zh}指标与2020年格局之差`, en: `${name.en} ${m.name.en}: quota against the 2020 split` },
+        label: sayModel('model.continuity.county', { place }),
         terms: [...coef].filter(([, c]) => c !== 0).map(([variable, c]) => ({ variable, coef: c })),
         rhs: 0,
         weight: 1,
@@ -113,7 +114,7 @@ function cellDeviations(b: BuiltModel): Deviation[] {
     const { cell } = x;
     if (cell.kind === 'outside') {
       const ref = cell.maxVolume ?? b.inputs.output2020[cell.county ?? '']?.[cell.mineral] ?? 0;
-      out.push({ name: `continuity[${cell.id}]`, label: { zh: `${cell.label.zh}与2020年产量之差`, en: `${cell.label.en}: output against 2020` }, terms: [{ variable: x.volume, coef: 1 }], rhs: ref, weight: CELL_WEIGHT, unit: unit(cell.mineral) });
+      out.push({ name: `continuity[${cell.id}]`, label: sayModel('model.continuity.outside', { cell: cell.label }), terms: [{ variable: x.volume, coef: 1 }], rhs: ref, weight: CELL_WEIGHT, unit: unit(cell.mineral) });
     }
     if (cell.kind === 'zone') {
       const group = b.index.cells.filter((y) => y.cell.kind === 'zone' && y.cell.mineral === cell.mineral && y.cell.county === cell.county);
@@ -121,7 +122,7 @@ function cellDeviations(b: BuiltModel): Deviation[] {
       if (group.length < 2 || total <= 0) continue;
       const share = zoneCapacity(cell) / total;
       const terms = group.map((y) => ({ variable: y.volume, coef: (y.cell.id === cell.id ? 1 : 0) - share })).filter((t) => t.coef !== 0);
-      out.push({ name: `continuity[${cell.id}]`, label: { zh: `${cell.label.zh}与按能力分配之差`, en: `${cell.label.en}: output against a capacity-proportional split` }, terms, rhs: 0, weight: CELL_WEIGHT, unit: unit(cell.mineral) });
+      out.push({ name: `continuity[${cell.id}]`, label: sayModel('model.continuity.zone', { cell: cell.label }), terms, rhs: 0, weight: CELL_WEIGHT, unit: unit(cell.mineral) });
     }
   }
   return out;
@@ -134,8 +135,8 @@ export function oneAnswerModel(d: Dataset, b: BuiltModel, optimum: number): Line
   const constraints: Constraint[] = [...stage1.constraints, goalRow(stage1, goalFloor(optimum, GOAL_TOLERANCE))];
   const objective: Term[] = [];
   for (const dev of [...continuityDeviations(d, b), ...cellDeviations(b)]) {
-    variables.push({ name: `${dev.name}.up`, label: { zh: `${dev.label.zh}（高出）`, en: `${dev.label.en} (above)` }, integer: false, lb: 0, ub: null });
-    variables.push({ name: `${dev.name}.down`, label: { zh: `${dev.label.zh}（低于）`, en: `${dev.label.en} (below)` }, integer: false, lb: 0, ub: null });
+    variables.push({ name: `${dev.name}.up`, label: sayModel('model.tieBreak.above', { row: dev.label }), integer: false, lb: 0, ub: null });
+    variables.push({ name: `${dev.name}.down`, label: sayModel('model.tieBreak.below', { row: dev.label }), integer: false, lb: 0, ub: null });
     constraints.push({
       name: dev.name, family: 'tieBreak', elastic: false, unit: dev.unit, label: dev.label, lb: dev.rhs, ub: dev.rhs,
       terms: [...dev.terms, { variable: `${dev.name}.up`, coef: -1 }, { variable: `${dev.name}.down`, coef: 1 }],

@@ -2,12 +2,21 @@
  * What a solve tells a planner: the shape of `solve --json`, of a stored run
  * and of everything the results pages show.
  */
-import type { Label } from '../domain/label';
 import type { SizeClass } from '../domain/dataset';
 import type { RowKey } from './linear';
+import type { ModelSaid } from './said';
 
 export const STATUSES = ['optimal', 'feasible', 'infeasible', 'unbounded', 'timeout'] as const;
 export type SolveStatus = (typeof STATUSES)[number];
+
+/**
+ * A solve has a solution when the solver found one: proven optimal, or
+ * feasible (within the gap allowed, or the best found by the time limit).
+ * A time-out found none, whatever zero-filled tables its report carries.
+ */
+export function hasSolution(x: { readonly status: SolveStatus | null }): boolean {
+  return x.status === 'optimal' || x.status === 'feasible';
+}
 
 export type MinesByClass = Record<SizeClass, number>;
 
@@ -88,7 +97,7 @@ export interface BindingConstraint {
   constraint: string;
   /** what the row is about (absent on runs stored before model v2) */
   key?: RowKey;
-  label: Label;
+  label: ModelSaid;
   family: string;
   slack: number;
   dual: number | null;
@@ -98,7 +107,7 @@ export interface BindingConstraint {
 /** A row on the other side of a conflict (explain.ts says which rows count). */
 export interface OpposingRow {
   constraint: string;
-  label: Label;
+  label: ModelSaid;
   key?: RowKey;
 }
 
@@ -110,12 +119,12 @@ export interface OpposingRow {
  * above the largest mine), so its output is 0.
  */
 export type InfeasibilityCause =
-  | { kind: 'noCell'; constraint: string; label: Label; key?: RowKey; excludedZones: string[] }
-  | { kind: 'noMine'; constraint: string; label: Label; key?: RowKey; mineral: string; minScale: number; largest: number; unit: string; path: string };
+  | { kind: 'noCell'; constraint: string; label: ModelSaid; key?: RowKey; excludedZones: string[] }
+  | { kind: 'noMine'; constraint: string; label: ModelSaid; key?: RowKey; mineral: string; minScale: number; largest: number; unit: string; path: string };
 
 export interface Relaxation {
   constraint: string;
-  label: Label;
+  label: ModelSaid;
   relaxBy: number;
   unit: string;
   /** what the row is about; `key.path` is the scenario field that sets it (absent on runs stored before model v2) */

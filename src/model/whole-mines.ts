@@ -12,6 +12,8 @@
 import type { BuiltModel, CellColumns } from './build';
 import type { Constraint, LinearModel, Term, Variable } from './linear';
 import type { ModelSolver, SolveLimits } from './run';
+import { asIs } from './said';
+import { hasSolution } from './report';
 
 const FRACTION = 1e-6;
 
@@ -45,7 +47,7 @@ function groupModel(b: BuiltModel, group: CellColumns[], values: Record<string, 
   const sum = (names: string[]): Term[] => names.map((variable) => ({ variable, coef: 1 }));
   const fixedSum = (name: string, names: string[]): Constraint => {
     const total = names.reduce((a, n) => a + (values[n] ?? 0), 0);
-    return { name, family: 'tieBreak', elastic: false, unit: '', label: { zh: name, en: name }, terms: sum(names), lb: total, ub: total };
+    return { name, family: 'tieBreak', elastic: false, unit: '', label: asIs(name), terms: sum(names), lb: total, ub: total };
   };
   const constraints: Constraint[] = [...b.linear.constraints, fixedSum('keep[quota]', [...volumes])];
   for (const to of new Set(flows.map((f) => f.county)))
@@ -54,9 +56,9 @@ function groupModel(b: BuiltModel, group: CellColumns[], values: Record<string, 
   group.forEach((x, i) => {
     const up = `move[${x.cell.id}].up`;
     const down = `move[${x.cell.id}].down`;
-    variables.push({ name: up, label: { zh: up, en: up }, integer: false, lb: 0, ub: null }, { name: down, label: { zh: down, en: down }, integer: false, lb: 0, ub: null });
+    variables.push({ name: up, label: asIs(up), integer: false, lb: 0, ub: null }, { name: down, label: asIs(down), integer: false, lb: 0, ub: null });
     const v = values[x.volume] ?? 0;
-    constraints.push({ name: `move[${x.cell.id}]`, family: 'tieBreak', elastic: false, unit: '', label: { zh: x.cell.id, en: x.cell.id }, terms: [{ variable: x.volume, coef: 1 }, { variable: up, coef: -1 }, { variable: down, coef: 1 }], lb: v, ub: v });
+    constraints.push({ name: `move[${x.cell.id}]`, family: 'tieBreak', elastic: false, unit: '', label: asIs(x.cell.id), terms: [{ variable: x.volume, coef: 1 }, { variable: up, coef: -1 }, { variable: down, coef: 1 }], lb: v, ub: v });
     const order = 1 + (i + 1) / (group.length + 1) / 1000;
     objective.push({ variable: up, coef: order }, { variable: down, coef: order });
     for (const c of countColumns(x)) objective.push({ variable: c, coef: 1e-6 * (i + 1) });
@@ -80,7 +82,7 @@ export function wholeMines(b: BuiltModel, values: Record<string, number>, solver
       continue;
     }
     const sol = solver.solve(groupModel(b, group, current), { ...limits(), mipGap: 0 });
-    if (sol.status === 'optimal' || sol.status === 'feasible') {
+    if (hasSolution(sol)) {
       const next = { ...current };
       for (const v of b.linear.variables) if (v.name in sol.values) next[v.name] = sol.values[v.name] ?? 0;
       for (const c of group.flatMap(countColumns)) next[c] = Math.round(next[c] ?? 0);

@@ -18,8 +18,9 @@ import type { GLPK, Options, Result } from 'glpk.js/node';
 import { MAX_TIME_LIMIT_SEC } from '../model/inputs';
 import type { Constraint, ConstraintFamily, LinearModel, Variable } from '../model/linear';
 import type { BoundRow } from '../model/explain';
-import type { BindingConstraint, Relaxation, SolveStatus } from '../model/report';
+import { type BindingConstraint, hasSolution, type Relaxation, type SolveStatus } from '../model/report';
 import type { Solution as ModelSolution } from '../model/run';
+import { sayModel } from '../model/said';
 import { assertValidModel, crossedBounds, indexNames, toGlpkLp, type GlpkLp, type GlpkNames } from './glpk-format';
 import { lpFileNames } from './lp-names';
 import { muteGlpkOutput } from './quiet';
@@ -200,7 +201,7 @@ export function createSolver(glpk: GLPK): Solver {
       if (!isMip) result = again.result;
     }
     const status = decided(mapped);
-    if (status !== 'optimal' && status !== 'feasible') return empty(status);
+    if (!hasSolution({ status })) return empty(status);
 
     const values = byModelName(names.columns, model.variables.map((v) => v.name), result.vars, 0);
     const rowActivity = byModelName(names.rows, model.constraints.map((c) => c.name), result.rows, 0);
@@ -274,7 +275,7 @@ export function createSolver(glpk: GLPK): Solver {
     const { model: elastic, slacks } = elasticModel(model);
     const sol = solve(elastic, opts);
     const base = { status: sol.status, timedOut: sol.timedOut };
-    if (sol.status !== 'optimal' && sol.status !== 'feasible') {
+    if (!hasSolution(sol)) {
       return { ...base, relaxations: [], timeMs: performance.now() - t0, binding: [] };
     }
     const relaxations: ElasticRelaxation[] = [];
@@ -347,7 +348,7 @@ export function elasticModel(model: LinearModel): { model: LinearModel; slacks: 
     const name = freshName(varNames, `elastic.${side}[${c.name}]`);
     const v: Variable = {
       name,
-      label: { zh: `${c.label.zh}（${side === 'upper' ? '放宽上限' : '放宽下限'}）`, en: `${c.label.en} (${side === 'upper' ? 'raise upper bound' : 'lower lower bound'})` },
+      label: sayModel(side === 'upper' ? 'model.elastic.upper' : 'model.elastic.lower', { row: c.label }),
       integer: false,
       lb: 0,
       ub: null,
@@ -408,7 +409,7 @@ function rowsAtBound(rows: readonly Constraint[], values: Record<string, number>
  * (≈ 0; an equality row reports its upper side).
  */
 export function bindingConstraints(model: LinearModel, solution: SolutionRows, tol = 1e-6): BindingConstraint[] {
-  if (solution.status !== 'optimal' && solution.status !== 'feasible') return [];
+  if (!hasSolution(solution)) return [];
   const out: BindingConstraint[] = [];
   for (const c of model.constraints) {
     const act = solution.rowActivity[c.name];

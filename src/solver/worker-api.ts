@@ -5,6 +5,7 @@
  * every argument and result is structured-cloneable.
  */
 import type { LinearModel } from '../model/linear';
+import { asIs } from '../model/said';
 import type { InfeasibilityExplanation, Solution, SolveOptions, Solver } from './adapter';
 
 export interface SolverWorkerBaseApi {
@@ -47,11 +48,11 @@ const WARM_UP: LinearModel = {
     { variable: 'y', coef: 4 },
   ],
   objectiveConstant: 0,
-  variables: ['x', 'y'].map((name) => ({ name, label: { zh: name, en: name }, integer: true, lb: 0, ub: null })),
+  variables: ['x', 'y'].map((name) => ({ name, label: asIs(name), integer: true, lb: 0, ub: null })),
   constraints: [
     { name: 'a', ub: 24, terms: [{ variable: 'x', coef: 6 }, { variable: 'y', coef: 4 }] },
     { name: 'b', ub: 6, terms: [{ variable: 'x', coef: 1 }, { variable: 'y', coef: 2 }] },
-  ].map((c) => ({ ...c, family: 'cap', label: { zh: c.name, en: c.name }, lb: null, elastic: false, unit: '' })),
+  ].map((c) => ({ ...c, family: 'cap', label: asIs(c.name), lb: null, elastic: false, unit: '' })),
 };
 
 export function createSolverWorkerApi(load: () => Promise<Solver>, locks: LocksLike | null = browserLocks()): SolverWorkerBaseApi & { getSolver(): Promise<Solver> } {

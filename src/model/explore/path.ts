@@ -12,12 +12,12 @@
  */
 import type { Dataset } from '../../domain/dataset';
 import { convert, parsePlanUnit } from '../../domain/units';
-import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { assumption } from '../inputs';
 import type { Constraint, LinearModel, Variable } from '../linear';
-import type { QuotaRange, SolveReport, SolveStatus } from '../report';
+import { hasSolution, type QuotaRange, type SolveReport, type SolveStatus } from '../report';
 import type { ModelSolver } from '../run';
+import { sayModel, type ModelSaid } from '../said';
 import { sig } from './format';
 
 export interface PathOptions {
@@ -79,8 +79,8 @@ export interface PathResult {
   used: { fraction: Record<string, number>; absolute: Record<string, number> };
   rows: PathRow[];
   /** minerals without a 2020 figure, left out */
-  omitted: { mineral: string; reason: Label }[];
-  assumptions: Label[];
+  omitted: { mineral: string; reason: ModelSaid }[];
+  assumptions: ModelSaid[];
 }
 
 export class PathError extends Error {
@@ -200,26 +200,26 @@ export function pathModel(pairs: readonly PathPair[], years: number[], limits: n
     for (const y of years) {
       const fixed = y === first ? p.start : y === last ? p.end : null;
       const free = y === last && p.endMin !== undefined && p.endMax !== undefined;
-      variables.push({ name: q(y), label: { zh: `${id} ${y}年指标`, en: `${id} quota ${y}` }, integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
+      variables.push({ name: q(y), label: sayModel('model.path.quota', { id, year: y }), integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
       if (fixed !== null && !free) continue;
       // a free 2025 end moves from the recommended quota only as far as the limit needs (ten times the weight of a year off the line)
       const line = free ? p.end : p.start + ((p.end - p.start) * (y - first)) / (last - first);
       const w = free ? 10 * weight : weight;
       const up = `above[${id},${y}]`;
       const down = `below[${id},${y}]`;
-      variables.push({ name: up, label: { zh: `${id} ${y}年高于直线`, en: `${id} ${y} above the line` }, integer: false, lb: 0, ub: null });
-      variables.push({ name: down, label: { zh: `${id} ${y}年低于直线`, en: `${id} ${y} below the line` }, integer: false, lb: 0, ub: null });
+      variables.push({ name: up, label: sayModel('model.path.above', { id, year: y }), integer: false, lb: 0, ub: null });
+      variables.push({ name: down, label: sayModel('model.path.below', { id, year: y }), integer: false, lb: 0, ub: null });
       objective.push({ variable: up, coef: w }, { variable: down, coef: w });
       constraints.push({
         name: `line[${id},${y}]`, family: 'pathLine', elastic: false, unit: p.unit, lb: line, ub: line,
-        label: { zh: `${id} ${y}年与直线之差`, en: `${id} ${y} deviation from the straight line` },
+        label: sayModel('model.path.line', { id, year: y }),
         terms: [{ variable: q(y), coef: 1 }, { variable: up, coef: -1 }, { variable: down, coef: 1 }],
       });
     }
     for (const y of years.slice(1)) {
       constraints.push({
         name: `step[${id},${y}]`, family: 'pathStep', elastic: true, unit: p.unit, lb: -limit, ub: limit,
-        label: { zh: `${id} ${y - 1}→${y}年变化 ≤ ${limit}`, en: `${id} change ${y - 1}→${y} ≤ ${limit}` },
+        label: sayModel('model.path.step', { id, from: y - 1, year: y, limit }),
         terms: [{ variable: q(y), coef: 1 }, { variable: q(y - 1), coef: -1 }],
       });
     }
@@ -238,7 +238,7 @@ function totalsKept(pairs: readonly PathPair[], last: number): Constraint[] {
     const total = own.reduce((a, p) => a + p.end, 0);
     return {
       name: `total[${m},${last}]`, family: 'pathLine', elastic: false, unit: own[0]?.unit ?? '', lb: total, ub: total,
-      label: { zh: `${m} ${last}年合计不变`, en: `${m} ${last} total kept` },
+      label: sayModel('model.path.totalKept', { mineral: m, year: last }),
       terms: own.map((p) => ({ variable: `q[${name(p.county, p.mineral)},${last}]`, coef: 1 })),
     };
   });
@@ -262,7 +262,7 @@ function withRanges(pairs: Pair[], ranges: QuotaRange[] | undefined): Pair[] {
 export function smallestLimitModel(pairs: readonly PathPair[], years: number[], absolute: boolean): LinearModel {
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
-  const variables: Variable[] = [{ name: 'limit', label: { zh: '年际变化上限', en: 'yearly change limit' }, integer: false, lb: 0, ub: null }];
+  const variables: Variable[] = [{ name: 'limit', label: sayModel('model.path.limit'), integer: false, lb: 0, ub: null }];
   const constraints: Constraint[] = [];
   for (const p of pairs) {
     const id = name(p.county, p.mineral);
@@ -270,12 +270,12 @@ export function smallestLimitModel(pairs: readonly PathPair[], years: number[], 
     for (const y of years) {
       const free = y === last && p.endMin !== undefined && p.endMax !== undefined;
       const fixed = y === first ? p.start : y === last ? p.end : null;
-      variables.push({ name: q(y), label: { zh: `${id} ${y}`, en: `${id} ${y}` }, integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
+      variables.push({ name: q(y), label: sayModel('model.path.year', { id, year: y }), integer: false, lb: free ? (p.endMin as number) : fixed ?? 0, ub: free ? (p.endMax as number) : fixed });
     }
     const scale = absolute ? 1 : p.scale;
     for (const y of years.slice(1)) {
       const step = [{ variable: q(y), coef: 1 }, { variable: q(y - 1), coef: -1 }];
-      const label = { zh: `${id} ${y - 1}→${y}`, en: `${id} ${y - 1}→${y}` };
+      const label = sayModel('model.path.stepOf', { id, from: y - 1, year: y });
       constraints.push({ name: `stepUp[${id},${y}]`, family: 'pathStep', elastic: false, unit: p.unit, lb: null, ub: 0, label, terms: [...step, { variable: 'limit', coef: -scale }] });
       constraints.push({ name: `stepDown[${id},${y}]`, family: 'pathStep', elastic: false, unit: p.unit, lb: 0, ub: null, label, terms: [...step, { variable: 'limit', coef: scale }] });
     }
@@ -299,7 +299,7 @@ function smallestWithinRanges(pairs: Pair[], years: number[], absolute: Record<s
  * allocation (`report`, which must have a solution).
  */
 export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver: Pick<ModelSolver, 'solve'>, opts: PathOptions = {}): PathResult {
-  if (report.status !== 'optimal' && report.status !== 'feasible') throw new PathError(`the scenario has no 2025 allocation (status ${report.status})`);
+  if (!hasSolution(report)) throw new PathError(`the scenario has no 2025 allocation (status ${report.status})`);
   const fraction = opts.fraction ?? DEFAULT_PATH_FRACTION;
   if (!(fraction > 0) || !Number.isFinite(fraction)) throw new PathError(`the fraction is a number above 0 (got ${fraction})`);
   const absolute = { ...(opts.absolute ?? {}) };
@@ -341,7 +341,7 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
   };
   const limits = pairs.map((p) => limitOf(p, used.fraction[p.mineral] ?? fraction, used.absolute));
   const sol = solver.solve(pathModel(pairs, years, limits), {});
-  const ok = sol.status === 'optimal' || sol.status === 'feasible';
+  const ok = hasSolution(sol);
   const rows: PathRow[] = pairs.map((p, i) => {
     const id = name(p.county, p.mineral);
     const quotas: Record<number, number> = {};
@@ -369,24 +369,18 @@ export function pathTo2025(d: Dataset, s: Scenario, report: SolveReport, solver:
     .filter((m) => start[m.id] === null || start[m.id] === undefined)
     .map((m) => ({
       mineral: m.id,
-      reason: { zh: `专栏6无${m.name.zh}2020年产量，未编制逐年指标（可用 output2020 给出）`, en: `专栏6 gives no 2020 output of ${m.name.en}; no yearly path (give one with output2020)` },
+      reason: sayModel('model.path.noOutput2020', { mineral: m.name }),
     }));
-  const assumptions: Label[] = [
-    {
-      zh: '规划未按县列出2020年产量：各县2020年数值为专栏6全地区2020年产量按该县在专栏5中该矿种有效采矿权数所占比例分摊。',
-      en: "The plan gives no 2020 output per county: a county's 2020 figure is 专栏6's prefecture output shared by the county's share of the mineral's valid mining rights in 专栏5.",
-    },
-    {
-      zh: `年际变化上限为该县2020年数值的${sig(fraction * 100, 4)}%${Object.keys(used.absolute).length ? '（按绝对量限定的矿种除外）' : ''}${tight ? '；达不到的矿种改用其可行的最小比例' : ''}；2020年为0的县以其2025年指标为基数。`,
-      en: `The change from one year to the next is at most ${sig(fraction * 100, 4)}% of the county's 2020 figure${Object.keys(used.absolute).length ? ' (except minerals limited by an absolute figure)' : ''}${tight ? "; a mineral that cannot keep to it uses its smallest workable fraction" : ''}; a county at 0 in 2020 uses its 2025 quota as the base.`,
-    },
-    {
-      zh: '在变化上限内，各年指标尽量接近2020年到2025年的直线（线性规划，最小化与直线的偏差）。',
-      en: 'Within the limit, each year keeps as close as it can to the straight line from 2020 to 2025 (an LP minimising the deviation from it).',
-    },
+  const assumptions: ModelSaid[] = [
+    sayModel('model.path.assume.split'),
+    sayModel('model.path.assume.limit', {
+      percent: sig(fraction * 100, 4),
+      except: Object.keys(used.absolute).length ? sayModel('model.path.assume.exceptAbsolute') : '',
+      tight: tight ? sayModel('model.path.assume.tight') : '',
+    }),
+    sayModel('model.path.assume.line'),
   ];
-  if (opts.output2020 && Object.keys(opts.output2020).length)
-    assumptions.push({ zh: `2020年产量按给定值：${JSON.stringify(opts.output2020)}`, en: `2020 output as given: ${JSON.stringify(opts.output2020)}` });
+  if (opts.output2020 && Object.keys(opts.output2020).length) assumptions.push(sayModel('model.path.assume.given', { given: JSON.stringify(opts.output2020) }));
   return {
     status: tight ? 'limit-too-tight' : 'ok',
     lpStatus: sol.status,

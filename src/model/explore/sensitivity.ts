@@ -14,12 +14,12 @@
  * unit be off by.
  */
 import type { Dataset } from '../../domain/dataset';
-import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { buildModel, type BuiltModel } from '../build';
 import { withIntegersFixed, type Constraint, type LinearModel } from '../linear';
-import type { SolveStatus } from '../report';
+import { hasSolution, type SolveStatus } from '../report';
 import { DEFAULT_MIP_GAP, reportFrom, type ModelSolver, type Solution } from '../run';
+import { sayModel, type ModelSaid } from '../said';
 import { sig } from './format';
 
 export interface SensitivityOptions {
@@ -62,7 +62,7 @@ export interface ValueRange {
 
 export interface ConstraintSensitivity {
   constraint: string;
-  label: Label;
+  label: ModelSaid;
   family: string;
   unit: string;
   /** which bound binds: 'upper' for caps (≤), 'lower' for floors and minimums (≥) */
@@ -83,7 +83,7 @@ export interface ConstraintSensitivity {
   upRange: ValueRange | null;
   downRange: ValueRange | null;
   /** planner sentence, e.g. "每增加1个三类矿山指标，目标值增加12万元" */
-  sentence: Label;
+  sentence: ModelSaid;
   solves: number;
 }
 
@@ -99,10 +99,6 @@ export interface Sensitivity {
 
 const DEFAULTS = { delta: 1, tolerance: 0.01, maxDoublings: 8, bisections: 2 };
 
-
-function solvedStatus(s: SolveStatus): boolean {
-  return s === 'optimal' || s === 'feasible';
-}
 
 /** The model with one row's active bound moved by t. */
 export function withBoundMoved(model: LinearModel, name: string, side: 'upper' | 'lower', t: number): LinearModel {
@@ -134,44 +130,33 @@ function plannerOffset(b: BuiltModel, c: Constraint): number {
   return b.inputs.rightsCaps[cls] - c.ub;
 }
 
-const RIGHTS_NAMES: Record<string, Label> = {
-  class3: { zh: '三类', en: 'class-3' },
-  class12: { zh: '一二类', en: 'class-1/2' },
-  total: { zh: '有效', en: 'valid' },
-};
+const RIGHTS_CLASSES = new Set(['class3', 'class12', 'total'] as const);
 
-function rangeText(r: ValueRange | null, unit: string): Label {
-  if (!r) return { zh: '', en: '' };
+function isRightsClass(c: string | undefined): c is 'class3' | 'class12' | 'total' {
+  return RIGHTS_CLASSES.has(c as 'class3');
+}
+
+function rangeText(r: ValueRange | null, unit: string): ModelSaid | '' {
+  if (!r) return '';
   const lo = sig(Math.min(r.from, r.to), 6);
   const hi = sig(Math.max(r.from, r.to), 6);
-  return r.openEnd
-    ? { zh: `（至少在${lo}–${hi}${unit}之间成立）`, en: ` (holds at least from ${lo} to ${hi} ${unit})` }
-    : { zh: `（在${lo}–${hi}${unit}之间成立）`, en: ` (holds from ${lo} to ${hi} ${unit})` };
+  return sayModel(r.openEnd ? 'model.sens.range.open' : 'model.sens.range.closed', { lo, hi, unit });
 }
 
 /** "每增加1个三类矿山指标，目标值增加12万元" / "one more class-3 mine adds 12 万元". */
-export function sentenceOf(x: Pick<ConstraintSensitivity, 'label' | 'family' | 'unit' | 'up' | 'down' | 'upRange' | 'downRange'> & { rightsClass?: string }): Label {
+export function sentenceOf(x: Pick<ConstraintSensitivity, 'label' | 'family' | 'unit' | 'up' | 'down' | 'upRange' | 'downRange'> & { rightsClass?: string }): ModelSaid {
   const useUp = x.up.perUnit !== null;
   const move = useUp ? x.up : x.down;
   const range = rangeText(useUp ? x.upRange : x.downRange, x.unit);
-  if (move.perUnit === null)
-    return { zh: `${x.label.zh}：上下移动都使方案不可行`, en: `${x.label.en}: moving it either way makes the scenario infeasible` };
+  if (move.perUnit === null) return sayModel('model.sens.infeasible', { row: x.label });
   // value of one more unit in the direction moved: up → perUnit, down → −perUnit
   const gain = useUp ? move.perUnit : -move.perUnit;
   // whole 万元 from 100 up (1957, not 1960), else three significant digits
   const amount = Math.abs(gain) >= 100 ? String(Math.round(Math.abs(gain))) : sig(Math.abs(gain), 3);
-  const effectZh = Math.abs(gain) < 1e-9 ? '目标值不变' : `目标值${gain > 0 ? '增加' : '减少'}${amount}万元`;
-  const effectEn = Math.abs(gain) < 1e-9 ? 'leaves the objective unchanged' : `${gain > 0 ? 'adds' : 'costs'} ${amount} 万元`;
-  const cls = x.family === 'rights' ? RIGHTS_NAMES[x.rightsClass ?? ''] : undefined;
-  if (cls)
-    return {
-      zh: `每${useUp ? '增加' : '减少'}1个${cls.zh}矿山指标，${effectZh}${range.zh}`,
-      en: `one ${useUp ? 'more' : 'fewer'} ${cls.en} mine ${effectEn}${range.en}`,
-    };
-  return {
-    zh: `${x.label.zh}每${useUp ? '提高' : '降低'}1${x.unit}，${effectZh}${range.zh}`,
-    en: `each 1 ${x.unit} ${useUp ? 'more' : 'less'} on "${x.label.en}" ${effectEn}${range.en}`,
-  };
+  const effect = Math.abs(gain) < 1e-9 ? sayModel('model.sens.unchanged') : sayModel(gain > 0 ? 'model.sens.adds' : 'model.sens.costs', { amount });
+  if (x.family === 'rights' && isRightsClass(x.rightsClass))
+    return sayModel(useUp ? 'model.sens.rights.more' : 'model.sens.rights.fewer', { class: sayModel(`model.sens.class.${x.rightsClass}`), effect, range });
+  return sayModel(useUp ? 'model.sens.row.more' : 'model.sens.row.less', { row: x.label, unit: x.unit, effect, range });
 }
 
 /** Most the objective of a solve may be off by. */
@@ -199,7 +184,7 @@ export function sensitivity(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
   const gap = opts.mipGap ?? DEFAULT_MIP_GAP;
   const solve = (m: LinearModel) => solveWith(m, gap);
   const base = solve(built.linear);
-  if (!solvedStatus(base.status) || base.objective === null)
+  if (!hasSolution(base) || base.objective === null)
     return { status: base.status, objective: null, mipGap: gap, constraints: [], solves, timeMs: performance.now() - t0 };
   const z0 = base.objective;
   const baseSlack = slackOf(base, gap);
@@ -218,7 +203,7 @@ export function sensitivity(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
     const offset = plannerOffset(built, c);
     const fixedMove = (t: number): Move => {
       const r = solve(withBoundMoved(fixedModel, name, side, t));
-      const ok = solvedStatus(r.status) && r.objective !== null && fixedBase.objective !== null;
+      const ok = hasSolution(r) && r.objective !== null && fixedBase.objective !== null;
       return { delta: t, status: r.status, objective: r.objective, perUnit: ok ? ((r.objective as number) - (fixedBase.objective as number)) / t : null, uncertainty: 0 };
     };
     // The MIP re-solve, or the base mines with the volumes re-optimised if that is better (it is a
@@ -227,8 +212,8 @@ export function sensitivity(d: Dataset, s: Scenario, solver: ModelSolver, opts: 
     const move = (t: number): Move => {
       const r = solve(withBoundMoved(built.linear, name, side, t));
       const f = fixedMove(t);
-      const mipOk = solvedStatus(r.status) && r.objective !== null;
-      const useFixed = f.objective !== null && solvedStatus(f.status) && (!mipOk || (f.objective as number) > (r.objective as number));
+      const mipOk = hasSolution(r) && r.objective !== null;
+      const useFixed = f.objective !== null && hasSolution(f) && (!mipOk || (f.objective as number) > (r.objective as number));
       const objective = useFixed ? f.objective : mipOk ? r.objective : null;
       return {
         delta: t,
