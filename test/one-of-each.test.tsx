@@ -4,6 +4,7 @@
  * where it lives, rather than through the pages that call it.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { hasSolution, STATUSES } from '../src/model/report';
 import { downloadScenario } from '../src/ui/shell/download';
 
 /** jsdom's Blob has no text(). */
@@ -37,5 +38,12 @@ describe('download', () => {
     expect(document.querySelector('a')).toBeNull();
     expect(blobs[0]?.type).toBe('application/json;charset=utf-8');
     expect(JSON.parse(await textOf(blobs[0]!))).toEqual({ format: 'quota-scenario/1', name: '试算 A', model: 'm', caps: { sand: 1 } });
+  });
+});
+
+describe('has a solution', () => {
+  test('optimal and feasible (a gap, or the best found by the time limit) have one; infeasible, unbounded and a time-out have none', () => {
+    expect(Object.fromEntries(STATUSES.map((status) => [status, hasSolution({ status })]))).toEqual({ optimal: true, feasible: true, infeasible: false, unbounded: false, timeout: false });
+    expect(hasSolution({ status: null })).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { checkOutputFiles, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CommonOptions, type RangeFlags } from './common';
+import { hasSolution } from '../model/report';
 
 const USAGE =
   'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
@@ -125,7 +126,7 @@ async function main(): Promise<number> {
   const solver = await createNodeSolver();
   const built = buildModel(dataset, scenario);
   const { report, answer } = runAnswer(dataset, built, solver);
-  if (report.status !== 'optimal' && report.status !== 'feasible') {
+  if (!hasSolution(report)) {
     process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${unitLabel(x.unit, o.lang)}`).join('; ')}\n`);
     return report.status === 'infeasible' ? 2 : 3;
   }

@@ -14,7 +14,7 @@ import { countyQuotasCsv } from '../export/csv';
 import { causeSentence, relaxationSentence } from '../export/explanation';
 import { countyName, fmt, fmtPct, mineralName, mineralUnit } from '../present/names';
 import { buildModel } from '../model/build';
-import type { SolveReport } from '../model/report';
+import { hasSolution, type SolveReport } from '../model/report';
 import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
@@ -106,7 +106,7 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
 }
 
 function exitCode(r: SolveReport): number {
-  if (r.status === 'optimal' || r.status === 'feasible') return 0;
+  if (hasSolution(r)) return 0;
   return r.status === 'infeasible' ? 2 : 3;
 }
 

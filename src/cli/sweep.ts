@@ -24,6 +24,7 @@ import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';
 import { isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
+import { hasSolution } from '../model/report';
 
 const USAGE =
   'usage: npm run -s sweep -- <scenario.json> --param <path> --from A --to B --steps N [--param2 <path> --from2 A --to2 B --steps2 N] [--workers N] [--json] [--model <file>] [--lang zh|en]';
@@ -101,7 +102,7 @@ function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): stri
     zh ? '大中型比例' : 'large/medium',
   ];
   const rows = r.points.map(({ params, report: p }) => {
-    const ok = p.status === 'optimal' || p.status === 'feasible';
+    const ok = hasSolution(p);
     return [
       ...axes.map((a) => String(params[a.path])),
       p.status,

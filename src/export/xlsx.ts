@@ -7,11 +7,11 @@
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
-import type { SolveReport } from '../model/report';
+import { hasSolution, type SolveReport } from '../model/report';
 import type { Scenario } from '../domain/scenario';
 import exportDict from '../present/dict/export';
 import { RANGE_COLUMNS } from './csv';
-import { bindingWorth, familyText, hasSolution, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
+import { bindingWorth, familyText, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
 import { clean } from '../present/names';
 import { countyRows, demandRows, flowRows, zoneRows } from '../present/rows';
 import { flattenScenario } from './scenario';

@@ -9,8 +9,8 @@ import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel } from './build';
 import { DEFAULT_RANGE_TIME_SEC, quotaRange, rangeTargets } from './ranges';
-import type { QuotaRange } from './report';
-import { hasSolution, solveBuilt, type ModelSolver } from './run';
+import { hasSolution, type QuotaRange } from './report';
+import { solveBuilt, type ModelSolver } from './run';
 
 export interface RangeJob {
   county: string | null;
@@ -34,7 +34,7 @@ export interface RangePlan {
 export function rangePlan(d: Dataset, s: Scenario, solver: ModelSolver): RangePlan {
   const built = buildModel(d, s);
   const answer = solveBuilt(d, built, solver);
-  if (!hasSolution(answer.goal.status) || answer.goal.objective === null) return { basis: null, jobs: [] };
+  if (!hasSolution(answer.goal) || answer.goal.objective === null) return { basis: null, jobs: [] };
   return {
     basis: { optimum: answer.goal.objective, answer: answer.solution.values },
     jobs: rangeTargets(built, answer.solution.values).map(({ county, mineral, volume }) => ({ county, mineral, volume })),

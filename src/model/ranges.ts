@@ -7,8 +7,8 @@
 import type { BuiltModel } from './build';
 import { withIntegersFixed, type LinearModel, type Term } from './linear';
 import { goalFloor, goalRow } from './one-answer';
-import type { QuotaRange } from './report';
-import { hasSolution, type ModelSolver, type SolveLimits } from './run';
+import { hasSolution, type QuotaRange } from './report';
+import type { ModelSolver, SolveLimits } from './run';
 
 export const DEFAULT_RANGE_TOLERANCE = 0.01;
 /** Seconds each end of a range may take unless the planner says otherwise: an end it stops is reported as not proven, with its bound. */
@@ -64,7 +64,7 @@ export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, 
     const mip = solver.solve(model, limits);
     if (mip.status === 'optimal' && mip.objective !== null) return { value: round(mip.objective), proven: true, bound: round(mip.objective) };
     const inner = start ? solver.solve(withIntegersFixed(model, start), limits) : null;
-    const found = [mip, inner].flatMap((x) => (x && hasSolution(x.status) && x.objective !== null ? [x.objective] : []));
+    const found = [mip, inner].flatMap((x) => (x && hasSolution(x) && x.objective !== null ? [x.objective] : []));
     const value = found.length ? (e === 'min' ? Math.min(...found) : Math.max(...found)) : null;
     const relaxed = mip.bound ?? solver.solve(withIntegersFixed({ ...model, variables: model.variables.map((v) => ({ ...v, integer: false })) }, {}), limits).objective;
     return { value: value === null ? null : round(value), proven: false, bound: relaxed === null || relaxed === undefined ? null : round(relaxed) };

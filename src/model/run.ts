@@ -10,7 +10,7 @@ import { buildModel, type BuiltModel } from './build';
 import { actionable, unmeetableMinimums, type ElasticExplanation } from './explain';
 import { withIntegersFixed, type ConstraintFamily, type LinearModel } from './linear';
 import { oneAnswerModel } from './one-answer';
-import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from './report';
+import { type BindingConstraint, hasSolution, type Relaxation, type SolveReport, type SolveStatus } from './report';
 import { resultsFrom, type Values } from './results';
 import { wholeMines } from './whole-mines';
 
@@ -51,8 +51,6 @@ const POLICY_FAMILIES: ReadonlySet<ConstraintFamily> = new Set([
 
 /** Solves prove the optimum unless the planner allows a gap (scenario key mipGap). */
 export const DEFAULT_MIP_GAP = 0;
-
-export const hasSolution = (s: SolveStatus) => s === 'optimal' || s === 'feasible';
 
 /**
  * The relative gap of a solution the solver did not prove: at most the gap
@@ -123,14 +121,14 @@ class Budget {
  */
 function twoStages(d: Dataset, built: BuiltModel, solver: ModelSolver, budget: Budget) {
   const goal = solver.solve(built.linear, budget.left);
-  if (!hasSolution(goal.status) || goal.objective === null) return { goal, second: null, model2: null };
+  if (!hasSolution(goal) || goal.objective === null) return { goal, second: null, model2: null };
   const model2 = oneAnswerModel(d, built, goal.objective);
   const withinMines = { ...withIntegersFixed(model2, goal.values), name: `${model2.name} (mines as in the goal's solve)` };
   const lp = solver.solve(withinMines, budget.left);
   const mip = solver.solve(model2, budget.share(0.5));
   const better = (a: Solution, b: Solution) => (a.objective ?? Infinity) <= (b.objective ?? Infinity) + 1e-9 * Math.max(1, Math.abs(b.objective ?? 0));
-  if (mip.status === 'optimal' || (hasSolution(mip.status) && (!hasSolution(lp.status) || better(mip, lp)))) return { goal, second: mip, model2 };
-  return { goal, second: hasSolution(lp.status) ? { ...lp, status: 'feasible' as const } : mip, model2: withinMines };
+  if (mip.status === 'optimal' || (hasSolution(mip) && (!hasSolution(lp) || better(mip, lp)))) return { goal, second: mip, model2 };
+  return { goal, second: hasSolution(lp) ? { ...lp, status: 'feasible' as const } : mip, model2: withinMines };
 }
 
 /**
@@ -144,18 +142,18 @@ export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): A
   const budget = new Budget(limits);
   let built = fast;
   let run = twoStages(d, built, solver, budget);
-  let chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
+  let chosen = run.second && hasSolution(run.second) ? run.second.values : run.goal.values;
   let whole = wholeMines(built, chosen, solver, () => budget.left);
-  if (whole.unresolved.length > 0 && hasSolution(run.goal.status)) {
+  if (whole.unresolved.length > 0 && hasSolution(run.goal)) {
     built = withCellIntegers(fast);
     run = twoStages(d, built, solver, budget);
-    chosen = run.second && hasSolution(run.second.status) ? run.second.values : run.goal.values;
+    chosen = run.second && hasSolution(run.second) ? run.second.values : run.goal.values;
     whole = wholeMines(built, chosen, solver, () => budget.left);
   }
   const { goal, second, model2 } = run;
-  if (!hasSolution(goal.status) || goal.objective === null || second === null)
+  if (!hasSolution(goal) || goal.objective === null || second === null)
     return { solution: goal, goal, oneAnswer: null, tieBreak: 'none', gap: null };
-  const picked = hasSolution(second.status);
+  const picked = hasSolution(second);
   const values = whole.values;
   // 'optimal': the planner's goal is proven and every cell has whole mines; whether the pick among equals is proven, the tie-break says
   const proven = goal.status === 'optimal' && picked && whole.unresolved.length === 0;
@@ -175,7 +173,7 @@ export function solveBuilt(d: Dataset, fast: BuiltModel, solver: ModelSolver): A
 
 export function reportFrom(d: Dataset, b: BuiltModel, answer: Pick<Answer, 'solution' | 'gap' | 'tieBreak'>, explanation: Relaxation[], binding: BindingConstraint[]): SolveReport {
   const { solution } = answer;
-  const solved = hasSolution(solution.status);
+  const solved = hasSolution(solution);
   return {
     status: solution.status,
     objective: solved ? solution.objective : null,
@@ -218,7 +216,7 @@ export function runAnswer(d: Dataset, built: BuiltModel, solver: ModelSolver, op
   // What only the rows themselves can fix is read from the scenario, with or without the elastic solve.
   const causes = answer.solution.status === 'infeasible' ? unmeetableMinimums(built) : [];
   const explanation = explain ? actionable(built, solver.explainInfeasible(built.linear, limits), causes) : [];
-  const binding = hasSolution(answer.solution.status) ? solver.bindingConstraints(built.linear, answer.solution) : [];
+  const binding = hasSolution(answer.solution) ? solver.bindingConstraints(built.linear, answer.solution) : [];
   const report = reportFrom(d, built, answer, explanation, binding);
   return { report: answer.solution.status === 'infeasible' ? { ...report, causes } : report, answer };
 }

@@ -61,10 +61,6 @@ export function reportMinerals(report: SolveReport, d: Dataset): string[] {
   return [...known.filter((m) => inReport.has(m)), ...[...inReport].filter((m) => !known.includes(m))];
 }
 
-export function hasSolution(report: SolveReport): boolean {
-  return report.status === 'optimal' || report.status === 'feasible' || (report.status === 'timeout' && report.counties.length > 0);
-}
-
 export function planKpis(report: SolveReport, d: Dataset): Kpi[] {
   const out: Kpi[] = [];
   for (const m of reportMinerals(report, d)) {

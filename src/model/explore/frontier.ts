@@ -15,7 +15,7 @@ import type { Dataset, RightsClass } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import { OBJECTIVE_TERMS, type ObjectiveTerm } from '../../domain/scenario';
 import { resolveInputs } from '../inputs';
-import type { SolveReport, SolveStatus } from '../report';
+import { hasSolution, type SolveReport, type SolveStatus } from '../report';
 import type { ScenarioSolve } from './solve';
 
 export type MineLimit = RightsClass | 'total';
@@ -131,10 +131,6 @@ export function withMineLimit(s: Scenario, limit: MineLimit, value: number): Sce
   return { ...s, rightsCaps: { ...s.rightsCaps, [limit]: value } };
 }
 
-function solved(r: SolveReport): boolean {
-  return r.status === 'optimal' || r.status === 'feasible';
-}
-
 export interface FrontierPlan {
   measure: FrontierMeasure;
   minerals: string[];
@@ -159,7 +155,7 @@ export function frontierPlan(d: Dataset, s: Scenario, o: FrontierOptions): Front
   const valuePerUnit = inputs.valuePerUnit;
   const objective = (x: Scenario) => (measure === 'volume' ? volumeObjective(d, x, minerals) : valueObjective(x));
   const pointOf = (limit: number, r: SolveReport): FrontierPoint => {
-    const ok = solved(r);
+    const ok = hasSolution(r);
     const volumes = Object.fromEntries(Object.entries(r.totals).map(([m, t]) => [m, ok ? t.volume : 0]));
     return {
       limit,
@@ -278,7 +274,7 @@ export async function computeFrontier(
   const baselineReport = await run(s, 'baseline');
   const empty = (limit: number, status: SolveStatus): FrontierPoint => ({ limit, status, volume: null, value: null, mines: null, volumes: {} });
   const baseline = baselineReport ? plan.pointOf(baselineReport.rights[o.limit].used, baselineReport) : empty(plan.cap, 'timeout');
-  if (baselineReport && !solved(baselineReport)) baseline.limit = plan.cap;
+  if (baselineReport && !hasSolution(baselineReport)) baseline.limit = plan.cap;
   const result = (fewest: number | null, extra: Partial<Frontier> = {}): Frontier => {
     const sorted = monotone([...byLimit.values()].sort((a, b) => a.limit - b.limit), plan.measure);
     return {
@@ -301,17 +297,17 @@ export async function computeFrontier(
   if (fewestReport.status === 'infeasible') return result(null, { infeasible: fewestReport });
   // bisect on feasibility between the fixed mines and a feasible limit; the first probe (one below the
   // min-mines count) is usually infeasible, which proves the count
-  let feasible = solved(fewestReport) ? fewestReport.rights[o.limit].used : Math.max(relaxed, plan.cap);
-  if (!solved(fewestReport)) {
+  let feasible = hasSolution(fewestReport) ? fewestReport.rights[o.limit].used : Math.max(relaxed, plan.cap);
+  if (!hasSolution(fewestReport)) {
     const r = await solveAt(feasible, 'probe');
     if (!r) return result(null);
-    if (!solved(r)) return result(null, { infeasible: r });
+    if (!hasSolution(r)) return result(null, { infeasible: r });
   }
   let below = plan.fixed - 1;
   for (let probe = feasible - 1; probe > below; probe = Math.floor((below + feasible) / 2)) {
     const r = await solveAt(probe, 'probe');
     if (!r) return result(null);
-    if (solved(r)) feasible = Math.min(probe, r.rights[o.limit].used);
+    if (hasSolution(r)) feasible = Math.min(probe, r.rights[o.limit].used);
     else below = probe;
   }
   const lo = feasible;
@@ -327,7 +323,7 @@ export async function computeFrontier(
   for (let x = lo; x < hi; x += step) limits.add(x);
   limits.add(hi);
   if (plan.cap >= lo && plan.cap <= hi) limits.add(plan.cap);
-  if (solved(baselineReport ?? fewestReport) && baseline.limit >= lo && baseline.limit <= hi) limits.add(baseline.limit);
+  if (hasSolution(baselineReport ?? fewestReport) && baseline.limit >= lo && baseline.limit <= hi) limits.add(baseline.limit);
   if (o.step !== undefined && limits.size > budget) throw new FrontierError(`step ${o.step} needs ${limits.size} solves, more than the ${budget} left of maxSolves ${maxSolves}`);
 
   // the plan's cap and the baseline's point first, so a tight budget never drops them; then the grid from the fewest up

@@ -12,7 +12,7 @@
  * `outputOf` gives null when the point has no solution.
  */
 import type { Dataset } from '../../domain/dataset';
-import type { SolveReport } from '../report';
+import { hasSolution, type SolveReport } from '../report';
 
 export class OutputKeyError extends Error {
   override readonly name = 'OutputKeyError';
@@ -20,15 +20,11 @@ export class OutputKeyError extends Error {
 
 const NO_COUNTY = 'none';
 
-function solved(r: SolveReport): boolean {
-  return r.status === 'optimal' || r.status === 'feasible';
-}
-
 export function outputOf(report: SolveReport, key: string): number | null {
   const [head, a, b, ...rest] = key.split('.');
   const bad = () => new OutputKeyError(`unknown output "${key}"; try objective, volume.<mineral>, mines.total, mines.class3, county.<county>.<mineral>, zone.<zone>, share`);
   if (rest.length > 0) throw bad();
-  const ok = solved(report);
+  const ok = hasSolution(report);
   switch (head) {
     case 'objective':
       if (a !== undefined) throw bad();

@@ -7,7 +7,7 @@
 import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { unitLabel } from '../../domain/units';
-import { fmtKpiValue, hasSolution, kpiLabel, solveStatusText, unitText, type Kpi } from '../../present/kpis';
+import { fmtKpiValue, kpiLabel, solveStatusText, unitText, type Kpi } from '../../present/kpis';
 import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
@@ -18,6 +18,7 @@ import { compareMinesChart, compareVolumeCharts } from './charts';
 import { Delta, SAME_TOL } from './Delta';
 import { diffInputs, type InputDiff } from './inputs';
 import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, objectivesDiffer, type BindingCell, type CompareRun } from './model';
+import { hasSolution } from '../../model/report';
 
 export interface CompareViewProps {
   runs: CompareRun[];

@@ -5,12 +5,13 @@
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
-import { hasSolution, reportMinerals } from '../../present/kpis';
+import { reportMinerals } from '../../present/kpis';
 import { clean, mineralMeasure, mineralName } from '../../present/names';
 import { translatorFor } from '../../present/tr';
 import type { ChartSpec } from '../../present/charts/options';
 import compareDict from '../i18n/dict/compare';
 import { minesPerRun, type CompareRun } from './model';
+import { hasSolution } from '../../model/report';
 
 export const RUN_COLORS = ['#1f4e79', '#c0504d', '#9bbb59', '#8064a2'];
 

@@ -6,8 +6,8 @@
 import type { Dataset } from '../../domain/dataset';
 import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
-import type { SolveReport } from '../../model/report';
-import { hasSolution, planKpis, type Kpi } from '../../present/kpis';
+import { hasSolution, type SolveReport } from '../../model/report';
+import { planKpis, type Kpi } from '../../present/kpis';
 import { clean, count, orderBy } from '../../present/names';
 
 export interface CompareRun {

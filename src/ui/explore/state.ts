@@ -23,7 +23,7 @@ import { computeFrontier, kneeOf, type Frontier, type FrontierOptions, type Fron
 import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
-import type { SolveReport, SolveStatus } from '../../model/report';
+import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
 import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
 import { solveAll, type PoolWorker } from '../../model/pool';
 import { addSweep, addSweepPoints, holdSweepLock, newId, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
@@ -459,7 +459,7 @@ export async function startSensitivity(workers: number): Promise<void> {
   if (!report) return void state.setSens((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
   const names = report.binding.map((b) => b.constraint);
   state.setSens((r) => r && { ...r, phase: 'running', names, status: report.status, objective: report.objective });
-  if (report.status !== 'optimal' && report.status !== 'feasible') return void state.setSens((r) => r && { ...r, phase: 'done' });
+  if (!hasSolution(report)) return void state.setSens((r) => r && { ...r, phase: 'done' });
   const d = dataset();
   const pool = exploreWorkers(Math.min(workers, Math.max(1, names.length)));
   const done = new Map<string, ConstraintSensitivity>();
@@ -506,7 +506,7 @@ export async function startPath(options: PathOptions): Promise<void> {
   state.setPath({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'solving', result: null });
   const report = await upToDateReport(cur);
   if (!report) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
-  if (report.status !== 'optimal' && report.status !== 'feasible') return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.path.noAllocation', { status: t(`explore.status.${report.status}`) }) });
+  if (!hasSolution(report)) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.path.noAllocation', { status: t(`explore.status.${report.status}`) }) });
   state.setPath((r) => r && { ...r, phase: 'running' });
   const [w] = exploreWorkers(1);
   try {

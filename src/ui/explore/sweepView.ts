@@ -15,7 +15,7 @@ import { relaxationText } from '../../present/kpis';
 import { clean, locale } from '../../present/names';
 import { translatorFor } from '../../present/tr';
 import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep';
-import type { SolveReport, SolveStatus } from '../../model/report';
+import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import type { ChartOption } from '../../present/charts/echarts';
 import { htmlLines } from '../../present/escape';
@@ -50,7 +50,7 @@ export function tableOutputs(d: Dataset): string[] {
 export type PointKind = 'solved' | 'infeasible' | 'none';
 
 export function kindOf(r: SolveReport): PointKind {
-  if (r.status === 'optimal' || r.status === 'feasible') return 'solved';
+  if (hasSolution(r)) return 'solved';
   return r.status === 'infeasible' ? 'infeasible' : 'none';
 }
 

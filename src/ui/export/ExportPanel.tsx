@@ -8,10 +8,9 @@
 import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
-import type { SolveReport } from '../../model/report';
+import { hasSolution, type SolveReport } from '../../model/report';
 import { countyQuotasCsv } from '../../export/csv';
 import { downloadBlob, MIME, openHtml } from '../shell/download';
-import { hasSolution } from '../../present/kpis';
 import { safeFileName } from '../../present/names';
 import { reportHtml } from '../../export/report';
 import { workbookXlsx } from '../../export/xlsx';

@@ -7,8 +7,8 @@
 import { createEffect, createSignal, createUniqueId, Match, onCleanup, Show, Switch, type Accessor, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
-import type { SolveReport } from '../../model/report';
-import { hasSolution, shareShortfallText, solveStatusText, tieBreakText } from '../../present/kpis';
+import { hasSolution, type SolveReport } from '../../model/report';
+import { shareShortfallText, solveStatusText, tieBreakText } from '../../present/kpis';
 import { unitLabel } from '../../domain/units';
 import { fmt, fmtPctAtMost } from '../../present/names';
 import type { RunRecord } from '../../store';
