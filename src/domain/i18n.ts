@@ -56,6 +56,15 @@ export function mergeWords<const D extends readonly Words[]>(...dicts: D): Words
   return { zh, en } as Words<KeyOf<D[number]>>;
 }
 
+/**
+ * Whether a key built from runtime data (a constraint family stored with a
+ * run, a scenario's value read by path) is in `words`. The one door from a
+ * string to a key: the caller says something else when it is not.
+ */
+export function isKeyOf<K extends string>(words: Words<K>, key: string): key is K {
+  return Object.hasOwn(words.zh, key);
+}
+
 function isSaid<K extends string>(p: Param<K>): p is Said<K> {
   return typeof p === 'object' && 'key' in p;
 }

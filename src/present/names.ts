@@ -5,13 +5,12 @@
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
-import exportDict from './dict/export';
-import { translatorFor } from './tr';
+import { presentTr } from './words';
 
 type Zone = Dataset['table23']['zones'][number];
 
 export function countyName(d: Dataset, id: string | null, lang: Lang): string {
-  if (id === null) return translatorFor(exportDict, lang)('export.noCounty');
+  if (id === null) return presentTr(lang)('export.noCounty');
   return d.units.find((u) => u.id === id)?.name[lang] ?? id;
 }
 

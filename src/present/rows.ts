@@ -5,9 +5,8 @@
 import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import type { QuotaRange, SolveReport } from '../model/report';
-import exportDict from './dict/export';
 import { clean, count, countyName, fmt, mineralName, mineralUnit, orderBy, zoneName } from './names';
-import { translatorFor } from './tr';
+import { presentTr } from './words';
 
 export interface CountyRow {
   /** null: the prefecture's own zones that the plan assigns to no county */
@@ -79,7 +78,7 @@ export interface ZoneRow {
 /** Unproven ends of a range in words: the true end lies between the value found and the LP bound. */
 export function rangeNote(r: QuotaRange | undefined, lang: Lang): string {
   if (!r) return '';
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   const end = (side: 'min' | 'max', value: number | null, proven: boolean | undefined, bound: number | null | undefined) => {
     if (value === null) return tr(`export.range.${side}Missing`, { bound: fmt(bound, lang) });
     return proven === false ? tr(`export.range.${side}Open`, { value: fmt(value, lang), bound: fmt(bound, lang) }) : '';
@@ -130,7 +129,7 @@ export function countyRows(report: SolveReport, d: Dataset, lang: Lang): CountyR
 export function demandRows(report: SolveReport, d: Dataset, lang: Lang): DemandRow[] {
   const byUnit = orderBy<{ county: string | null }>(d.units.map((u) => u.id), (x) => x.county);
   const byMineral = orderBy<{ mineral: string }>(d.minerals.map((m) => m.id), (x) => x.mineral);
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   return [...(report.demand ?? [])]
     .sort((a, b) => byUnit(a, b) || byMineral(a, b))
     .map((x) => ({

@@ -12,10 +12,9 @@ import type { SolveReport } from '../../model/report';
 import { kpiStatus, planKpis, reportMinerals, statusText, unitText, type KpiStatus } from '../kpis';
 import { clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../names';
 import { countyRows, flowRows, minesByClass } from '../rows';
-import { translatorFor } from '../tr';
-import resultsDict from '../dict/results';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from '../escape';
+import { presentTr } from '../words';
 
 export const MINERAL_COLORS: Record<string, string> = {
   sand: '#c9a227',
@@ -57,7 +56,7 @@ const base = (title: string, print: boolean): ChartOption => ({
 
 /** Quotas by county, one stacked chart per unit (万m³ minerals together, 万吨 together, ...). */
 export function quotaByCountyCharts(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec[] {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   const rows = countyRows(report, d, lang);
   // grouped by the data's unit (the chart id keeps it); titles and axes show it as the planner reads it
   const units = [...new Set(reportMinerals(report, d).map((m) => mineralMeasure(d, m, report.totals[m]?.unit ?? '')))];
@@ -90,7 +89,7 @@ export function quotaByCountyCharts(report: SolveReport, d: Dataset, lang: Lang,
 
 /** Each mineral's volume as a share of its cap, coloured and labelled by status. */
 export function capUseChart(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   const kpis = planKpis(report, d).filter((k) => k.id.startsWith('volume:'));
   const title = tr('results.chart.capUse');
   const max = Math.max(110, ...kpis.map((k) => (k.ratio ?? 0) * 100 + 10));
@@ -134,7 +133,7 @@ export function capUseChart(report: SolveReport, d: Dataset, lang: Lang, print =
 
 /** Mines per mineral, stacked by size class. */
 export function minesBySizeChart(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   const by = minesByClass(report);
   const minerals = reportMinerals(report, d).filter((m) => by[m]);
   const title = tr('results.chart.minesBySize');
@@ -165,7 +164,7 @@ export function minesBySizeChart(report: SolveReport, d: Dataset, lang: Lang, pr
 export type MapMetric = string;
 
 export function mapMetricLabel(metric: MapMetric, d: Dataset, lang: Lang): string {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   return metric === 'mines'
     ? tr('results.map.metricMines')
     : tr('results.map.metricVolume', { mineral: mineralName(d, metric, lang), unit: mineralUnit(d, metric, lang) });
@@ -195,7 +194,7 @@ export interface MapOptions {
 }
 
 export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: MapOptions): ChartSpec {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   const values = countyMetric(report, d, o.metric);
   const metricLabel = mapMetricLabel(o.metric, d, lang);
   const max = Math.max(0, ...values.values());
@@ -276,7 +275,7 @@ export function countyMapChart(report: SolveReport, d: Dataset, lang: Lang, o: M
  * own supply is left out). Each mineral keeps its own unit.
  */
 export function flowCharts(report: SolveReport, d: Dataset, lang: Lang, print = false): ChartSpec[] {
-  const tr = translatorFor(resultsDict, lang);
+  const tr = presentTr(lang);
   const rows = flowRows(report, d, lang);
   const minerals = [...new Set(rows.map((r) => r.mineralId))];
   return minerals.map((m) => {

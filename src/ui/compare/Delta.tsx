@@ -19,8 +19,10 @@ export interface DeltaProps {
   base?: number | null;
 }
 
+type Direction = 'up' | 'down' | 'same';
+
 export function Delta(props: DeltaProps): JSX.Element {
-  const dir = () => (props.value === null ? null : props.value > SAME_TOL ? 'up' : props.value < -SAME_TOL ? 'down' : 'same');
+  const dir = (): Direction | null => (props.value === null ? null : props.value > SAME_TOL ? 'up' : props.value < -SAME_TOL ? 'down' : 'same');
   const text = () => {
     const v = props.value ?? 0;
     if (dir() === 'same') return '＝ 0';

@@ -13,7 +13,7 @@ import type { Scenario } from '../../domain/scenario';
 import { fmt, mineralName, zoneName } from '../../present/names';
 import { canonicalJson } from '../../store/hash';
 import { sweepParams } from '../explore/labels';
-import { t } from '../i18n';
+import { t, tOr } from '../i18n';
 import { getIn } from '../state/draft';
 
 /** Not inputs of the model: what a scenario is called and why. */
@@ -63,8 +63,8 @@ function showValue(d: Dataset, path: Key[], v: unknown, lang: Lang): string {
   const list = (xs: string[]) => (xs.length > 0 ? xs.join(t('workflow.listSep')) : t('workflow.inputs.none'));
   if (typeof v === 'boolean') return t(v ? 'workflow.inputs.yes' : 'workflow.inputs.no');
   if (typeof v === 'number') return fmt(v, lang, 6);
-  if (head === 'capSource') return t(`editor.capSource.${String(v)}`, { source: v === 'table11' ? d.table11.source : d.table20.source });
-  if (head === 'objective' && a === 'preset') return t(`editor.preset.${String(v)}`);
+  if (head === 'capSource') return tOr(`editor.capSource.${String(v)}`, String(v), { source: v === 'table11' ? d.table11.source : d.table20.source });
+  if (head === 'objective' && a === 'preset') return tOr(`editor.preset.${String(v)}`, String(v));
   if (Array.isArray(v) && head === 'excludedZones') return list(v.map((z) => `${String(z)} ${zoneName(d, String(z))}`));
   if (Array.isArray(v) && head === 'largeMediumShare') return list(v.map((m) => mineralName(d, String(m), lang)));
   return typeof v === 'string' ? v : JSON.stringify(v);

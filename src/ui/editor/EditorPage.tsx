@@ -19,7 +19,7 @@ import { currentScenario } from '../state/scenarios';
 import { AssumptionsSection } from './AssumptionsSection';
 import { defaultsInputs, editorDefaults, type EditorDefaults } from './defaults';
 import { canonicalJson } from '../../store';
-import { EDITOR_SECTIONS } from './sections';
+import { EDITOR_SECTIONS, type EditorSection } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
 import { ColumnHeads } from '../shell/ColumnHeads';
 
@@ -126,7 +126,7 @@ function ProblemSummary() {
   );
 }
 
-function Section(props: { id: string; children: import('solid-js').JSX.Element; intro?: string }) {
+function Section(props: { id: EditorSection; children: import('solid-js').JSX.Element; intro?: string }) {
   return (
     <section class="editor-section" id={`ed-${props.id}`} aria-labelledby={`ed-${props.id}-h`}>
       <h3 id={`ed-${props.id}-h`} tabindex="-1">{t(`editor.section.${props.id}`)}</h3>
@@ -536,7 +536,7 @@ function CountyBounds(props: { d: Dataset }) {
 }
 
 /** A county × mineral table of amounts (demand, reference allocation). */
-function CountyMatrix(props: { d: Dataset; path: string; minerals: Mineral[]; def?: Record<string, Record<string, number>>; labelKey: string }) {
+function CountyMatrix(props: { d: Dataset; path: string; minerals: Mineral[]; def?: Record<string, Record<string, number>>; labelKey: 'editor.demandOf' | 'editor.referenceOf' }) {
   return (
     <div class="scroll-table">
       <table class="grid editor-grid">

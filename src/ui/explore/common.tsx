@@ -2,17 +2,15 @@
 import { Show, type JSX } from 'solid-js';
 import { HeatmapChart, LineChart } from 'echarts/charts';
 import type { Lang } from '../../domain/label';
-import { translatorFor } from '../../present/tr';
 import { echarts } from '../../present/charts/echarts';
-import { lang, t } from '../i18n';
-import exploreDict from '../i18n/dict/explore';
+import { lang, t, tIn } from '../i18n';
 
 // the results pages draw bars and maps; Explore adds lines and heat maps
 echarts.use([LineChart, HeatmapChart]);
 
 /** "12 秒", "3 分 5 秒" / "12 s", "3 min 5 s". */
 export function fmtDuration(ms: number, l: Lang = lang()): string {
-  const tr = translatorFor(exploreDict, l);
+  const tr = tIn(l);
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return tr('explore.time.s', { n: ms > 0 && ms < 1000 ? '<1' : s });
   return tr('explore.time.min', { m: Math.floor(s / 60), s: s % 60 });

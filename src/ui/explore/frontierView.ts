@@ -8,11 +8,10 @@
 import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { clean, fmt } from '../../present/names';
-import { translatorFor } from '../../present/tr';
 import type { Frontier, FrontierPoint } from '../../model/explore/frontier';
 import type { ChartOption } from '../../present/charts/echarts';
 import { htmlLines } from '../../present/escape';
-import exploreDict from '../i18n/dict/explore';
+import { tIn } from '../i18n';
 
 export const FRONTIER_SERIES = ['frontier', 'plan', 'baseline', 'knee'] as const;
 
@@ -34,7 +33,7 @@ export function marksOf(f: Frontier, p: FrontierPoint): ('plan' | 'baseline' | '
 }
 
 export function frontierOption(f: Frontier, lang: Lang): ChartOption {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const limitName = t(`explore.limit.${f.limit}`);
   const measure = t(`explore.measure.${f.measure}`);
   const unit = unitLabel(measureUnit(f), lang);

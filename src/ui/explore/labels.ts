@@ -10,10 +10,9 @@ import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import type { Scenario } from '../../domain/scenario';
 import { countyName, mineralName, zoneName } from '../../present/names';
-import { translatorFor } from '../../present/tr';
 import { resolveInputs, type ModelInputs } from '../../model/inputs';
 import { getPath } from '../../model/explore/params';
-import exploreDict from '../i18n/dict/explore';
+import { tIn } from '../i18n';
 
 export type ParamGroup = 'caps' | 'rights' | 'share' | 'scale' | 'demand' | 'county';
 export const PARAM_GROUPS: readonly ParamGroup[] = ['caps', 'rights', 'share', 'scale', 'demand', 'county'];
@@ -37,8 +36,6 @@ export interface SweepParam {
   range: { from: number; to: number };
 }
 
-const tr = (lang: Lang) => translatorFor(exploreDict, lang);
-
 function inputsOf(d: Dataset, s: Scenario): ModelInputs | null {
   try {
     return resolveInputs(d, s);
@@ -59,7 +56,7 @@ export function countyPairs(d: Dataset): { county: string; mineral: string }[] {
 
 /** Every parameter the Sweep tab offers, grouped, with the scenario's current values. */
 export function sweepParams(d: Dataset, s: Scenario, lang: Lang): SweepParam[] {
-  const t = tr(lang);
+  const t = tIn(lang);
   const inputs = inputsOf(d, s);
   const out: SweepParam[] = [];
   const add = (p: Omit<SweepParam, 'own' | 'integer' | 'range'> & { integer?: boolean }) => {
@@ -137,7 +134,7 @@ export interface OutputInfo {
 
 /** Label and unit of an output key (see src/model/explore/outputs.ts). */
 export function outputInfo(d: Dataset, key: string, lang: Lang): OutputInfo {
-  const t = tr(lang);
+  const t = tIn(lang);
   const [head, a = '', b = ''] = key.split('.');
   const unitOf = (m: string) => unitLabel(d.minerals.find((x) => x.id === m)?.unit ?? '', lang);
   switch (head) {

@@ -9,10 +9,9 @@ import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { BOM } from '../../export/csv';
 import { clean, countyName, mineralName } from '../../present/names';
-import { translatorFor } from '../../present/tr';
 import type { PathResult } from '../../model/explore/path';
 import type { ChartOption } from '../../present/charts/echarts';
-import exploreDict from '../i18n/dict/explore';
+import { tIn } from '../i18n';
 
 const COLORS = ['#1f4e79', '#c8553d', '#2e8b57', '#d99a00', '#7b3f98', '#5b9bd5', '#8c564b', '#17becf'];
 
@@ -22,7 +21,7 @@ export function pathMinerals(d: Dataset, r: PathResult): string[] {
 }
 
 export function pathOption(d: Dataset, r: PathResult, mineral: string, lang: Lang): ChartOption {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const rows = r.rows.filter((x) => x.mineral === mineral);
   const unit = unitLabel(rows[0]?.unit ?? d.minerals.find((m) => m.id === mineral)?.unit ?? '', lang);
   const title = t('explore.path.chart', { mineral: mineralName(d, mineral, lang), unit });
@@ -48,7 +47,7 @@ export function pathOption(d: Dataset, r: PathResult, mineral: string, lang: Lan
 }
 
 export function pathCsv(d: Dataset, r: PathResult, lang: Lang): string {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const fields = [
     t('explore.path.col.county'),
     t('explore.path.col.countyId'),

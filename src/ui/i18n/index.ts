@@ -5,7 +5,7 @@
  * The language follows `?lang=`, then the stored choice, then the browser.
  */
 import { createRoot, createSignal } from 'solid-js';
-import { translator, type Lang, type Params, type Translate } from '../../domain/i18n';
+import { isKeyOf, translator, type Lang, type Params, type Translate } from '../../domain/i18n';
 import { uiWords, type UiKey } from './words';
 
 export type { UiKey };
@@ -55,4 +55,17 @@ const translators: Record<Lang, Translate<UiKey>> = { zh: translator(uiWords, 'z
 /** Says a key in the current language; a missing key shows itself so that gaps are visible, never blank. */
 export function t(key: UiKey, params?: Params<UiKey>): string {
   return translators[state.lang()](key, params);
+}
+
+/** The UI's words in a given language rather than the page's (chart options rendered to SVG for a file, a view built for one language). */
+export const tIn = (lang: Lang): Translate<UiKey> => translators[lang];
+
+/**
+ * A key built from runtime data (a scenario's value read by path, a kind a
+ * library names in its message), which the types cannot check: said if the
+ * dictionaries have it, otherwise `asWritten` is shown. Everywhere else a
+ * key is a UiKey that the types check.
+ */
+export function tOr(key: string, asWritten: string, params?: Params<UiKey>): string {
+  return isKeyOf(uiWords, key) ? t(key, params) : asWritten;
 }

@@ -7,7 +7,7 @@
  */
 import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { auditDataset, type Finding } from '../../domain/audit';
-import type { Dataset } from '../../domain/dataset';
+import type { Dataset, RightsClass } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
 import { zoneCountyName, zoneMineralName } from '../../present/names';
@@ -242,7 +242,7 @@ function Table5(props: TableProps) {
     const u = props.d.units.find((x) => x.id === id);
     return u ? (lang() === 'zh' ? u.planColumn : labelOf(u.name, 'en').replace(/ (County|City)$/, '')) : id;
   };
-  type Line = PlanRow & { counts: Record<string, number>; total: number; rightsClass?: string; line?: 'subtotal' | 'grand-total' };
+  type Line = PlanRow & { counts: Record<string, number>; total: number; rightsClass?: RightsClass; line?: 'subtotal' | 'grand-total' };
   const lines: Line[] = [...T.rows, ...T.subtotals.map((r) => ({ ...r, line: 'subtotal' as const })), { ...T.total, line: 'grand-total' as const }];
   return (
     <PlanRowsTable<Line>
@@ -388,7 +388,7 @@ function Policy(props: { d: Dataset }) {
     { key: 'maxClass12', fig: P.maxClass12, value: fmtNum(P.maxClass12.value, 0) },
     { key: 'maxClass3', fig: P.maxClass3, value: fmtNum(P.maxClass3.value, 0) },
     { key: 'minLargeMediumShare', fig: P.minLargeMediumShare, value: `${fmtNum(P.minLargeMediumShare.value * 100, 0)}%` },
-  ];
+  ] satisfies { key: keyof Dataset['policy']; fig: Dataset['policy'][keyof Dataset['policy']]; value: string }[];
   return (
     <PlanSection id="policy" source="" findings={[]}>
       <Table<(typeof items)[number]>

@@ -4,7 +4,10 @@ import { draftId, saveError, saveState, showSaveFailure } from '../state/draft';
 
 /** "Saved" / "Saving…": the planner can see that nothing typed is lost; a failed save reopens its notice from here. */
 export function SaveIndicator() {
-  const label = () => (saveState() === 'conflict' ? t('save.conflict') : t(`shell.save.${saveState()}`));
+  const label = () => {
+    const state = saveState();
+    return state === 'conflict' ? t('save.conflict') : t(`shell.save.${state}`);
+  };
   return (
     <Show when={draftId() !== null}>
       <Show
