@@ -4,20 +4,23 @@
  * with highlighted deltas, grouped charts, and which constraints bind in
  * each run.
  */
-import { createMemo, createUniqueId, For, Index, Show, type JSX } from 'solid-js';
+import { createMemo, createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { unitLabel } from '../../domain/units';
 import { fmtKpiValue, kpiLabel, solveStatusText, unitText, type Kpi } from '../../present/kpis';
 import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
-import { lang, t } from '../i18n';
+import { lang, t, type UiKey } from '../i18n';
 import { StatusBadge } from '../results/Status';
 import { Table, type Column } from '../table/Table';
 import '../results/results.css';
 import { compareMinesChart, compareVolumeCharts } from './charts';
 import { Delta, SAME_TOL } from './Delta';
 import { diffInputs, type InputDiff } from './inputs';
-import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, objectivesDiffer, type BindingCell, type CompareRun } from './model';
+import { compareBinding, compareCounties, compareKpis, delta, MAX_RUNS, objectivesDiffer, type BindingCell, type BindingCompareRow, type CompareRun, type CountyCompareRow, type KpiCompareRow } from './model';
+
+/** a row of the KPI table: the solve status, the objective, or a KPI */
+type KpiLine = 'status' | 'objective' | KpiCompareRow;
 import { hasSolution } from '../../model/report';
 
 export interface CompareViewProps {
@@ -36,19 +39,28 @@ export function CompareView(props: CompareViewProps): JSX.Element {
     return !r || !hasSolution(r.report);
   };
   const noPlanCell = (i: number) => <td class="no-plan">{runs()[i]?.report.status === 'infeasible' ? t('compare.infeasible') : t('compare.noSolution')}</td>;
-  /** a column per run, then (with `deltas`) one per other run for its difference from the first */
-  const runHeaders = (deltas: boolean) => (
-    <>
-      <For each={runs()}>{(r) => <th scope="col">{r.name}</th>}</For>
-      <Show when={deltas}>
-        <For each={others()}>{(r) => <th scope="col">{t('compare.col.delta', { base: baseName() })}<br />{r.name}</th>}</For>
-      </Show>
-    </>
-  );
-  /** a titled part of the comparison; `part` names its heading's text (compare.<part>.title, unless `title` gives the key) */
-  const Part = (p: { part: 'inputs' | 'kpis' | 'counties' | 'charts' | 'binding'; title?: string; children: JSX.Element }) => (
+  /** a column per run, then (with `delta`) one per other run for its difference from the first */
+  const runColumns = <R,>(cell: (row: R, run: number) => JSX.Element, delta?: (row: R, run: number) => JSX.Element): Column<R>[] => [
+    ...runs().map((r, i): Column<R> => ({ header: () => r.name, cell: (row) => cell(row, i) })),
+    ...(delta
+      ? others().map(
+          (r, j): Column<R> => ({
+            header: () => (
+              <>
+                {t('compare.col.delta', { base: baseName() })}
+                <br />
+                {r.name}
+              </>
+            ),
+            cell: (row) => delta(row, j + 1),
+          }),
+        )
+      : []),
+  ];
+  /** a titled part of the comparison; `part` names its heading's text (compare.<part>.title; the inputs part shares its title with the workflow's, so it gives the key) */
+  const Part = (p: ({ part: 'inputs'; title: UiKey } | { part: 'kpis' | 'counties' | 'charts' | 'binding'; title?: undefined }) & { children: JSX.Element }) => (
     <section aria-labelledby={h(p.part)}>
-      <h3 id={h(p.part)}>{t(p.title ?? `compare.${p.part}.title`)}</h3>
+      <h3 id={h(p.part)}>{t(p.part === 'inputs' ? p.title : `compare.${p.part}.title`)}</h3>
       {p.children}
     </section>
   );
@@ -63,7 +75,99 @@ export function CompareView(props: CompareViewProps): JSX.Element {
   const inputs = createMemo(() => diffInputs(runs().map((r) => r.scenario), props.dataset, lang()));
   const inputColumns = (): Column<InputDiff>[] => [
     { header: () => t('workflow.inputs.field'), cell: (d) => <th scope="row">{d.label}</th> },
-    ...runs().map((r, i): Column<InputDiff> => ({ header: () => r.name, cell: (d) => <td>{d.values[i]}</td> })),
+    ...runColumns<InputDiff>((d, i) => <td>{d.values[i]}</td>),
+  ];
+
+  /** the solve status and the objective come first, then the KPIs */
+  const kpiLines = (): KpiLine[] => ['status', 'objective', ...kpis()];
+  const firstKpi = (row: KpiCompareRow) => row.kpis.find((k) => k !== null) ?? null;
+  const kpiColumns = (): Column<KpiLine>[] => [
+    {
+      header: () => t('compare.col.indicator'),
+      cell: (l) => {
+        if (typeof l === 'string') return <th scope="row">{t(`compare.row.${l}`)}</th>;
+        const first = firstKpi(l);
+        return <th scope="row">{first ? kpiLabel(first, props.dataset, lang()) : l.id}</th>;
+      },
+    },
+    {
+      header: () => t('compare.col.unit'),
+      cell: (l) => {
+        if (typeof l === 'string') return <td />;
+        const first = firstKpi(l);
+        return <td class="unit">{first && first.unit !== 'share' ? unitText(first.unit, lang()) : first?.unit === 'share' ? '%' : ''}</td>;
+      },
+    },
+    ...runColumns<KpiLine>(
+      (l, i) =>
+        l === 'status' ? (
+          <td>{solveStatusText(runs()[i]!.report.status, lang())}</td>
+        ) : l === 'objective' ? (
+          <td class="num">{fmt(objectives()[i] ?? null, lang(), 4)}</td>
+        ) : (
+          kpiCell(l.kpis[i] ?? null, i)
+        ),
+      (l, i) => {
+        if (l === 'status') return <td />;
+        if (l === 'objective')
+          return (
+            <td class="num">
+              <Show when={!incomparable()} fallback={<span class="muted not-comparable" title={t('compare.objectiveNote')}>{t('workflow.compare.notComparable')}</span>}>
+                <Delta value={delta(objectives()[i] ?? null, objectives()[0] ?? null)} digits={4} />
+              </Show>
+            </td>
+          );
+        const d = l.deltas[i] ?? null;
+        const first = firstKpi(l);
+        return (
+          <td class="num" classList={{ changed: Math.abs(d ?? 0) > SAME_TOL }}>
+            <Delta value={d} share={first?.unit === 'share'} digits={first?.unit === 'mines' ? 0 : 2} />
+          </td>
+        );
+      },
+    ),
+  ];
+
+  const countyColumns = (): Column<CountyCompareRow>[] => [
+    { header: () => t('compare.col.county'), cell: (row) => <th scope="row">{countyName(props.dataset, row.countyId, lang())}</th> },
+    { header: () => t('compare.col.mineral'), cell: (row) => <td>{mineralName(props.dataset, row.mineral, lang())}</td> },
+    { header: () => t('compare.col.unit'), cell: (row) => <td class="unit">{mineralUnit(props.dataset, row.mineral, lang())}</td> },
+    ...runColumns<CountyCompareRow>(
+      (row, i) =>
+        noPlan(i) ? (
+          noPlanCell(i)
+        ) : (
+          <td class="num">
+            {fmt(row.volumes[i] ?? null, lang())} <span class="unit">({t('compare.mines', { n: row.mines[i] ?? 0 })})</span>
+          </td>
+        ),
+      (row, i) => {
+        const mineDelta = row.mineDeltas[i] ?? 0;
+        return (
+          <td class="num delta-cell" classList={{ changed: Math.abs(row.deltas[i] ?? 0) > SAME_TOL || Math.abs(mineDelta) > SAME_TOL }}>
+            <Delta value={row.deltas[i] ?? null} base={row.volumes[0]} />
+            <Show when={Math.abs(mineDelta) > SAME_TOL}>
+              <br />
+              <span class="unit">
+                <Delta value={row.mineDeltas[i] ?? null} digits={0} /> {t('compare.chart.minesAxis')}
+              </span>
+            </Show>
+          </td>
+        );
+      },
+    ),
+  ];
+
+  const bindingColumns = (): Column<BindingCompareRow>[] => [
+    {
+      header: () => t('compare.col.constraint'),
+      cell: (row) => (
+        <th scope="row">
+          {t(row.label.key, row.label.params)} <code class="id">{row.constraint}</code>
+        </th>
+      ),
+    },
+    ...runColumns<BindingCompareRow>((row, i) => bindingCell(row.cells[i] ?? { kind: 'noPlan' })),
   ];
 
   const kpiCell = (k: Kpi | null, i: number) =>
@@ -114,106 +218,23 @@ export function CompareView(props: CompareViewProps): JSX.Element {
         </Part>
 
         <Part part="kpis">
-          <table class="data compare-kpis">
-            <caption>{t('compare.kpis.caption', { base: baseName() })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.col.indicator')}</th>
-                <th scope="col">{t('compare.col.unit')}</th>
-                {runHeaders(true)}
-              </tr>
-            </thead>
-            <tbody>
-              <tr data-kpi="status">
-                <th scope="row">{t('compare.row.status')}</th>
-                <td />
-                <For each={runs()}>{(r) => <td>{solveStatusText(r.report.status, lang())}</td>}</For>
-                <For each={others()}>{() => <td />}</For>
-              </tr>
-              <tr data-kpi="objective">
-                <th scope="row">{t('compare.row.objective')}</th>
-                <td />
-                <Index each={objectives()}>{(o) => <td class="num">{fmt(o(), lang(), 4)}</td>}</Index>
-                <Index each={objectives().slice(1)}>
-                  {(o) => (
-                    <td class="num">
-                      <Show when={!incomparable()} fallback={<span class="muted not-comparable" title={t('compare.objectiveNote')}>{t('workflow.compare.notComparable')}</span>}>
-                        <Delta value={delta(o(), objectives()[0])} digits={4} />
-                      </Show>
-                    </td>
-                  )}
-                </Index>
-              </tr>
-              <For each={kpis()}>
-                {(row) => {
-                  const first = () => row.kpis.find((k) => k !== null) ?? null;
-                  return (
-                    <tr data-kpi={row.id}>
-                      <th scope="row">{first() ? kpiLabel(first()!, props.dataset, lang()) : row.id}</th>
-                      <td class="unit">{first() && first()!.unit !== 'share' ? unitText(first()!.unit, lang()) : first()?.unit === 'share' ? '%' : ''}</td>
-                      <Index each={row.kpis}>{(k, i) => kpiCell(k(), i)}</Index>
-                      <Index each={row.deltas.slice(1)}>
-                        {(d) => (
-                          <td class="num" classList={{ changed: Math.abs(d() ?? 0) > SAME_TOL }}>
-                            <Delta value={d()} share={first()?.unit === 'share'} digits={first()?.unit === 'mines' ? 0 : 2} />
-                          </td>
-                        )}
-                      </Index>
-                    </tr>
-                  );
-                }}
-              </For>
-            </tbody>
-          </table>
+          <Table
+            class="data compare-kpis"
+            caption={t('compare.kpis.caption', { base: baseName() })}
+            columns={kpiColumns()}
+            rows={kpiLines()}
+            rowProps={(l) => ({ 'data-kpi': typeof l === 'string' ? l : l.id })}
+          />
         </Part>
 
         <Part part="counties">
-          <table class="data compare-counties">
-            <caption>{t('compare.counties.caption', { base: baseName() })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.col.county')}</th>
-                <th scope="col">{t('compare.col.mineral')}</th>
-                <th scope="col">{t('compare.col.unit')}</th>
-                {runHeaders(true)}
-              </tr>
-            </thead>
-            <tbody>
-              <For each={counties()}>
-                {(row) => (
-                  <tr data-county={row.countyId ?? ''} data-mineral={row.mineral} classList={{ 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) }}>
-                    <th scope="row">{countyName(props.dataset, row.countyId, lang())}</th>
-                    <td>{mineralName(props.dataset, row.mineral, lang())}</td>
-                    <td class="unit">{mineralUnit(props.dataset, row.mineral, lang())}</td>
-                    <Index each={row.volumes}>
-                      {(v, i) =>
-                        noPlan(i) ? (
-                          noPlanCell(i)
-                        ) : (
-                          <td class="num">
-                            {fmt(v(), lang())} <span class="unit">({t('compare.mines', { n: row.mines[i] ?? 0 })})</span>
-                          </td>
-                        )
-                      }
-                    </Index>
-                    <Index each={row.deltas.slice(1)}>
-                      {(d, i) => (
-                        <td class="num delta-cell" classList={{ changed: Math.abs(d() ?? 0) > SAME_TOL || Math.abs(row.mineDeltas[i + 1] ?? 0) > SAME_TOL }}>
-                          <Delta value={d()} base={row.volumes[0]} />
-                          <Show when={Math.abs(row.mineDeltas[i + 1] ?? 0) > SAME_TOL}>
-                            <br />
-                            <span class="unit">
-                              <Delta value={row.mineDeltas[i + 1] ?? null} digits={0} /> {t('compare.chart.minesAxis')}
-                            </span>
-                          </Show>
-                        </td>
-                      )}
-                    </Index>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <Table
+            class="data compare-counties"
+            caption={t('compare.counties.caption', { base: baseName() })}
+            columns={countyColumns()}
+            rows={counties()}
+            rowProps={(row) => ({ 'data-county': row.countyId ?? '', 'data-mineral': row.mineral, classList: { 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) } })}
+          />
         </Part>
 
         <Part part="charts">
@@ -224,27 +245,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
 
         <Part part="binding">
           <Show when={binding().length > 0} fallback={<p>{t('compare.binding.empty')}</p>}>
-            <table class="data compare-binding">
-              <caption>{t('compare.binding.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.col.constraint')}</th>
-                  {runHeaders(false)}
-                </tr>
-              </thead>
-              <tbody>
-                <For each={binding()}>
-                  {(row) => (
-                    <tr data-constraint={row.constraint}>
-                      <th scope="row">
-                        {row.label[lang()]} <code class="id">{row.constraint}</code>
-                      </th>
-                      <For each={row.cells}>{(c) => bindingCell(c)}</For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <Table class="data compare-binding" caption={t('compare.binding.caption')} columns={bindingColumns()} rows={binding()} rowProps={(row) => ({ 'data-constraint': row.constraint })} />
           </Show>
         </Part>
       </Show>
