@@ -6,6 +6,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
 import { downloadScenario } from '../src/ui/shell/download';
+import { fmt, fmtPct, fmtPctAtMost, fmtSig } from '../src/present/names';
+import { formatTime } from '../src/ui/shell/RunInfo';
+import { setLang } from '../src/ui/i18n';
 
 /** jsdom's Blob has no text(). */
 function textOf(b: Blob): Promise<string> {
@@ -45,5 +48,26 @@ describe('has a solution', () => {
   test('optimal and feasible (a gap, or the best found by the time limit) have one; infeasible, unbounded and a time-out have none', () => {
     expect(Object.fromEntries(STATUSES.map((status) => [status, hasSolution({ status })]))).toEqual({ optimal: true, feasible: true, infeasible: false, unbounded: false, timeout: false });
     expect(hasSolution({ status: null })).toBe(false);
+  });
+});
+
+describe('number and date formats', () => {
+  test('one locale per language: grouped thousands, float noise and minus zero cleaned, no number shown as —', () => {
+    expect(fmt(1234567.891, 'zh')).toBe('1,234,567.89');
+    expect(fmt(1234567.891, 'en')).toBe('1,234,567.89');
+    expect(fmt(0.1 + 0.2, 'en', 4)).toBe('0.3');
+    expect(fmt(-1e-9, 'zh')).toBe('0');
+    expect([fmt(null, 'en'), fmt(Number.NaN, 'zh')]).toEqual(['—', '—']);
+    expect([fmtPct(0.1234, 'zh'), fmtPct(0.1234, 'en', 0)]).toEqual(['12.3%', '12%']);
+    expect([fmtSig(0.000123456, 'en'), fmtSig(123456, 'zh')]).toEqual(['0.000123', '123,000']);
+    expect(fmtPctAtMost(0.01234, 'en')).toBe('1.3%');
+  });
+
+  test('dates read day first in English (en-GB, as numbers) and year first in Chinese', () => {
+    const noon = new Date(2026, 0, 31, 12, 5).getTime();
+    setLang('en');
+    expect(formatTime(noon)).toBe('31/01/2026, 12:05');
+    setLang('zh');
+    expect(formatTime(noon)).toBe('2026/1/31 12:05');
   });
 });

@@ -12,7 +12,7 @@ import type { Scenario } from '../domain/scenario';
 import exportDict from '../present/dict/export';
 import { RANGE_COLUMNS } from './csv';
 import { bindingWorth, familyText, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
-import { clean } from '../present/names';
+import { clean, fmt } from '../present/names';
 import { countyRows, demandRows, flowRows, zoneRows } from '../present/rows';
 import { flattenScenario } from './scenario';
 import { translatorFor } from '../present/tr';
@@ -50,7 +50,7 @@ const STATUS_FILL: Record<KpiStatus, string | null> = {
 /** Display width of a value: CJK characters take two columns in Excel. */
 function textWidth(v: Cell, numFmt?: string): number {
   if (v === null) return 0;
-  if (typeof v === 'number') return (numFmt === FMT_PCT ? (v * 100).toFixed(1) + '%' : v.toLocaleString('en', { maximumFractionDigits: 4 })).length;
+  if (typeof v === 'number') return (numFmt === FMT_PCT ? (v * 100).toFixed(1) + '%' : fmt(v, 'en', 4)).length;
   let w = 0;
   for (const ch of String(v)) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
   return w;

@@ -65,19 +65,40 @@ export function count(x: number): number {
   return Math.round(x);
 }
 
+/** The one locale of each language, for numbers and dates alike. */
 export function locale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-GB';
+}
+
+type Style = 'decimals' | 'significant' | 'percent';
+
+/**
+ * Number formats kept, one per language, style and digits: making an
+ * Intl.NumberFormat per figure took most of a running sweep's redraw (a
+ * profile of a 10×10 grid), and a sweep's table and chart format thousands.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, style: Style, digits: number): Intl.NumberFormat {
+  const key = `${lang}|${style}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    const options: Intl.NumberFormatOptions =
+      style === 'significant' ? { maximumSignificantDigits: digits } : style === 'percent' ? { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits } : { maximumFractionDigits: digits };
+    f = new Intl.NumberFormat(locale(lang), options);
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** A number as a planner reads it: grouped thousands, at most `digits` decimals. */
 export function fmt(x: number | null | undefined, lang: Lang, digits = 2): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(clean(x));
+  return numberFormat(lang, 'decimals', digits).format(clean(x));
 }
 
 export function fmtPct(ratio: number | null | undefined, lang: Lang, digits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio);
+  return numberFormat(lang, 'percent', digits).format(ratio);
 }
 
 /**
@@ -89,14 +110,14 @@ export function fmtPctAtMost(ratio: number | null | undefined, lang: Lang): stri
   const pct = Math.max(0, ratio) * 100;
   const digits = pct >= 10 ? 0 : pct >= 1 ? 1 : pct >= 0.1 ? 2 : 3;
   const up = Math.ceil(pct * 10 ** digits - 1e-9) / 10 ** digits;
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(up)}%`;
+  return `${numberFormat(lang, 'decimals', digits).format(up)}%`;
 }
 
 /** Dual values are small and need significant digits, not decimals. */
 export function fmtSig(x: number, lang: Lang, digits = 3): string {
   if (!Number.isFinite(x)) return '—';
   if (x === 0) return '0';
-  return new Intl.NumberFormat(locale(lang), { maximumSignificantDigits: digits }).format(x);
+  return numberFormat(lang, 'significant', digits).format(x);
 }
 
 /** A file name both Windows and a Chinese name survive. */

@@ -7,14 +7,14 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { Dataset } from '../../domain/dataset';
 import { downloadBlob, MIME } from '../shell/download';
-import { safeFileName } from '../../present/names';
+import { fmt, safeFileName } from '../../present/names';
 import { outputKeys, type SweepSpec } from '../../model/explore/sweep';
 import { hasSolution, type SolveReport } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
-import { fmt, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
+import { fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
 import { Table, type Column } from '../table/Table';
 
 const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];

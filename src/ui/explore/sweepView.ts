@@ -12,7 +12,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import { BOM } from '../../export/csv';
 import { relaxationText } from '../../present/kpis';
-import { clean, locale } from '../../present/names';
+import { clean, fmt } from '../../present/names';
 import { translatorFor } from '../../present/tr';
 import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep';
 import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
@@ -21,23 +21,6 @@ import type { ChartOption } from '../../present/charts/echarts';
 import { htmlLines } from '../../present/escape';
 import exploreDict from '../i18n/dict/explore';
 import { outputInfo, sweepParams, type OutputInfo } from './labels';
-
-/**
- * `fmt` of present/names with its number formats kept: making an
- * Intl.NumberFormat per figure took most of a running sweep's redraw (a
- * profile of a 10×10 grid), and a sweep's table and chart format thousands.
- */
-const formats = new Map<string, Intl.NumberFormat>();
-export function fmt(x: number | null | undefined, lang: Lang, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const key = `${lang}|${digits}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits });
-    formats.set(key, f);
-  }
-  return f.format(clean(x));
-}
 
 export const INFEASIBLE_COLOR = '#b42318';
 export const NO_SOLUTION_COLOR = '#8c8c8c';

@@ -10,7 +10,7 @@ import { auditDataset, type Finding } from '../../domain/audit';
 import type { Dataset, RightsClass } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
-import { zoneCountyName, zoneMineralName } from '../../present/names';
+import { fmt, zoneCountyName, zoneMineralName } from '../../present/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';
@@ -23,11 +23,6 @@ interface Numbered {
 
 const SECTIONS = ['table4', 'table5', 'table6', 'table11', 'table20', 'table21', 'table22', 'table23', 'policy', 'assumptions', 'units'] as const;
 type Section = (typeof SECTIONS)[number];
-
-export function fmtNum(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined) return '—';
-  return x.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits });
-}
 
 export function PlanPage() {
   const d = dataset();
@@ -229,8 +224,8 @@ function Table4(props: TableProps) {
       columns={(fig) => [
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
         fig(label('plan.deposits'), (r) => r.deposits),
-        fig(label('plan.reserve'), (r) => fmtNum(r.reserve), 'reserve'),
-        fig(label('plan.cumulative'), (r) => fmtNum(r.cumulative), 'cumulative'),
+        fig(label('plan.reserve'), (r) => fmt(r.reserve, lang()), 'reserve'),
+        fig(label('plan.cumulative'), (r) => fmt(r.cumulative, lang()), 'cumulative'),
       ]}
     />
   );
@@ -271,8 +266,8 @@ function Table6(props: TableProps) {
       columns={(fig) => [
         fig(label('plan.producingMines'), (r) => r.mines),
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.output2020'), (r) => fmtNum(r.output)),
-        fig(label('plan.value2020'), (r) => fmtNum(r.value)),
+        fig(label('plan.output2020'), (r) => fmt(r.output, lang())),
+        fig(label('plan.value2020'), (r) => fmt(r.value, lang())),
       ]}
     >
       <tr class="grand-total">
@@ -280,7 +275,7 @@ function Table6(props: TableProps) {
         <Fig value={T.total.mines} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'mines')} />
         <td />
         <td />
-        <Fig value={fmtNum(T.total.value)} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
+        <Fig value={fmt(T.total.value, lang())} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
       </tr>
     </PlanRowsTable>
   );
@@ -294,10 +289,10 @@ function Table11(props: TableProps) {
       id="table11"
       source={T.source}
       rows={T.rows}
-      note={<p class="note">{t('plan.shareNote', { pct: fmtNum(T.largeMediumShareMin * 100, 0), source: T.source })}</p>}
+      note={<p class="note">{t('plan.shareNote', { pct: fmt(T.largeMediumShareMin * 100, lang(), 0), source: T.source })}</p>}
       columns={(fig) => [
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.target2025'), (r) => fmtNum(r.target)),
+        fig(label('plan.target2025'), (r) => fmt(r.target, lang())),
         textColumn(label('plan.attribute'), (r) => r.attribute),
       ]}
     />
@@ -314,8 +309,8 @@ function Table20(props: TableProps) {
       rows={T.rows}
       columns={(fig) => [
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.output2020'), (r) => fmtNum(r.output2020)),
-        fig(label('plan.target2025'), (r) => fmtNum(r.target2025)),
+        fig(label('plan.output2020'), (r) => fmt(r.output2020, lang())),
+        fig(label('plan.target2025'), (r) => fmt(r.target2025, lang())),
       ]}
     />
   );
@@ -331,10 +326,10 @@ function Table21(props: TableProps) {
       rows={T.rows}
       columns={(fig) => [
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.size.large'), (r) => fmtNum(r.large)),
-        fig(label('plan.size.medium'), (r) => fmtNum(r.medium)),
-        fig(label('plan.size.small'), (r) => fmtNum(r.small)),
-        fig(label('plan.minServiceYears'), (r) => fmtNum(r.minServiceYears)),
+        fig(label('plan.size.large'), (r) => fmt(r.large, lang())),
+        fig(label('plan.size.medium'), (r) => fmt(r.medium, lang())),
+        fig(label('plan.size.small'), (r) => fmt(r.small, lang())),
+        fig(label('plan.minServiceYears'), (r) => fmt(r.minServiceYears, lang())),
         textColumn(label('plan.printed'), (r) => r.printed ?? '', 'muted'),
       ]}
     />
@@ -364,7 +359,7 @@ function Table23(props: TableProps) {
       id="table23"
       source={T.source}
       findings={props.findings}
-      note={<p class="note">{t('plan.statedCount', { value: T.statedCount.value, source: T.statedCount.source, n: T.zones.length, area: fmtNum(total()) })}</p>}
+      note={<p class="note">{t('plan.statedCount', { value: T.statedCount.value, source: T.statedCount.source, n: T.zones.length, area: fmt(total(), lang()) })}</p>}
     >
       <Table<Dataset['table23']['zones'][number]>
         class="grid"
@@ -374,7 +369,7 @@ function Table23(props: TableProps) {
           textColumn(label('plan.zoneName'), (z) => z.name),
           textColumn(label('plan.county'), (z) => zoneCountyName(props.d, z, lang())),
           textColumn(label('plan.mineral'), (z) => zoneMineralName(props.d, z, lang())),
-          { header: label('plan.areaKm2'), num: true, cell: (z) => <Fig value={fmtNum(z.areaKm2)} source={T.source} /> },
+          { header: label('plan.areaKm2'), num: true, cell: (z) => <Fig value={fmt(z.areaKm2, lang())} source={T.source} /> },
         ]}
       />
     </PlanSection>
@@ -384,10 +379,10 @@ function Table23(props: TableProps) {
 function Policy(props: { d: Dataset }) {
   const P = props.d.policy;
   const items = [
-    { key: 'maxMinesTotal', fig: P.maxMinesTotal, value: fmtNum(P.maxMinesTotal.value, 0) },
-    { key: 'maxClass12', fig: P.maxClass12, value: fmtNum(P.maxClass12.value, 0) },
-    { key: 'maxClass3', fig: P.maxClass3, value: fmtNum(P.maxClass3.value, 0) },
-    { key: 'minLargeMediumShare', fig: P.minLargeMediumShare, value: `${fmtNum(P.minLargeMediumShare.value * 100, 0)}%` },
+    { key: 'maxMinesTotal', fig: P.maxMinesTotal, value: fmt(P.maxMinesTotal.value, lang(), 0) },
+    { key: 'maxClass12', fig: P.maxClass12, value: fmt(P.maxClass12.value, lang(), 0) },
+    { key: 'maxClass3', fig: P.maxClass3, value: fmt(P.maxClass3.value, lang(), 0) },
+    { key: 'minLargeMediumShare', fig: P.minLargeMediumShare, value: `${fmt(P.minLargeMediumShare.value * 100, lang(), 0)}%` },
   ] satisfies { key: keyof Dataset['policy']; fig: Dataset['policy'][keyof Dataset['policy']]; value: string }[];
   return (
     <PlanSection id="policy" source="" findings={[]}>
@@ -405,10 +400,10 @@ function Policy(props: { d: Dataset }) {
 }
 
 function assumptionText(v: unknown): string {
-  if (typeof v === 'number') return fmtNum(v, 4);
+  if (typeof v === 'number') return fmt(v, lang(), 4);
   if (v && typeof v === 'object')
     return Object.entries(v)
-      .map(([k, x]) => (typeof x === 'number' ? `${k} ${fmtNum(x, 4)}` : `${k}: {${assumptionText(x)}}`))
+      .map(([k, x]) => (typeof x === 'number' ? `${k} ${fmt(x, lang(), 4)}` : `${k}: {${assumptionText(x)}}`))
       .join(', ');
   return String(v);
 }

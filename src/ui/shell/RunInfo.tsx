@@ -3,9 +3,10 @@ import { scenarioSchema, type Scenario } from '../../domain/scenario';
 import { staleness, type RunRecord, type ScenarioDraft } from '../../store';
 import { lang, t } from '../i18n';
 import { model, modelVersionOf } from '../state/model';
+import { locale } from '../../present/names';
 
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(locale(lang()), { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /** The scenario a run solved, read back from the run (what the views need). */
