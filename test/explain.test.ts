@@ -12,8 +12,10 @@ import { buildModel } from '../src/model/build';
 import { unmeetableMinimums } from '../src/model/explain';
 import type { Relaxation, SolveReport } from '../src/model/report';
 import { runScenario } from '../src/model/run';
+import type { ModelSaid } from '../src/model/said';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
+import { inBoth } from './helpers/said';
 import { scenario, tiny, tinyZonesOnly } from './helpers/tiny';
 
 let solver: Solver;
@@ -34,9 +36,9 @@ function only(r: SolveReport): Relaxation {
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 /** The English sentence without the row labels and model units it quotes: no Chinese may be left. */
-function skeleton(text: string, r: { unit?: string; label?: { en: string }; opposing?: { label: { en: string } }[] }): string {
+function skeleton(text: string, r: { unit?: string; label?: ModelSaid; opposing?: { label: ModelSaid }[] }): string {
   let s = text;
-  for (const l of [r.label?.en, ...(r.opposing ?? []).map((o) => o.label.en)]) if (l) s = s.split(l).join('');
+  for (const l of [r.label, ...(r.opposing ?? []).map((o) => o.label)]) if (l) s = s.split(inBoth(l).en).join('');
   return s.split(r.unit ?? '\0').join('');
 }
 

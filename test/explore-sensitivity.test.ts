@@ -18,6 +18,7 @@ import { buildModel } from '../src/model/build';
 import { paramInfo } from '../src/model/explore/params';
 import { scenarioPathOf, sensitivity, withBoundMoved, type ConstraintSensitivity, type Sensitivity } from '../src/model/explore/sensitivity';
 import { withIntegersFixed } from '../src/model/linear';
+import { inBoth } from './helpers/said';
 import { DEFAULT_MIP_GAP, runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
@@ -90,8 +91,8 @@ describe('duals against re-solves (table11-caps)', () => {
     expect(c.dual).toBeCloseTo(20, 6);
     expect(c.fixedUp.perUnit).toBeCloseTo(0, 6);
     expect(c.up.perUnit).toBeCloseTo(0, 6);
-    expect(c.sentence.zh).toMatch(/^玉石开采总量上限（专栏11）每提高1吨，目标值不变（(至少)?在100–\d+吨之间成立）$/);
-    expect(c.sentence.en).toMatch(/^each 1 吨 more on "Jade \(nephrite\) total extraction cap \(专栏11\)" leaves the objective unchanged \(holds (at least )?from 100 to \d+ 吨\)$/);
+    expect(inBoth(c.sentence).zh).toMatch(/^玉石开采总量上限（专栏11）每提高1吨，目标值不变（(至少)?在100–\d+吨之间成立）$/);
+    expect(inBoth(c.sentence).en).toMatch(/^each 1 吨 more on "Jade \(nephrite\) total extraction cap \(专栏11\)" leaves the objective unchanged \(holds (at least )?from 100 to \d+ 吨\)$/);
   });
 
   it('the sand cap: slack (sand supplies its county demand, 1605.7 < 2000), so dual 0 and no change either way', () => {
@@ -111,7 +112,7 @@ describe('every binding constraint', () => {
       const eps = 1e-6 * Math.max(1, Math.abs(c.dual));
       expect(c.fixedUp.perUnit, c.constraint).toBeLessThanOrEqual(c.dual + eps);
       expect(c.dual, c.constraint).toBeLessThanOrEqual(c.fixedDown.perUnit + eps);
-      expect(c.sentence.zh.length).toBeGreaterThan(0);
+      expect(inBoth(c.sentence).zh.length).toBeGreaterThan(0);
       expect(c.solves).toBeLessThanOrEqual(2 * 2 + 2 * 2 * (1 + 0) + 2);
       if (c.scenarioPath) expect(() => paramInfo(c.scenarioPath as string, d)).not.toThrow();
     }
@@ -130,8 +131,8 @@ describe('mine-count limits in planner words', () => {
     expect(c.rhs).toBe(15);
     expect(c.up.perUnit as number).toBeGreaterThan(0.99 * perMine);
     expect(c.up.perUnit as number).toBeLessThan(perMine);
-    expect(c.sentence.zh).toMatch(/^每增加1个三类矿山指标，目标值增加350万元（(至少)?在15–\d+个之间成立）$/);
-    expect(c.sentence.en).toMatch(/^one more class-3 mine adds 350 万元 \(holds (at least )?from 15 to \d+ 个\)$/);
+    expect(inBoth(c.sentence).zh).toMatch(/^每增加1个三类矿山指标，目标值增加350万元（(至少)?在15–\d+个之间成立）$/);
+    expect(inBoth(c.sentence).en).toMatch(/^one more class-3 mine adds 350 万元 \(holds (at least )?from 15 to \d+ 个\)$/);
     // the search (3 doublings) has not reached the end of the range: sand demand needs ~90 mines
     expect(c.upRange?.to as number).toBeGreaterThanOrEqual(16);
     expect(c.scenarioPath).toBe('rightsCaps.class3');
@@ -143,8 +144,8 @@ describe('mine-count limits in planner words', () => {
     const c = row(r, 'rights[class12]');
     expect(c.rhs).toBe(57);
     expect(c.up.perUnit as number).toBeGreaterThan(0);
-    expect(c.sentence.en).toMatch(/^one more class-1\/2 mine adds [\d.]+ 万元/);
-    expect(c.sentence.zh).toMatch(/^每增加1个一二类矿山指标，目标值增加[\d.]+万元/);
+    expect(inBoth(c.sentence).en).toMatch(/^one more class-1\/2 mine adds [\d.]+ 万元/);
+    expect(inBoth(c.sentence).zh).toMatch(/^每增加1个一二类矿山指标，目标值增加[\d.]+万元/);
   });
 });
 

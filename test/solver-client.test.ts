@@ -10,6 +10,7 @@ import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinearModel } from '../src/model/linear';
+import { asIs } from '../src/model/said';
 import { createWorkerSolver, SolverWorkerError, type WorkerLike, type WorkerSolver } from '../src/solver/client';
 import { createNodeSolver } from '../src/solver/node';
 import { createSolverWorkerApi, type LocksLike } from '../src/solver/worker-api';
@@ -54,8 +55,8 @@ const tiny: LinearModel = {
   sense: 'max',
   objective: [{ variable: 'x', coef: 1 }],
   objectiveConstant: 0,
-  variables: [{ name: 'x', label: { zh: 'x', en: 'x' }, integer: false, lb: 0, ub: null }],
-  constraints: [{ name: 'cap[sand]', family: 'cap', label: { zh: '上限', en: 'cap' }, terms: [{ variable: 'x', coef: 1 }], lb: null, ub: 4, elastic: true, unit: '万m³' }],
+  variables: [{ name: 'x', label: asIs('x'), integer: false, lb: 0, ub: null }],
+  constraints: [{ name: 'cap[sand]', family: 'cap', label: asIs({ zh: '上限', en: 'cap' }), terms: [{ variable: 'x', coef: 1 }], lb: null, ub: 4, elastic: true, unit: '万m³' }],
 };
 
 let client: WorkerSolver | null = null;

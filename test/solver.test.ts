@@ -1,6 +1,7 @@
 import GLPK, { type GLPK as GlpkInstance } from 'glpk.js/node';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Constraint, ConstraintFamily, LinearModel, Term, Variable } from '../src/model/linear';
+import { asIs } from '../src/model/said';
 import { bindingConstraints, createSolver, type Solver } from '../src/solver/adapter';
 import { crossedBounds, toGlpkLp, validateModel } from '../src/solver/glpk-format';
 import { lpFileNames, lpName } from '../src/solver/lp-names';
@@ -13,7 +14,7 @@ import { lpObjectiveWithHighs } from './helpers/highs';
 
 const v = (name: string, opts: Partial<Omit<Variable, 'name' | 'label'>> = {}): Variable => ({
   name,
-  label: { zh: name, en: name },
+  label: asIs(name),
   integer: false,
   lb: 0,
   ub: null,
@@ -31,7 +32,7 @@ const row = (
 ): Constraint => ({
   name,
   family: opts.family ?? 'cap',
-  label: { zh: `行 ${name}`, en: `row ${name}` },
+  label: asIs({ zh: `行 ${name}`, en: `row ${name}` }),
   terms: t(terms),
   lb,
   ub,
@@ -350,7 +351,7 @@ describe('explainInfeasible', () => {
     const e = solver.explainInfeasibility(clash({ capElastic: true, floorElastic: true }));
     expect(e.status).toBe('optimal');
     expect(e.relaxations).toHaveLength(1);
-    expect(e.relaxations[0]).toMatchObject({ constraint: 'floor', side: 'lower', bound: 8, unit: '万m³', family: 'floor', label: { zh: '行 floor', en: 'row floor' } });
+    expect(e.relaxations[0]).toMatchObject({ constraint: 'floor', side: 'lower', bound: 8, unit: '万m³', family: 'floor', label: asIs({ zh: '行 floor', en: 'row floor' }) });
     expect(e.relaxations[0]?.relaxBy).toBeCloseTo(3, 9);
     expect(e.relaxations[0]?.relative).toBeCloseTo(3 / 8, 9);
   });

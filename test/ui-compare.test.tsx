@@ -6,6 +6,7 @@ import { CompareView } from '../src/ui/compare/CompareView';
 import { compareBinding, compareCounties, compareKpis } from '../src/ui/compare/model';
 import { toyDataset, toyInfeasibleReport, toyReport, toyScenario } from './helpers/toy-report';
 import type { SolveReport } from '../src/model/report';
+import { asIs } from '../src/model/said';
 import type { Scenario } from '../src/domain/scenario';
 import { diffInputs } from '../src/ui/compare/inputs';
 import { compareMinesChart, compareVolumeCharts } from '../src/ui/compare/charts';
@@ -27,7 +28,7 @@ function tighter(): SolveReport {
   r.rights.class3.used = 5;
   r.rights.total.used = 10;
   r.objective = 110;
-  r.binding = [r.binding[1]!, { constraint: 'zoneVolume[Z02]', label: { zh: '墨玉示例开采区开采能力', en: 'zone Z02 volume capacity' }, family: 'zoneVolume', slack: 0, dual: 0.3, unit: '万m³' }];
+  r.binding = [r.binding[1]!, { constraint: 'zoneVolume[Z02]', label: asIs({ zh: '墨玉示例开采区开采能力', en: 'zone Z02 volume capacity' }), family: 'zoneVolume', slack: 0, dual: 0.3, unit: '万m³' }];
   return r;
 }
 

@@ -7,6 +7,7 @@
 import type { Dataset } from '../../src/domain/dataset';
 import type { Scenario } from '../../src/domain/scenario';
 import type { SolveReport } from '../../src/model/report';
+import { asIs } from '../../src/model/said';
 
 export const toyDataset: Dataset = {
   format: 'quota-model/1',
@@ -135,8 +136,8 @@ export function toyReport(): SolveReport {
       { zone: 'Z02', mineral: 'sand', county: 'moyu', volume: 80.25, mines: 2, excluded: false, capacityUse: 0.97 },
     ],
     binding: [
-      { constraint: 'cap[limestone]', label: { zh: '石灰岩开采总量上限', en: 'Limestone volume cap' }, family: 'cap', slack: 0, dual: 0.12, unit: '万吨' },
-      { constraint: 'rights[class12]', label: { zh: '一、二类采矿权数上限', en: 'Class-1/2 mining rights cap' }, family: 'rights', slack: 0, dual: 1.5, unit: '个' },
+      { constraint: 'cap[limestone]', label: asIs({ zh: '石灰岩开采总量上限', en: 'Limestone volume cap' }), family: 'cap', slack: 0, dual: 0.12, unit: '万吨' },
+      { constraint: 'rights[class12]', label: asIs({ zh: '一、二类采矿权数上限', en: 'Class-1/2 mining rights cap' }), family: 'rights', slack: 0, dual: 1.5, unit: '个' },
     ],
     explanation: [],
     size: { variables: 24, integers: 12, constraints: 30 },
@@ -159,7 +160,7 @@ export function toyInfeasibleReport(): SolveReport {
     counties: [],
     zones: [],
     binding: [],
-    explanation: [{ constraint: 'floor[sand]', label: { zh: '建筑用砂开采总量下限', en: 'Construction sand volume floor' }, relaxBy: 35.5, unit: '万m³' }],
+    explanation: [{ constraint: 'floor[sand]', label: asIs({ zh: '建筑用砂开采总量下限', en: 'Construction sand volume floor' }), relaxBy: 35.5, unit: '万m³' }],
     size: { variables: 24, integers: 12, constraints: 31 },
     solveTimeMs: 17,
     modelVersion: 'toy@0.0.1',

@@ -4,9 +4,9 @@
  * which constraints bind in which run. Pure.
  */
 import type { Dataset } from '../../domain/dataset';
-import type { Label } from '../../domain/label';
 import type { Scenario } from '../../domain/scenario';
 import { hasSolution, type SolveReport } from '../../model/report';
+import type { ModelSaid } from '../../model/said';
 import { planKpis, type Kpi } from '../../present/kpis';
 import { clean, count, orderBy } from '../../present/names';
 
@@ -83,12 +83,12 @@ export type BindingCell = { kind: 'binding'; dual: number | null } | { kind: 're
 
 export interface BindingCompareRow {
   constraint: string;
-  label: Label;
+  label: ModelSaid;
   cells: BindingCell[];
 }
 
 export function compareBinding(runs: CompareRun[]): BindingCompareRow[] {
-  const rows = new Map<string, Label>();
+  const rows = new Map<string, ModelSaid>();
   for (const r of runs) {
     for (const b of r.report.binding) if (!rows.has(b.constraint)) rows.set(b.constraint, b.label);
     for (const x of r.report.explanation) if (!rows.has(x.constraint)) rows.set(x.constraint, x.label);

@@ -7,7 +7,6 @@
  * limit, as a chart and a CSV.
  */
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { labelOf } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { downloadBlob, MIME } from '../shell/download';
 import { countyName, fmt, fmtSig, mineralName, safeFileName } from '../../present/names';
@@ -56,7 +55,7 @@ function SensitivitySection(): JSX.Element {
       header: label('explore.sens.col.constraint'),
       cell: (c) => (
         <th scope="row">
-          {labelOf(c.label, lang())} <code class="id">{c.constraint}</code>
+          {t(c.label.key, c.label.params)} <code class="id">{c.constraint}</code>
         </th>
       ),
     },
@@ -141,7 +140,7 @@ function SensitivitySection(): JSX.Element {
               </Show>
             </p>
             <ul class="sentences">
-              <For each={r().rows}>{(c) => <li data-constraint={c.constraint}>{labelOf(c.sentence, lang())}</li>}</For>
+              <For each={r().rows}>{(c) => <li data-constraint={c.constraint}>{t(c.sentence.key, c.sentence.params)}</li>}</For>
             </ul>
             <div class="scroll-table">
               <Table
@@ -291,8 +290,8 @@ function PathSection(): JSX.Element {
             </div>
             <h4>{t('explore.path.assumptions')}</h4>
             <ul class="note">
-              <For each={r().assumptions}>{(a) => <li>{labelOf(a, lang())}</li>}</For>
-              <For each={r().omitted}>{(o) => <li>{labelOf(o.reason, lang())}</li>}</For>
+              <For each={r().assumptions}>{(a) => <li>{t(a.key, a.params)}</li>}</For>
+              <For each={r().omitted}>{(o) => <li>{t(o.reason.key, o.reason.params)}</li>}</For>
             </ul>
           </div>
         )}

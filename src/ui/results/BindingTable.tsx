@@ -58,7 +58,7 @@ export function BindingTable(props: { report: SolveReport; measured?: readonly C
             header: label('results.col.constraint'),
             cell: (b) => (
               <th scope="row">
-                {b.label[lang()]} <code class="id">{b.constraint}</code>
+                {t(b.label.key, b.label.params)} <code class="id">{b.constraint}</code>
               </th>
             ),
           },
