@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
+import { latestRunPerScenario } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
 import { fmt, fmtPct, fmtPctAtMost, fmtSig } from '../src/present/names';
 import { formatTime } from '../src/ui/shell/RunInfo';
@@ -69,5 +70,20 @@ describe('number and date formats', () => {
     expect(formatTime(noon)).toBe('31/01/2026, 12:05');
     setLang('zh');
     expect(formatTime(noon)).toBe('2026/1/31 12:05');
+  });
+});
+
+describe('latest run per scenario', () => {
+  test('the newest run of each scenario, whatever the order it is given in; of two in the same millisecond, the later one', () => {
+    const runs = [
+      { id: 'b2', scenarioId: 'b', createdAt: 20 },
+      { id: 'a1', scenarioId: 'a', createdAt: 10 },
+      { id: 'b1', scenarioId: 'b', createdAt: 5 },
+      { id: 'a2', scenarioId: 'a', createdAt: 10 },
+    ];
+    expect([...latestRunPerScenario(runs)].map(([s, r]) => [s, r.id])).toEqual([
+      ['b', 'b2'],
+      ['a', 'a2'],
+    ]);
   });
 });

@@ -160,9 +160,16 @@ export async function runsFor(db: WorkbenchDB, scenarioId: string): Promise<RunR
 
 /** The newest run of each scenario that has one. */
 export async function latestRuns(db: WorkbenchDB): Promise<Map<string, RunRecord>> {
-  const out = new Map<string, RunRecord>();
-  const all = await db.runs.orderBy('createdAt').toArray();
-  for (const r of all) out.set(r.scenarioId, r);
+  return latestRunPerScenario(await db.runs.toArray());
+}
+
+/** The newest run of each scenario among `runs`, by scenario id; of two made in the same millisecond, the later in the list. */
+export function latestRunPerScenario<R extends Pick<RunRecord, 'scenarioId' | 'createdAt'>>(runs: Iterable<R>): Map<string, R> {
+  const out = new Map<string, R>();
+  for (const r of runs) {
+    const seen = out.get(r.scenarioId);
+    if (!seen || r.createdAt >= seen.createdAt) out.set(r.scenarioId, r);
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import {
   createScenario,
   deleteScenario,
   duplicateScenario,
+  latestRunPerScenario,
   listDeleted,
   listScenarios,
   renameScenario,
@@ -57,11 +58,7 @@ const state = createRoot(() => {
     const all = list();
     return all.find((s) => s.id === chosen()) ?? all[0];
   });
-  const latestRun = createMemo(() => {
-    const byScenario = new Map<string, RunRecord>();
-    for (const r of runs()) byScenario.set(r.scenarioId, r);
-    return byScenario;
-  });
+  const latestRun = createMemo(() => latestRunPerScenario(runs()));
   return { loaded, list, deleted, runs, chosen, setChosen, current, latestRun };
 });
 
