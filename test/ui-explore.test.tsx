@@ -19,7 +19,7 @@ import { runScenario } from '../src/model/run';
 import type { Solver } from '../src/solver/adapter';
 import { createNodeSolver } from '../src/solver/node';
 import type { StoredSweepPoint } from '../src/store/sweeps';
-import { setLang, t, tOr } from '../src/ui/i18n';
+import { setLang, tOr } from '../src/ui/i18n';
 import { frontierOption, marksOf } from '../src/ui/explore/frontierView';
 import { PARAM_GROUPS, sweepParams } from '../src/ui/explore/labels';
 import { pathCsv, pathOption } from '../src/ui/explore/pathView';
@@ -255,7 +255,7 @@ describe('strings the page builds from a value', () => {
         ...['fewest', 'baseline', 'probe', 'grid', 'refine'].map((p) => `explore.frontier.phase.${p}`),
         ...PARAM_GROUPS.map((g) => `explore.group.${g}`),
         ...['overall', 'volume', 'mines', 'county', 'zone'].map((g) => `explore.outGroup.${g}`),
-        ...['large', 'medium', 'small'].map((k) => `explore.size.${k}`),
+        ...['large', 'medium', 'small'].map((k) => `size.${k}`),
         ...['running', 'done', 'cancelled', 'failed'].map((s) => `explore.sweep.state.${s}`),
         ...['none', 'invalid'].map((w) => `explore.noScenario.${w}`),
         ...['total', 'class3', 'class12'].map((m) => `explore.out.mines.${m}`),

@@ -9,7 +9,9 @@
  * fields too; the editor's and the Explore page's dictionaries take their
  * field labels from FIELD_TEXT, so a field reads the same everywhere.
  */
-import { SIZE_CLASSES, type Dataset } from './dataset';
+import type { Dataset } from './dataset';
+import sizeWords from './dict/size';
+import { isKeyOf } from './i18n';
 import type { Label, Lang } from './label';
 import { unitLabel } from './units';
 
@@ -57,15 +59,18 @@ export const FIELD_TEXT = {
   'weight.deviation': { zh: '偏离参考权重', en: 'Deviation weight' },
   'weight.share': { zh: '大中型比例缺口权重', en: 'Large/medium share shortfall weight' },
   assumptions: { zh: '模型假设', en: 'Model assumptions' },
-  'size.large': { zh: '大型', en: 'large' },
-  'size.medium': { zh: '中型', en: 'medium' },
-  'size.small': { zh: '小型', en: 'small' },
   perYear: { zh: '{{unit}}/年', en: '{{unit}}/yr' },
   fraction: { zh: '0–1', en: '0–1' },
   seconds: { zh: '秒', en: 's' },
 } satisfies Record<string, Label>;
 
 type FieldTextKey = keyof typeof FIELD_TEXT;
+
+/** A size class by its id (an entry of a path or of an assumption's map), or the id as written when it is none. */
+function sizeName(id: string, lang: Lang): string {
+  const key = `size.${id}`;
+  return isKeyOf(sizeWords, key) ? sizeWords[lang][key] : id;
+}
 
 /** What fieldLabel reads of the model: the names of its minerals, counties and assumptions. */
 export type FieldNames = Pick<Dataset, 'minerals' | 'units' | 'assumptions'>;
@@ -94,7 +99,7 @@ function named(keys: string[], d: FieldNames, lang: Lang): Named | { assumption:
   const [head, a, b, c] = keys;
   const mineralOf = (id: string | undefined) => (id === undefined ? '' : (d.minerals.find((m) => m.id === id)?.name[lang] ?? id));
   const countyOf = (id: string | undefined) => (id === undefined ? '' : (d.units.find((u) => u.id === id)?.name[lang] ?? id));
-  const sizeOf = (k: string | undefined) => ((SIZE_CLASSES as readonly string[]).includes(k ?? '') ? FIELD_TEXT[`size.${k as 'large'}`][lang] : (k ?? ''));
+  const sizeOf = (k: string | undefined) => (k === undefined ? '' : sizeName(k, lang));
   const perYear = (id: string | undefined) => {
     const m = d.minerals.find((x) => x.id === id);
     return m ? { unit: { word: 'perYear' as const, params: { unit: unitLabel(m.unit, lang) } } } : {};
@@ -166,7 +171,7 @@ export function fieldLabel(path: string, lang: Lang, d: FieldNames): string {
     const a = d.assumptions.find((x) => x.id === n.assumption);
     // the entries of a map or matrix assumption are ids of minerals, counties or size classes
     const part = (k: string) =>
-      d.minerals.find((m) => m.id === k)?.name[lang] ?? d.units.find((u) => u.id === k)?.name[lang] ?? ((SIZE_CLASSES as readonly string[]).includes(k) ? FIELD_TEXT[`size.${k as 'large'}`][lang] : k);
+      d.minerals.find((m) => m.id === k)?.name[lang] ?? d.units.find((u) => u.id === k)?.name[lang] ?? sizeName(k, lang);
     const label = [a?.label[lang] ?? n.assumption, ...n.rest.map(part)].join(' · ');
     return withUnit(label, a ? unitLabel(a.unit, lang) : undefined, lang);
   }

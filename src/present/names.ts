@@ -14,6 +14,11 @@ export function countyName(d: Dataset, id: string | null, lang: Lang): string {
   return d.units.find((u) => u.id === id)?.name[lang] ?? id;
 }
 
+/** Words as a heading begins them: English capitalises the first letter ("large" → "Large"); Chinese has no case, so it is left as it is. */
+export function asHeading(words: string): string {
+  return words.charAt(0).toLocaleUpperCase('en') + words.slice(1);
+}
+
 export function mineralName(d: Dataset, id: string, lang: Lang): string {
   return d.minerals.find((m) => m.id === id)?.name[lang] ?? id;
 }

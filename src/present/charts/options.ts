@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import type { SolveReport } from '../../model/report';
 import { kpiStatus, planKpis, reportMinerals, statusText, unitText, type KpiStatus } from '../kpis';
-import { clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../names';
+import { asHeading, clean, countyName, fmt, fmtPct, mineralMeasure, mineralName, mineralUnit, orderBy } from '../names';
 import { countyRows, flowRows, minesByClass } from '../rows';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from '../escape';
@@ -148,7 +148,7 @@ export function minesBySizeChart(report: SolveReport, d: Dataset, lang: Lang, pr
       yAxis: { type: 'value', name: tr('results.chart.mines'), minInterval: 1 },
       series: SIZE_CLASSES.map((k) => ({
         type: 'bar',
-        name: tr(`results.size.${k}`),
+        name: asHeading(tr(`size.${k}`)),
         stack: 'mines',
         itemStyle: { color: SIZE_COLORS[k] },
         data: minerals.map((m) => {

@@ -8,7 +8,7 @@ import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { SIZE_CLASSES, type Dataset, type Mineral, type SizeClass } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
-import { zoneCountyName, zoneMineralName } from '../../present/names';
+import { asHeading, zoneCountyName, zoneMineralName } from '../../present/names';
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
@@ -317,7 +317,7 @@ function ScaleCell(props: P & { m: Mineral; k: SizeClass; bound: 'min' | 'max' }
     <td>
       <NumField
         path={[field(), props.m.id, props.k]}
-        label={t(props.bound === 'min' ? 'editor.scaleMinOf' : 'editor.scaleMaxOf', { mineral: mname(props.m), size: t(`plan.size.${props.k}`) })}
+        label={t(props.bound === 'min' ? 'editor.scaleMinOf' : 'editor.scaleMaxOf', { mineral: mname(props.m), size: t(`size.${props.k}`) })}
         hideLabel
         def={props.def[field()][props.m.id]?.[props.k] ?? null}
       />
@@ -337,7 +337,7 @@ function Scale(props: P) {
             <For each={SIZE_CLASSES}>
               {(k) => (
                 <th scope="colgroup" colSpan={hasMax(k) ? 2 : 1}>
-                  {t(`plan.size.${k}`)}
+                  {asHeading(t(`size.${k}`))}
                 </th>
               )}
             </For>

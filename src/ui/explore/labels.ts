@@ -85,7 +85,7 @@ export function sweepParams(d: Dataset, s: Scenario, lang: Lang): SweepParam[] {
         ...(below !== undefined ? { below } : {}),
         path: `minScale.${m.id}.${k}`,
         group: 'scale',
-        label: t('explore.param.minScale', { mineral: mineralName(d, m.id, lang), size: t(`explore.size.${k}`) }),
+        label: t('explore.param.minScale', { mineral: mineralName(d, m.id, lang), size: t(`size.${k}`) }),
         unit: t('explore.unit.perYear', { unit: unitLabel(m.unit, lang) }),
         current: sc?.min ?? null,
       });

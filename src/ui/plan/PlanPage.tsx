@@ -7,10 +7,10 @@
  */
 import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { auditDataset, type Finding } from '../../domain/audit';
-import type { Dataset, RightsClass } from '../../domain/dataset';
+import { SIZE_CLASSES, type Dataset, type RightsClass } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
-import { fmt, zoneCountyName, zoneMineralName } from '../../present/names';
+import { asHeading, fmt, zoneCountyName, zoneMineralName } from '../../present/names';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
 import { dataset } from '../state/model';
@@ -326,9 +326,7 @@ function Table21(props: TableProps) {
       rows={T.rows}
       columns={(fig) => [
         textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.size.large'), (r) => fmt(r.large, lang())),
-        fig(label('plan.size.medium'), (r) => fmt(r.medium, lang())),
-        fig(label('plan.size.small'), (r) => fmt(r.small, lang())),
+        ...SIZE_CLASSES.map((k) => fig<RowOf<'table21'>>(() => asHeading(t(`size.${k}`)), (r) => fmt(r[k], lang()))),
         fig(label('plan.minServiceYears'), (r) => fmt(r.minServiceYears, lang())),
         textColumn(label('plan.printed'), (r) => r.printed ?? '', 'muted'),
       ]}
