@@ -17,12 +17,10 @@ import type { Dataset } from '../domain/dataset';
 import type { Lang } from '../domain/label';
 import { roundAsPlan } from '../domain/units';
 import { hasSolution, type SolveReport } from '../model/report';
-import exportDict from '../present/dict/export';
-import unitsDict from '../domain/unit-words';
 import { reportMinerals, solveStatusLine, tieBreakText } from '../present/kpis';
 import { clean, mineralMeasure, mineralName, mineralUnit } from '../present/names';
 import { countyRows, type CountyRow } from '../present/rows';
-import { translatorFor } from '../present/tr';
+import { presentTr } from '../present/words';
 
 export const BOM = '\uFEFF';
 
@@ -92,8 +90,7 @@ function totalRows(report: SolveReport, d: Dataset, lang: Lang, rows: CountyRow[
 }
 
 export function countyQuotasCsv(report: SolveReport, dataset: Dataset, lang: Lang, meta: CsvMeta = {}): string {
-  const tr = translatorFor(exportDict, lang);
-  const tu = translatorFor(unitsDict, lang);
+  const tr = presentTr(lang);
   const columns = [...COUNTY_COLUMNS, ...(report.ranges ? RANGE_COLUMNS : [])];
   const fields = [...columns.map((c) => tr(`export.col.${c}`)), tr('export.run.status'), tr('export.run.tieBreak')];
   const status = solveStatusLine(report, lang);
@@ -101,7 +98,7 @@ export function countyQuotasCsv(report: SolveReport, dataset: Dataset, lang: Lan
   const rows = countyRows(report, dataset, lang);
   const line = (r: Partial<Record<keyof CountyRow, Cell>>) => [...columns.map((c) => r[c] ?? ''), status, tieBreak];
   // an infeasible run has no allocation to total
-  const totals = hasSolution(report) ? totalRows(report, dataset, lang, rows, tu('units.csv.total')) : [];
+  const totals = hasSolution(report) ? totalRows(report, dataset, lang, rows, tr('units.csv.total')) : [];
   const data = [...rows.map(line), ...totals.map(line)];
 
   const header: [string, string | number][] = [
@@ -110,9 +107,9 @@ export function countyQuotasCsv(report: SolveReport, dataset: Dataset, lang: Lan
     [tr('export.run.modelVersion'), report.modelVersion],
     [tr('export.run.status'), status],
     [tr('export.run.solveTime'), Math.round(report.solveTimeMs)],
-    ...(meta.ranAt ? [[tu('units.csv.ranAt'), meta.ranAt.toISOString()] as [string, string]] : []),
+    ...(meta.ranAt ? [[tr('units.csv.ranAt'), meta.ranAt.toISOString()] as [string, string]] : []),
     [tr('export.run.exported'), (meta.now ?? new Date()).toISOString()],
-    ...(totals.length > 0 ? [[tu('units.csv.total'), tu('units.csv.rounding')] as [string, string]] : []),
+    ...(totals.length > 0 ? [[tr('units.csv.total'), tr('units.csv.rounding')] as [string, string]] : []),
   ];
   const block = Papa.unparse(
     header.map(([k, v]) => [`${CSV_META_PREFIX} ${k}`, v]),

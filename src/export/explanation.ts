@@ -10,17 +10,13 @@ import { fieldLabel, type FieldNames } from '../domain/field-labels';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import type { InfeasibilityCause, Relaxation } from '../model/report';
-import fieldDict from '../present/dict/field-messages';
-import resultsDict from '../present/dict/results';
 import { relaxationText } from '../present/kpis';
 import { clean, fmt } from '../present/names';
-import { translatorFor, type Tr } from '../present/tr';
-
-const words = (lang: Lang): Tr => translatorFor({ zh: { ...resultsDict.zh, ...fieldDict.zh }, en: { ...resultsDict.en, ...fieldDict.en } }, lang);
+import { presentTr } from '../present/words';
 
 /** Why no mine can meet a minimum, naming the minimum scale by its field; `named`: the sentence names the row (false: it follows the row's own relaxation). */
 export function causeSentence(c: InfeasibilityCause, lang: Lang, names: FieldNames, named = true): string {
-  const tr = words(lang);
+  const tr = presentTr(lang);
   const subject = named ? `“${c.label[lang]}”` : tr('results.cause.this');
   if (c.kind === 'noCell') {
     const why = c.excludedZones.length > 0 ? tr('results.cause.noCell.excluded', { zones: c.excludedZones.join(', ') }) : tr('results.cause.noCell.none');
@@ -34,7 +30,7 @@ export function causeSentence(c: InfeasibilityCause, lang: Lang, names: FieldNam
  * model's `names`), then the rows it runs into; the amount alone (relaxationText) for runs stored before the figures.
  */
 export function relaxationSentence(r: Relaxation, lang: Lang, names: FieldNames): string {
-  const tr = words(lang);
+  const tr = presentTr(lang);
   const side = r.key?.side;
   const path = r.key?.path;
   const first =

@@ -11,12 +11,11 @@ import type { Lang } from '../domain/label';
 import type { Scenario } from '../domain/scenario';
 import { hasSolution, type SolveReport } from '../model/report';
 import { countyMapChart, defaultMapMetric, resultsCharts, type ChartSpec } from '../present/charts/options';
-import exportDict from '../present/dict/export';
 import { bindingWorth, familyText, fmtKpiValue, kpiLabel, planKpis, relaxationText, reportMinerals, shareShortfallText, solveStatusLine, solveStatusText, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
 import { clean, fmt, fmtPct, fmtSig, mineralName, mineralUnit } from '../present/names';
 import { countyRows, demandRows, flowRows, minesByClass, zoneRows, type CountyRow } from '../present/rows';
 import { flattenScenario } from './scenario';
-import { translatorFor } from '../present/tr';
+import { presentTr } from '../present/words';
 
 export interface ReportOptions {
   now?: Date;
@@ -94,7 +93,7 @@ function signed(x: number | null, lang: Lang): string {
 const CHART_WIDTH = 720;
 
 export function reportContent(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: ReportOptions = {}): ReportContent {
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   const num = (x: number | null, digits = 2) => numCell(fmt(x, lang, digits));
   const now = options.now ?? new Date();
   const sections: Section[] = [];

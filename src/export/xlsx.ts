@@ -9,14 +9,13 @@ import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import { hasSolution, type SolveReport } from '../model/report';
 import type { Scenario } from '../domain/scenario';
-import exportDict from '../present/dict/export';
 import { RANGE_COLUMNS } from './csv';
 import { bindingWorth, familyText, kpiLabel, planKpis, relaxationText, shareShortfallText, solveStatusLine, statusText, tieBreakText, unitText, type KpiStatus } from '../present/kpis';
 import { clean, fmt } from '../present/names';
 import { countyRows, demandRows, flowRows, zoneRows } from '../present/rows';
 import { flattenScenario } from './scenario';
-import { translatorFor } from '../present/tr';
 import { writeXlsx, type XlsxCell, type XlsxSheet, type XlsxStyle } from './xlsx-writer';
+import { presentTr, type KeysUnder } from '../present/words';
 
 export interface WorkbookOptions {
   /** export time written to the Run sheet; defaults to now */
@@ -85,8 +84,8 @@ function sheetName(s: string): string {
 }
 
 export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenario: Scenario, lang: Lang, options: WorkbookOptions = {}): Promise<Uint8Array> {
-  const tr = translatorFor(exportDict, lang);
-  const col = (k: string, numFmt?: string, minWidth?: number): Col => ({ header: tr(`export.col.${k}`), numFmt, minWidth });
+  const tr = presentTr(lang);
+  const col = (k: KeysUnder<'export.col.'>, numFmt?: string, minWidth?: number): Col => ({ header: tr(`export.col.${k}`), numFmt, minWidth });
   const yesNo = (b: boolean) => tr(b ? 'export.yes' : 'export.no');
   const sheets: XlsxSheet[] = [];
   const addTable = (...args: Parameters<typeof table>): XlsxSheet => {

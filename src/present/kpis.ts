@@ -4,13 +4,13 @@
  * workbook and the printable report so that all four say the same thing.
  */
 import type { Dataset } from '../domain/dataset';
+import { isKeyOf } from '../domain/i18n';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import type { RowKey } from '../model/linear';
 import type { BindingConstraint, Relaxation, SolveReport, SolveStatus } from '../model/report';
-import exportDict from './dict/export';
 import { clean, fmt, fmtPct, fmtPctAtMost, fmtSig, mineralName } from './names';
-import { translatorFor } from './tr';
+import { presentTr, presentWords } from './words';
 
 export type KpiKind = 'max' | 'min';
 /** ok; near: within 5% of the limit; at: on the limit; over/under: violates it; none: no target. */
@@ -78,20 +78,27 @@ export function planKpis(report: SolveReport, d: Dataset): Kpi[] {
 }
 
 export function kpiLabel(k: Kpi, d: Dataset, lang: Lang): string {
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   if (k.mineral !== null) return tr(k.id.startsWith('floor:') ? 'export.kpi.floor' : 'export.kpi.volume', { mineral: mineralName(d, k.mineral, lang) });
-  return tr(`export.kpi.${k.id}`);
+  return isRightsKpi(k.id) ? tr(`export.kpi.${k.id}`) : k.id;
 }
+
+/** The KPIs not of one mineral (those are 'volume:<mineral>' and 'floor:<mineral>'). */
+const RIGHTS_KPIS = ['class3', 'class12', 'total', 'share'] as const;
+const isRightsKpi = (id: string): id is (typeof RIGHTS_KPIS)[number] => RIGHTS_KPIS.some((r) => r === id);
 
 /** A KPI's unit as read: a share as %, mines and volumes through unitLabel (English never shows 万 or 个). */
 export function unitText(unit: string, lang: Lang): string {
-  if (unit === 'share') return translatorFor(exportDict, lang)('export.unit.share');
+  if (unit === 'share') return presentTr(lang)('export.unit.share');
   return unitLabel(unit, lang);
 }
 
 export function statusText(status: KpiStatus, kind: KpiKind, lang: Lang): string {
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   if (status === 'ok' || status === 'none') return tr(`export.status.${status}`);
+  // kpiStatus says 'over' only of a maximum and 'under' only of a minimum
+  if (status === 'over') return tr('export.status.over.max');
+  if (status === 'under') return tr('export.status.under.min');
   return tr(`export.status.${status}.${kind}`);
 }
 
@@ -103,7 +110,7 @@ export function fmtKpiValue(x: number | null, unit: string, lang: Lang): string 
 }
 
 export function solveStatusText(s: SolveStatus, lang: Lang): string {
-  return translatorFor(exportDict, lang)(`export.solve.${s}`);
+  return presentTr(lang)(`export.solve.${s}`);
 }
 
 /**
@@ -112,7 +119,7 @@ export function solveStatusText(s: SolveStatus, lang: Lang): string {
  * has no gap: it says the gap is unknown.
  */
 export function solveStatusLine(report: Pick<SolveReport, 'status' | 'gap'>, lang: Lang): string {
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   if (report.status === 'optimal') return tr('export.solve.proven');
   if (report.status === 'feasible')
     return report.gap === null || report.gap === undefined ? tr('export.solve.gapUnknown') : tr('export.solve.gap', { gap: fmtPctAtMost(report.gap, lang) });
@@ -121,20 +128,20 @@ export function solveStatusLine(report: Pick<SolveReport, 'status' | 'gap'>, lan
 
 /** How the one allocation was picked among equally good ones (models/README.md §0); runs of model v1 did not record it. */
 export function tieBreakText(report: Pick<SolveReport, 'tieBreak'>, lang: Lang): string {
-  return translatorFor(exportDict, lang)(`export.tieBreak.${report.tieBreak ?? 'unknown'}`);
+  return presentTr(lang)(`export.tieBreak.${report.tieBreak ?? 'unknown'}`);
 }
 
 /** The sentence a planner must read when the large/medium share target is out of reach; null when it is reached (or the run did not record it). */
 export function shareShortfallText(report: Pick<SolveReport, 'rights'>, lang: Lang): string | null {
   const { shortfall, min } = report.rights.largeMediumShare;
   if (shortfall === undefined || !(shortfall > 1e-6)) return null;
-  return translatorFor(exportDict, lang)('export.share.shortfall', { min: fmtPct(min, lang, 0), shortfall: fmt(shortfall, lang) });
+  return presentTr(lang)('export.share.shortfall', { min: fmtPct(min, lang, 0), shortfall: fmt(shortfall, lang) });
 }
 
 export function familyText(family: string, lang: Lang): string {
+  // the family comes with the run (stored runs too): one the dictionary lacks is shown as written
   const key = `export.family.${family}`;
-  const s = translatorFor(exportDict, lang)(key);
-  return s === key ? family : s;
+  return isKeyOf(presentWords, key) ? presentTr(lang)(key) : family;
 }
 
 const UPPER = new Set(['cap', 'rights', 'zoneVolume', 'zoneMines', 'outsideZones', 'reserve']);
@@ -158,7 +165,7 @@ function limitSide(b: { family: string; key?: RowKey }): 'upper' | 'lower' | 'un
  * the Results page shows the re-solved worth (sensitivity) once measured.
  */
 export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'unit' | 'key'>, lang: Lang): string {
-  const tr = translatorFor(exportDict, lang);
+  const tr = presentTr(lang);
   if (b.dual === null || !Number.isFinite(b.dual)) return tr('export.worth.none');
   const side = limitSide(b);
   const change = side === 'lower' ? -b.dual : b.dual;
@@ -173,5 +180,5 @@ export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'uni
 
 /** "relax X by N unit to make the scenario feasible" */
 export function relaxationText(r: Relaxation, lang: Lang): string {
-  return translatorFor(exportDict, lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: unitLabel(r.unit, lang) });
+  return presentTr(lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: unitLabel(r.unit, lang) });
 }

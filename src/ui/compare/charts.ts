@@ -7,11 +7,10 @@ import type { Lang } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { reportMinerals } from '../../present/kpis';
 import { clean, mineralMeasure, mineralName } from '../../present/names';
-import { translatorFor } from '../../present/tr';
 import type { ChartSpec } from '../../present/charts/options';
-import compareDict from '../i18n/dict/compare';
 import { minesPerRun, type CompareRun } from './model';
 import { hasSolution } from '../../model/report';
+import { tIn } from '../i18n';
 
 export const RUN_COLORS = ['#1f4e79', '#c0504d', '#9bbb59', '#8064a2'];
 
@@ -25,7 +24,7 @@ const base = (title: string) => ({
 });
 
 export function compareVolumeCharts(runs: CompareRun[], d: Dataset, lang: Lang): ChartSpec[] {
-  const tr = translatorFor(compareDict, lang);
+  const tr = tIn(lang);
   const minerals: string[] = [];
   for (const r of runs) for (const m of reportMinerals(r.report, d)) if (!minerals.includes(m)) minerals.push(m);
   const unitOf = (m: string) => mineralMeasure(d, m, runs.find((r) => r.report.totals[m])?.report.totals[m]?.unit ?? '');
@@ -53,7 +52,7 @@ export function compareVolumeCharts(runs: CompareRun[], d: Dataset, lang: Lang):
 }
 
 export function compareMinesChart(runs: CompareRun[], lang: Lang): ChartSpec {
-  const tr = translatorFor(compareDict, lang);
+  const tr = tIn(lang);
   const mines = minesPerRun(runs);
   const title = tr('compare.chart.mines');
   const keys = ['class3', 'class12', 'total'] as const;

@@ -13,14 +13,13 @@ import type { Lang } from '../../domain/label';
 import { BOM } from '../../export/csv';
 import { relaxationText } from '../../present/kpis';
 import { clean, fmt } from '../../present/names';
-import { translatorFor } from '../../present/tr';
 import { axisValues, outputOf, type SweepSpec } from '../../model/explore/sweep';
 import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
 import type { StoredSweepPoint } from '../../store/sweeps';
 import type { ChartOption } from '../../present/charts/echarts';
 import { htmlLines } from '../../present/escape';
-import exploreDict from '../i18n/dict/explore';
 import { outputInfo, sweepParams, type OutputInfo } from './labels';
+import { tIn } from '../i18n';
 
 export const INFEASIBLE_COLOR = '#b42318';
 export const NO_SOLUTION_COLOR = '#8c8c8c';
@@ -51,7 +50,7 @@ export interface SweepRow {
 
 /** Why a point has no solution: the smallest relaxations, or what happened. */
 export function whyText(r: SolveReport, lang: Lang): string[] {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   if (r.status === 'infeasible') return r.explanation.length ? r.explanation.map((x) => relaxationText(x, lang)) : [t('explore.why.noRelaxation')];
   if (r.status === 'timeout') return [t('explore.why.timeout')];
   if (r.status === 'unbounded') return [t('explore.why.unbounded')];
@@ -127,7 +126,7 @@ function tipOf(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lan
 }
 
 function makeTip(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, lang: Lang): string {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const lines = spec.axes.map((a, i) => {
     const p = paramLabel(d, a.path, lang);
     return `${p.label} = ${fmt(row.params[i] ?? null, lang, 4)} ${p.unit}`;
@@ -150,7 +149,7 @@ const base = (title: string): ChartOption => ({
 
 /** One parameter: the output against the parameter's value; points without a solution as markers on the axis. */
 export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly SweepRow[], key: string, lang: Lang): ChartOption {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const info = outputInfo(d, key, lang);
   const axis = spec.axes[0];
   const p = paramLabel(d, axis.path, lang);
@@ -203,7 +202,7 @@ export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly Swee
 
 /** Two parameters: the first across, the second up; infeasible cells red with ✕, other cells without a solution grey. */
 export function sweepHeatmapOption(d: Dataset, spec: SweepSpec, rows: readonly SweepRow[], key: string, lang: Lang): ChartOption {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const info = outputInfo(d, key, lang);
   const [a, b] = spec.axes;
   if (!b) throw new Error('a heat map needs two parameters');
@@ -275,7 +274,7 @@ export function sweepOption(d: Dataset, spec: SweepSpec, rows: readonly SweepRow
 
 /** The table as CSV for Excel (UTF-8 with BOM, CRLF): parameters, status, every output, why not solved. */
 export function sweepCsv(d: Dataset, spec: SweepSpec, rows: readonly SweepRow[], keys: readonly string[], lang: Lang): string {
-  const t = translatorFor(exploreDict, lang);
+  const t = tIn(lang);
   const infos = keys.map((k) => outputInfo(d, k, lang));
   const fields = [
     ...spec.axes.map((a) => {
