@@ -23,7 +23,8 @@ import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScenariosPage } from '../src/ui/scenarios/ScenariosPage';
 import { fileSizeProblem, MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
-import { canonicalJson, createScenario, scenarioFileText, type WorkbenchDB } from '../src/store';
+import { canonicalJson, createScenario, type WorkbenchDB } from '../src/store';
+import { scenarioJson } from '../src/domain/scenario-json';
 import { matchCounty, validateBoundary } from '../src/ui/charts/geojson';
 import { countyMapChart } from '../src/present/charts/options';
 import { lang, setLang, t } from '../src/ui/i18n';
@@ -175,7 +176,7 @@ async function tryImport(what: string, text: string, mustReject: boolean): Promi
     if (!stored) return scenarioTally.record('partial write', `${what}: accepted, but nothing stored`);
     const valid = checkDraft(dataset(), stored.scenario);
     if (!valid.ok) return scenarioTally.record('silent acceptance', `${what}: stored, but ${JSON.stringify(valid.problems.slice(0, 3))}`);
-    const again = checkScenarioFile(scenarioFileText(stored.scenario), 'again.json', dataset());
+    const again = checkScenarioFile(scenarioJson(stored.scenario), 'again.json', dataset());
     if (!again.ok || canonicalJson(again.scenario) !== canonicalJson(stored.scenario))
       return scenarioTally.record('silent acceptance', `${what}: its export does not import back the same: ${JSON.stringify(again).slice(0, 300)}`);
     return scenarioTally.record('accepted', what);

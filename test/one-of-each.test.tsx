@@ -7,6 +7,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
 import { latestRunPerScenario } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
+import { scenarioJson } from '../src/domain/scenario-json';
+import { flattenScenario } from '../src/export';
 import { fmt, fmtPct, fmtPctAtMost, fmtSig } from '../src/present/names';
 import { formatTime } from '../src/ui/shell/RunInfo';
 import { setLang } from '../src/ui/i18n';
@@ -20,6 +22,21 @@ function textOf(b: Blob): Promise<string> {
   });
 }
 
+/** The files the page saves: each object URL's blob, and each link clicked (its file name and URL). */
+function captureDownloads(): { blobs: Blob[]; clicked: { name: string; href: string }[] } {
+  const blobs: Blob[] = [];
+  const clicked: { name: string; href: string }[] = [];
+  URL.createObjectURL = (b: Blob) => {
+    blobs.push(b);
+    return 'blob:x';
+  };
+  URL.revokeObjectURL = () => undefined;
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push({ name: this.download, href: this.getAttribute('href') ?? '' });
+  });
+  return { blobs, clicked };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
   document.body.innerHTML = '';
@@ -27,21 +44,26 @@ afterEach(() => {
 
 describe('download', () => {
   test('a scenario downloads as its file text under its file name, through one link clicked and removed', async () => {
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (b: Blob) => {
-      blobs.push(b);
-      return 'blob:x';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const clicked: { name: string; href: string }[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push({ name: this.download, href: this.getAttribute('href') ?? '' });
-    });
+    const { blobs, clicked } = captureDownloads();
     downloadScenario({ name: '试算 A', format: 'quota-scenario/1', model: 'm', caps: { sand: 1 } }, '试算 A');
     expect(clicked).toEqual([{ name: '试算_A.scenario.json', href: 'blob:x' }]);
     expect(document.querySelector('a')).toBeNull();
     expect(blobs[0]?.type).toBe('application/json;charset=utf-8');
     expect(JSON.parse(await textOf(blobs[0]!))).toEqual({ format: 'quota-scenario/1', name: '试算 A', model: 'm', caps: { sand: 1 } });
+  });
+});
+
+describe('scenario file', () => {
+  test('the same bytes for the same scenario wherever it is written: the download, the writer, the exports\' parameter order', async () => {
+    const scenario = { format: 'quota-scenario/1', name: 'n', model: 'm', caps: { sand: { min: 1, max: 2 } }, rightsCaps: { class3: 5 } } as const;
+    const shuffled = { rightsCaps: { class3: 5 }, caps: { sand: { max: 2, min: 1 } }, model: 'm', name: 'n', format: 'quota-scenario/1' } as const;
+    const { blobs } = captureDownloads();
+    downloadScenario(shuffled, 'n');
+    const text = scenarioJson(scenario);
+    expect(await textOf(blobs[0]!)).toBe(text);
+    expect(scenarioJson(shuffled)).toBe(text);
+    expect(text.split('\n').slice(0, 5)).toEqual(['{', '  "format": "quota-scenario/1",', '  "name": "n",', '  "model": "m",', '  "caps": {']);
+    expect(flattenScenario(shuffled).map((r) => r.key)).toEqual(['format', 'name', 'model', 'caps.sand.min', 'caps.sand.max', 'rightsCaps.class3']);
   });
 });
 

@@ -19,13 +19,13 @@ import {
   restoreDraft,
   runsFor,
   saveScenario,
-  scenarioFileText,
   scenarioHash,
   settle,
   staleness,
   undoDelete,
 } from '../src/store';
 import type { Dataset } from '../src/domain/dataset';
+import { scenarioJson } from '../src/domain/scenario-json';
 import { emptyReport } from './helpers/empty-report';
 
 deleteDatabasesAfterEach();
@@ -258,7 +258,7 @@ describe('scenario files', () => {
   it('accepts a valid file (with a BOM) and writes it back with format first', () => {
     const v = parseScenarioFile('\uFEFF' + JSON.stringify(base), 'x.json', dataset);
     expect(v.ok).toBe(true);
-    const text = scenarioFileText({ caps: { sand: 1 }, model: 'm', name: 'n', format: 'quota-scenario/1' });
+    const text = scenarioJson({ caps: { sand: 1 }, model: 'm', name: 'n', format: 'quota-scenario/1' });
     expect(Object.keys(JSON.parse(text))).toEqual(['format', 'name', 'model', 'caps']);
   });
 });

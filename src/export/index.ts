@@ -1,6 +1,6 @@
 /** Export: pure formatting of a solve for Excel, print and files (Node and browser). */
 export { countyQuotasCsv, BOM } from './csv';
 export { workbookXlsx } from './xlsx';
-export { scenarioJson, flattenScenario } from './scenario';
+export { flattenScenario } from './scenario';
 export { reportHtml } from './report';
 export * from '../present/kpis';

@@ -1,42 +1,12 @@
-/**
- * Scenario JSON with a stable layout (the schema's key order at the top,
- * min before max, size classes large → small, other keys sorted), so two
- * exports of the same scenario are byte-identical and diff cleanly.
- */
-import { scenarioSchema, type Scenario } from '../domain/scenario';
-
-const TOP = Object.keys(scenarioSchema.shape);
-const NESTED = ['enabled', 'radiusKm', 'preset', 'weights', 'perCounty', 'min', 'max', 'minerals', 'large', 'medium', 'small', 'class3', 'class12', 'total'];
-
-function keyOrder(keys: string[], top: boolean): string[] {
-  const known = top ? TOP : NESTED;
-  const rank = (k: string) => {
-    const i = known.indexOf(k);
-    return i < 0 ? known.length : i;
-  };
-  return [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function stable(v: unknown, top: boolean): unknown {
-  if (Array.isArray(v)) return v.map((x) => stable(x, false));
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k of keyOrder(Object.keys(o), top)) if (o[k] !== undefined) out[k] = stable(o[k], false);
-    return out;
-  }
-  return v;
-}
-
-export function scenarioJson(scenario: Scenario): string {
-  return JSON.stringify(stable(scenario, true), null, 2) + '\n';
-}
+/** A scenario as key path → value rows, for the exports' parameter lists. */
+import type { Scenario } from '../domain/scenario';
+import { stableScenario } from '../domain/scenario-json';
 
 export type ParamValue = string | number | boolean | null;
 
 /**
  * The scenario as key path → value rows (`caps.sand.max` → 1200,
- * `excludedZones[0]` → "Z07"), in the stable order above. An empty object or
+ * `excludedZones[0]` → "Z07"), in the scenario file's order. An empty object or
  * array is kept as a row so that "set to nothing" stays visible.
  */
 export function flattenScenario(scenario: Scenario): { key: string; value: ParamValue }[] {
@@ -53,6 +23,6 @@ export function flattenScenario(scenario: Scenario): { key: string; value: Param
       rows.push({ key: path, value: v });
     }
   };
-  walk(stable(scenario, true), '');
+  walk(stableScenario(scenario), '');
   return rows;
 }

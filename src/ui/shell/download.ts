@@ -2,7 +2,8 @@
  * Saves data as a file from the browser (an object URL on a temporary link,
  * works offline), and opens an HTML page in a new tab for printing.
  */
-import { scenarioFileName, scenarioFileText, type ScenarioDraft } from '../../store';
+import { scenarioJson } from '../../domain/scenario-json';
+import { scenarioFileName, type ScenarioDraft } from '../../store';
 
 export const MIME = {
   csv: 'text/csv;charset=utf-8',
@@ -29,7 +30,7 @@ export function downloadBlob(name: string, data: string | Uint8Array | Blob, mim
 
 /** A scenario (as typed, even with problems) as its file, named after it. */
 export function downloadScenario(scenario: ScenarioDraft, name: string): void {
-  downloadBlob(scenarioFileName(name), scenarioFileText(scenario), MIME.json);
+  downloadBlob(scenarioFileName(name), scenarioJson(scenario), MIME.json);
 }
 
 /** Opens an HTML page in a new tab; false when a pop-up blocker stopped it. */
