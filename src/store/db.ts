@@ -18,10 +18,14 @@
  * v5: a sweep's points move from an array in its `sweeps` record to rows of
  *     a new `sweepPoints` table (each point written once, as it is solved;
  *     the list of sweeps reads headers only); v4 is the scenario revision.
+ * v6: the rows a stored report names (binding rows, relaxations, the rows
+ *     they meet, causes) are sentences with a key instead of `{ zh, en }`
+ *     (said-labels.ts), in runs and in sweep points. No index changes.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { SolveReport } from '../model/report';
 import { scenarioHash } from './hash';
+import { nameRowsBySentence } from './said-labels';
 import type { SweepPointRow, SweepRecord } from './sweeps';
 
 /** A scenario as edited: it may be invalid while the planner is typing, and is saved as is. */
@@ -75,7 +79,7 @@ export const SCHEMA = {
 /** v5 adds one table; the others are as the version before it declares them. */
 export const SWEEP_POINTS_SCHEMA = { sweepPoints: '[sweepId+index], sweepId' } as const;
 
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export type WorkbenchDB = Dexie & {
   scenarios: EntityTable<ScenarioRecord, 'id'>;
@@ -122,6 +126,15 @@ export function openDb(name: string = DB_NAME): WorkbenchDB {
       const all: { id: string; done?: number; points?: { index: number }[] }[] = await sweeps.toArray();
       await tx.table('sweepPoints').bulkPut(all.flatMap((s) => (s.points ?? []).map((p) => ({ ...p, sweepId: s.id }))));
       await sweeps.bulkPut(all.map(({ points, ...s }) => ({ ...s, done: points?.length ?? 0 })));
+    });
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      for (const table of ['runs', 'sweepPoints'])
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((row: { report?: Partial<SolveReport> }) => nameRowsBySentence(row.report));
     });
   return db;
 }
