@@ -1,7 +1,7 @@
 /**
  * The allocation model: dataset + scenario → a named MIP. One function per
  * constraint family of DESIGN.md; every row and column is named in planner
- * terms and labelled in both languages.
+ * terms and labelled by a key of ./words.ts, read in either language.
  *
  * One mine count per cell, not one per size class: the classes' output bands
  * are contiguous (a class's maximum is the next one's minimum), so N mines

@@ -1,7 +1,8 @@
 /**
  * A solver-neutral linear model whose rows and columns carry planner names
- * (`cap[sand]`, `n[Z07,medium]`) and bilingual labels, so that an LP file, a
- * binding constraint or an infeasibility explanation reads as the plan does.
+ * (`cap[sand]`, `n[Z07,medium]`) and labels said by key (./words.ts, shown in
+ * the reader's language), so that an LP file, a binding constraint or an
+ * infeasibility explanation reads as the plan does.
  */
 import type { ModelSaid } from './said';
 
