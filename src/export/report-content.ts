@@ -269,7 +269,7 @@ export function reportContent(report: SolveReport, dataset: Dataset, scenario: S
           table(
             [tr('export.col.constraint'), tr('export.col.family'), tr('export.report.slack'), tr('export.report.dual'), tr('export.report.worth')],
             report.binding.map((b) => [
-              { runs: [{ text: `${b.label[lang]} ` }, { text: b.constraint, code: true }] },
+              { runs: [{ text: `${tr(b.label.key, b.label.params)} ` }, { text: b.constraint, code: true }] },
               text(familyText(b.family, lang)),
               numCell(fmtSig(b.slack, lang)),
               numCell(b.dual === null ? '—' : fmtSig(b.dual, lang)),

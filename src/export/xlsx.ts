@@ -172,14 +172,14 @@ export async function workbookXlsx(report: SolveReport, dataset: Dataset, scenar
     addTable(
       sheetName(tr('export.sheet.explanation')),
       [col('constraint'), col('indicator'), col('relaxBy', FMT_VOLUME), col('unit'), col('sentence')],
-      report.explanation.map((r) => [r.constraint, r.label[lang], clean(r.relaxBy), unitLabel(r.unit, lang), relaxationText(r, lang)]),
+      report.explanation.map((r) => [r.constraint, tr(r.label.key, r.label.params), clean(r.relaxBy), unitLabel(r.unit, lang), relaxationText(r, lang)]),
     );
   }
   if (report.binding.length > 0) {
     addTable(
       sheetName(tr('export.sheet.binding')),
       [col('constraint'), col('indicator'), col('family'), col('slack', '0.####'), col('dual', '0.######'), col('unit'), col('worth')],
-      report.binding.map((b) => [b.constraint, b.label[lang], familyText(b.family, lang), clean(b.slack), b.dual === null ? null : b.dual, unitLabel(b.unit, lang), bindingWorth(b, lang)]),
+      report.binding.map((b) => [b.constraint, tr(b.label.key, b.label.params), familyText(b.family, lang), clean(b.slack), b.dual === null ? null : b.dual, unitLabel(b.unit, lang), bindingWorth(b, lang)]),
     );
   }
 

@@ -180,5 +180,5 @@ export function bindingWorth(b: Pick<BindingConstraint, 'family' | 'dual' | 'uni
 
 /** "relax X by N unit to make the scenario feasible" */
 export function relaxationText(r: Relaxation, lang: Lang): string {
-  return presentTr(lang)('export.relax', { label: r.label[lang], amount: fmt(clean(r.relaxBy), lang, 4), unit: unitLabel(r.unit, lang) });
+  return presentTr(lang)('export.relax', { label: r.label, amount: fmt(clean(r.relaxBy), lang, 4), unit: unitLabel(r.unit, lang) });
 }
