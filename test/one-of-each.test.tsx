@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
+import { getIn, setIn } from '../src/domain/json-path';
 import { latestRunPerScenario } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
 import { scenarioJson } from '../src/domain/scenario-json';
@@ -107,5 +108,25 @@ describe('latest run per scenario', () => {
       ['b', 'b2'],
       ['a', 'a2'],
     ]);
+  });
+});
+
+describe('path get and set', () => {
+  test('reads through objects and arrays, undefined where the path leaves them', () => {
+    const s = { caps: { sand: { max: 2 } }, excludedZones: ['Z07'], name: 'n' };
+    expect(getIn(s, ['caps', 'sand', 'max'])).toBe(2);
+    expect(getIn(s, ['excludedZones', 0])).toBe('Z07');
+    expect([getIn(s, ['name', 'x']), getIn(s, ['caps', 'clay', 'max']), getIn(null, ['a'])]).toEqual([undefined, undefined, undefined]);
+    expect(getIn(s, [])).toBe(s);
+  });
+
+  test('sets in a copy, making objects on the way; undefined removes the key and the objects it leaves empty', () => {
+    const s = { caps: { sand: 1 }, name: 'n' };
+    const set = setIn(s, ['countyBounds', 'hetian', 'sand', 'max'], 5);
+    expect(set).toEqual({ caps: { sand: 1 }, name: 'n', countyBounds: { hetian: { sand: { max: 5 } } } });
+    expect(s).toEqual({ caps: { sand: 1 }, name: 'n' });
+    expect(setIn(set, ['countyBounds', 'hetian', 'sand', 'max'], undefined)).toEqual(s);
+    expect(setIn(s, ['caps', 'sand'], undefined)).toEqual({ name: 'n' });
+    expect(setIn({ zones: ['a', 'b'] }, ['zones', 1], 'c')).toEqual({ zones: ['a', 'c'] });
   });
 });

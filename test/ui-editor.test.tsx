@@ -6,7 +6,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../src/ui/i18n';
 import { EditorPage } from '../src/ui/editor/EditorPage';
 import { ScenariosPage } from '../src/ui/scenarios/ScenariosPage';
-import { draft, draftCheck, getIn } from '../src/ui/state/draft';
+import { draft, draftCheck } from '../src/ui/state/draft';
+import { getIn } from '../src/domain/json-path';
 import { dataset, emptyScenario } from '../src/ui/state/model';
 import { createFrom, scenarios } from '../src/ui/state/scenarios';
 

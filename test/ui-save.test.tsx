@@ -14,14 +14,13 @@ import {
   editDraft,
   editsAtRisk,
   flushDraft,
-  getIn,
   recoverUnsavedDrafts,
   resolveConflict,
   saveConflict,
   saveFailure,
   saveState,
-  setIn,
 } from '../src/ui/state/draft';
+import { getIn, setIn } from '../src/domain/json-path';
 import { model, presetIn, presetLoad } from '../src/ui/state/model';
 import { notices } from '../src/ui/state/notices';
 import { createFrom, currentScenario } from '../src/ui/state/scenarios';

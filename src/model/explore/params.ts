@@ -13,6 +13,7 @@ import { z } from '../../domain/zod';
 import type { Dataset } from '../../domain/dataset';
 import { scenarioSchema, type Scenario } from '../../domain/scenario';
 import { validateScenario, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { getIn } from '../../domain/json-path';
 
 /** A parameter path that the scenario schema does not have, or a value it does not accept. */
 export class ParamPathError extends Error {
@@ -125,11 +126,8 @@ function checkIds(path: string, segments: string[], d: Dataset): void {
   if (head === 'assumptions') {
     const found = d.assumptions.find((x) => x.id === a);
     need(found !== undefined, `unknown assumption "${a}"`);
-    let v: unknown = found?.value;
-    for (const key of segments.slice(2)) {
-      need(typeof v === 'object' && v !== null && key in v, `assumption ${segments.slice(1).join('.')} does not exist in the model`);
-      v = (v as Record<string, unknown>)[key];
-    }
+    const v = getIn(found?.value, segments.slice(2));
+    need(v !== undefined, `assumption ${segments.slice(1).join('.')} does not exist in the model`);
     need(typeof v === 'number', `assumption ${segments.slice(1).join('.')} is not a number in the model`);
   }
 }
@@ -189,13 +187,11 @@ function checked(candidate: unknown, path: string, dataset: Dataset | undefined)
 
 /** The value the scenario file itself gives the parameter (a bound path reads its max), or undefined. */
 export function getPath(scenario: Scenario, path: string): number | undefined {
-  const info = paramInfo(path);
-  let here: unknown = scenario;
-  for (const key of info.segments) {
-    if (typeof here === 'number' && key === 'max') return here;
-    if (!isObject(here)) return undefined;
-    here = here[key];
-  }
+  const { segments } = paramInfo(path);
+  const bound = getIn(scenario, segments.slice(0, -1));
+  // a bound written as a plain number is its maximum (caps.sand: 2000 is caps.sand.max)
+  if (typeof bound === 'number' && segments.at(-1) === 'max') return bound;
+  const here = getIn(scenario, segments);
   if (typeof here === 'number') return here;
   if (isObject(here) && typeof here.max === 'number') return here.max;
   return undefined;

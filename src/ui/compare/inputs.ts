@@ -1,6 +1,6 @@
 /**
  * Which inputs differ between the compared scenarios: every field a scenario
- * file sets (by its path, read with the draft's getIn), named with its unit
+ * file sets (by its path, read with getIn), named with its unit
  * as everywhere else (fieldLabel), with each scenario's value.
  * A field one scenario leaves out shows the value the model uses instead
  * (the plan's figure or the model's default) where the engine can say it,
@@ -14,7 +14,7 @@ import { fmt, mineralName, zoneName } from '../../present/names';
 import { canonicalJson } from '../../store/hash';
 import { sweepParams } from '../explore/labels';
 import { t, tOr } from '../i18n';
-import { getIn } from '../state/draft';
+import { getIn } from '../../domain/json-path';
 
 /** Not inputs of the model: what a scenario is called and why. */
 const NOT_INPUTS = new Set(['format', 'name', 'description', 'model']);

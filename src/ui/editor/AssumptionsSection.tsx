@@ -9,26 +9,15 @@ import { labelOf } from '../../domain/label';
 import { unitLabel } from '../../domain/units';
 import { canonicalJson } from '../../store';
 import { lang, t } from '../i18n';
-import { draft, getIn } from '../state/draft';
+import { draft } from '../state/draft';
 import { NumField, setPath } from './fields';
+import { getIn, setIn } from '../../domain/json-path';
 
 type Leaf = { keys: string[]; def: number };
 
 function leaves(v: AssumptionValue, prefix: string[] = []): Leaf[] {
   if (typeof v === 'number') return [{ keys: prefix, def: v }];
   return Object.entries(v).flatMap(([k, x]) => leaves(x as AssumptionValue, [...prefix, k]));
-}
-
-function setLeaf(base: unknown, keys: string[], value: unknown): unknown {
-  const [head, ...rest] = keys;
-  if (head === undefined) return value;
-  const obj = base !== null && typeof base === 'object' ? { ...(base as Record<string, unknown>) } : {};
-  obj[head] = setLeaf(obj[head], rest, value);
-  return obj;
-}
-
-function leafAt(v: unknown, keys: string[]): unknown {
-  return keys.reduce<unknown>((acc, k) => (acc !== null && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined), v);
 }
 
 export function AssumptionsSection(props: { d: Dataset; defaults: Record<string, AssumptionValue> }) {
@@ -48,8 +37,8 @@ export function AssumptionsSection(props: { d: Dataset; defaults: Record<string,
           const override = () => getIn(draft(), ['assumptions', a.id]);
           const set = (keys: string[], v: number | string | undefined) => {
             const def = a.value;
-            const base = override() ?? structuredClone(def);
-            const next = keys.length === 0 ? (v ?? def) : setLeaf(base, keys, v === undefined ? leafAt(def, keys) : v);
+            const base = (override() ?? structuredClone(def)) as Record<string, unknown>;
+            const next = keys.length === 0 ? (v ?? def) : setIn(base, keys, v === undefined ? getIn(def, keys) : v);
             setPath(['assumptions', a.id], canonicalJson(next) === canonicalJson(def) ? undefined : next);
           };
           return (
@@ -70,7 +59,7 @@ export function AssumptionsSection(props: { d: Dataset; defaults: Record<string,
                       label={leaf.keys.length ? leaf.keys.map(keyLabel).join(' → ') : labelOf(a.label, lang())}
                       def={leaf.def}
                       class="compact-label"
-                      get={() => (override() === undefined ? undefined : leafAt(override(), leaf.keys) === leaf.def ? undefined : leafAt(override(), leaf.keys))}
+                      get={() => (override() === undefined ? undefined : getIn(override(), leaf.keys) === leaf.def ? undefined : getIn(override(), leaf.keys))}
                       set={(v) => set(leaf.keys, v)}
                     />
                   )}

@@ -12,7 +12,7 @@ import { asHeading, zoneCountyName, zoneMineralName } from '../../present/names'
 import { OBJECTIVE_PRESETS, OBJECTIVE_TERMS } from '../../domain/scenario';
 import { lang, t } from '../i18n';
 import { focusSection, href, route } from '../shell/router';
-import { draft, draftCheck, draftId, getIn } from '../state/draft';
+import { draft, draftCheck, draftId } from '../state/draft';
 import { problemField } from '../state/validate';
 import { dataset } from '../state/model';
 import { currentScenario } from '../state/scenarios';
@@ -22,6 +22,7 @@ import { canonicalJson } from '../../store';
 import { EDITOR_SECTIONS, type EditorSection } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
 import { ColumnHeads } from '../shell/ColumnHeads';
+import { getIn } from '../../domain/json-path';
 
 
 export function EditorPage() {

@@ -7,8 +7,9 @@
  */
 import { createEffect, createMemo, createRoot, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { jsonPath } from '../../domain/validation';
-import { draft, draftCheck, draftReplaced, editDraft, getIn, setIn } from '../state/draft';
+import { draft, draftCheck, draftReplaced, editDraft } from '../state/draft';
 import type { Problem } from '../state/validate';
+import { getIn, setIn } from '../../domain/json-path';
 
 export type Path = readonly (string | number)[];
 

@@ -30,12 +30,13 @@ import { addSweep, addSweepPoints, holdSweepLock, newId, scenarioHash, staleness
 import { t } from '../i18n';
 import { navigate } from '../shell/router';
 import { db } from '../state/db';
-import { draft, draftCheck, draftId, flushDraft, setIn } from '../state/draft';
+import { draft, draftCheck, draftId, flushDraft } from '../state/draft';
 import { dataset, model, modelVersionOf } from '../state/model';
 import { notify } from '../state/notices';
 import { createFrom, currentScenario, latestRunByScenario } from '../state/scenarios';
 import { solveCurrent } from '../state/solve';
 import { exploreWorkers, poolWorkers } from './pool';
+import { setIn } from '../../domain/json-path';
 
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;
