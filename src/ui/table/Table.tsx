@@ -51,11 +51,13 @@ export function Table<R>(props: {
   /** the table's accessible name where it has no caption */
   label?: string;
   columns: readonly Column<NoInfer<R>>[];
-  rows: readonly R[];
+  rows?: readonly R[];
+  /** in place of `rows`: rows in several <tbody>, each with its class (a county's minerals under its name) */
+  bodies?: readonly { class: string; rows: readonly R[] }[];
   /** rows after the body, in a <tfoot> (totals) */
   foot?: readonly NoInfer<R>[];
   /** attributes of a row's <tr> (classes, data-* for tests) */
-  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number };
+  rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
   children?: JSX.Element;
 }): JSX.Element {
   const grouped = () => props.columns.some((c) => c.group);
@@ -88,10 +90,17 @@ export function Table<R>(props: {
           <tr>{props.columns.filter((c) => c.group).map((c) => colHeader(c))}</tr>
         </Show>
       </thead>
-      <tbody>
-        <For each={props.rows}>{row}</For>
-        {props.children}
-      </tbody>
+      <Show
+        when={props.bodies}
+        fallback={
+          <tbody>
+            <For each={props.rows}>{row}</For>
+            {props.children}
+          </tbody>
+        }
+      >
+        {(bodies) => <For each={bodies()}>{(b) => <tbody class={b.class}><For each={b.rows}>{row}</For></tbody>}</For>}
+      </Show>
       <Show when={props.foot}>
         {(foot) => (
           <tfoot>
