@@ -191,19 +191,22 @@ describe('solve exit codes and messages', () => {
 
   it('exits 1 for ids the model does not know', async () => {
     const file = scenarioFile('unknown.json', { excludedZones: ['Z99'], caps: { gold: 5 } });
-    const out = await solve(file);
+    const out = await solve(file, '--lang', 'en');
     expect(out.code).toBe(1);
     expect(out.stderr).toContain(`${file}: $.excludedZones[0]: unknown zone "Z99"`);
     expect(out.stderr).toContain(`${file}: $.caps.gold: unknown mineral "gold"`);
+    // the reasons follow --lang (zh by default)
+    const zh = await solve(file);
+    expect(zh.stderr).toContain(`${file}: $.excludedZones[0]: 模型中没有集中开采区“Z99”`);
   });
 
   it('exits 1 for a file that is not JSON, and for a missing file', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "format": ');
-    const broken = await solve(file);
+    const broken = await solve(file, '--lang', 'en');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`${file}: $: not valid JSON`);
-    const missing = await solve(join(dir, 'nope.json'));
+    const missing = await solve(join(dir, 'nope.json'), '--lang', 'en');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read the file');
   });

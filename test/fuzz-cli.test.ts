@@ -163,7 +163,7 @@ describe('hostile files through solve', () => {
     const io = collectingIo();
     const path = join(dir, 'many-zones.json');
     writeFileSync(path, JSON.stringify({ ...(richScenario as object), excludedZones: zones }));
-    const code = await runMain(() => solveMain([path, '--model', TINY_PATH, '--json'], io), io);
+    const code = await runMain(() => solveMain([path, '--model', TINY_PATH, '--json', '--lang', 'en'], io), io);
     record(isClearError(code, io.stderr) ? 'clear error' : 'crash', '200,000 unknown zones');
     expect(code).toBe(1);
     const lines = io.stderr.trimEnd().split('\n');
@@ -178,7 +178,7 @@ describe('hostile files through solve', () => {
     const io = collectingIo();
     const path = join(dir, 'big.json');
     writeFileSync(path, big);
-    expect(await runMain(() => solveMain([path, '--model', TINY_PATH], io), io)).toBe(1);
+    expect(await runMain(() => solveMain([path, '--model', TINY_PATH, '--lang', 'en'], io), io)).toBe(1);
     expect(io.stderr).toMatch(/^\S+big\.json: \$: the file is 8\.0 MB, more than the 8 MB .* it was not read\n$/);
   });
 
@@ -310,7 +310,7 @@ describe('the real processes', () => {
   it('exit 1 and `file: $.path: reason` on stderr, nothing on stdout, no stack', async () => {
     const path = join(dir, 'proc.json');
     writeFileSync(path, JSON.stringify({ format: 'quota-scenario/1', name: 'x', model: 'hotan-2021-2025', caps: { toString: 5, sand: 1e308 }, timeLimitSec: 3e6 }));
-    const r = await cli('src/cli/solve.ts', path);
+    const r = await cli('src/cli/solve.ts', path, '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');

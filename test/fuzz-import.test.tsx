@@ -22,16 +22,16 @@ import { main as solveMain } from '../src/cli/solve';
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScenariosPage } from '../src/ui/scenarios/ScenariosPage';
-import { fileSizeProblem, MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
+import { MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
 import { canonicalJson, createScenario, type WorkbenchDB } from '../src/store';
 import { scenarioJson } from '../src/domain/scenario-json';
 import { matchCounty, validateBoundary } from '../src/ui/charts/geojson';
 import { countyMapChart } from '../src/present/charts/options';
-import { lang, setLang, t } from '../src/ui/i18n';
+import { setLang, t } from '../src/ui/i18n';
 import { useDb } from '../src/ui/state/db';
 import { dataset } from '../src/ui/state/model';
 import { createFrom } from '../src/ui/state/scenarios';
-import { checkDraft, checkScenarioFile, problemField, type Problem } from '../src/ui/state/validate';
+import { checkDraft, checkScenarioFile, problemField, sizeProblem, type Problem } from '../src/ui/state/validate';
 import { openFresh } from './helpers/fresh-db';
 import {
   brokenScenarioTexts,
@@ -107,7 +107,7 @@ afterAll(() => setLang('zh'));
 /** What the Scenarios page does with a chosen file (ScenariosPage.tsx, Import's onFile), in `language`. */
 async function importAsThePage(file: string, text: string, language: Lang) {
   setLang(language);
-  const tooLarge = fileSizeProblem(Buffer.byteLength(text), lang());
+  const tooLarge = sizeProblem(Buffer.byteLength(text));
   if (tooLarge) return { ok: false as const, file, problems: [tooLarge] as Problem[] };
   const v = checkScenarioFile(text, file, dataset());
   if (!v.ok) return v;
@@ -118,7 +118,7 @@ async function importAsThePage(file: string, text: string, language: Lang) {
 /** The problems the page would list for `text` in `language`, without storing anything (a rejected file). */
 function problemsIn(file: string, text: string, language: Lang): { file: string; problems: Problem[] } | null {
   setLang(language);
-  const tooLarge = fileSizeProblem(Buffer.byteLength(text), lang());
+  const tooLarge = sizeProblem(Buffer.byteLength(text));
   if (tooLarge) return { file, problems: [tooLarge] };
   const v = checkScenarioFile(text, file, dataset());
   return v.ok ? null : v;
@@ -316,7 +316,7 @@ describe('what this suite found, pinned (the UI and the CLI alike)', () => {
         const file = join(dir, 'found.json');
         writeFileSync(file, text);
         const io = { stdout: '', stderr: '', out: (x: string) => void (io.stdout += x), err: (x: string) => void (io.stderr += x) };
-        const code = await runMain(() => solveMain([file, '--json'], io), io);
+        const code = await runMain(() => solveMain([file, '--json', '--lang', 'en'], io), io);
         expect([what, code]).toEqual([what, 1]);
         expect(io.stderr).not.toMatch(/\n\s+at /);
         const lines = io.stderr.trimEnd().split('\n');
@@ -333,7 +333,7 @@ describe('what this suite found, pinned (the UI and the CLI alike)', () => {
 /** What the county map does with a chosen boundary file (CountyMap.tsx, load), in `language`: the error line, or the regions. */
 async function loadAsTheMap(file: string, text: string, language: Lang): Promise<{ error: string; path: string; reason: string } | { regions: { name: string; county: string | null }[]; mapName: string }> {
   setLang(language);
-  const tooLarge = fileSizeProblem(Buffer.byteLength(text), lang());
+  const tooLarge = sizeProblem(Buffer.byteLength(text));
   if (tooLarge) return { error: t('results.geo.error', { file, path: tooLarge.path, reason: tooLarge.message }), path: tooLarge.path, reason: tooLarge.message };
   const checked = validateBoundary(text);
   if (!checked.ok) {

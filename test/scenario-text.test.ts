@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioAndModel } from '../src/cli/common';
 import { loadScenarioFile } from '../src/domain/load-node';
-import { formatProblems, validateScenario, validateScenarioFile } from '../src/domain/validation';
+import { formatProblems, problemText, validateScenario, validateScenarioFile } from '../src/domain/validation';
 
 const base = { format: 'quota-scenario/1', model: 'hotan-2021-2025' };
 
@@ -29,9 +29,9 @@ describe('name and description in a scenario file', () => {
   it('rejects {zh, en} missing a language, or with another key, naming the JSON path inside it', () => {
     const noEn = validateScenarioFile({ ...base, name: { zh: '试算' } }, 'scenario.json');
     expect(noEn.ok).toBe(false);
-    if (!noEn.ok) expect(formatProblems(noEn)).toBe('scenario.json: $.name.en: Invalid input: expected string, received undefined');
+    if (!noEn.ok) expect(formatProblems(noEn, 'en')).toBe('scenario.json: $.name.en: Invalid input: expected string, received undefined');
     const extra = validateScenarioFile({ ...base, name: 'x', description: { zh: '说明', en: 'About', fr: 'Note' } }, 'scenario.json');
-    expect(extra.ok ? [] : extra.problems).toEqual([{ path: '$.description', message: 'Unrecognized key: "fr"' }]);
+    expect(extra.ok ? [] : extra.problems.map((p) => ({ path: p.path, message: problemText(p, 'en') }))).toEqual([{ path: '$.description', message: 'Unrecognized key: "fr"' }]);
     const emptyEn = validateScenarioFile({ ...base, name: { zh: '试算', en: '' } }, 'scenario.json');
     expect(emptyEn.ok ? [] : emptyEn.problems.map((p) => p.path)).toEqual(['$.name.en']);
     const neither = validateScenarioFile({ ...base, name: 5 }, 'scenario.json');

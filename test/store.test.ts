@@ -26,6 +26,7 @@ import {
 } from '../src/store';
 import type { Dataset } from '../src/domain/dataset';
 import { scenarioJson } from '../src/domain/scenario-json';
+import { problemText } from '../src/domain/validation';
 import { emptyReport } from './helpers/empty-report';
 
 deleteDatabasesAfterEach();
@@ -252,7 +253,7 @@ describe('scenario files', () => {
   it('reports ids the model does not know', () => {
     const v = parseScenarioFile(JSON.stringify({ ...base, excludedZones: ['Z99'] }), 'x.json', dataset);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.problems).toEqual([{ path: '$.excludedZones[0]', message: 'unknown zone "Z99"' }]);
+    if (!v.ok) expect(v.problems.map((p) => ({ path: p.path, message: problemText(p, 'en') }))).toEqual([{ path: '$.excludedZones[0]', message: 'unknown zone "Z99"' }]);
   });
 
   it('accepts a valid file (with a BOM) and writes it back with format first', () => {

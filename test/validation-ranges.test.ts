@@ -4,27 +4,31 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS, capProblems, fileSizeProblem, MAX_INPUT_BYTES, validateDataset, validateScenario, validateScenarioAgainst } from '../src/domain/validation';
+import { MAX_PROBLEMS, capProblems, fileSizeProblem, MAX_INPUT_BYTES, problemText, validateDataset, validateScenario, validateScenarioAgainst, type ValidationProblem } from '../src/domain/validation';
+import type { Lang } from '../src/domain/label';
+import { reason, sayReason } from '../src/domain/reasons';
 import { MAX_TIME_LIMIT_SEC } from '../src/domain/scenario';
 import { timeLimitOf } from '../src/model/inputs';
-import { domainMessageZh } from '../src/domain/messages-zh';
 import { tiny, tinyJson } from './helpers/tiny';
 
 const base = { format: 'quota-scenario/1', name: 't', model: 'tiny-region' };
 
+/** Problems as lines `$.path: reason`, the reason said in `lang`. */
+const lines = (ps: readonly ValidationProblem[], lang: Lang) => ps.map((p) => `${p.path}: ${problemText(p, lang)}`);
+
 /** The problems of a scenario on the tiny region: the schema's, else the model's. */
-function problems(extra: object): string[] {
+function problems(extra: object, lang: Lang = 'en'): string[] {
   const v = validateScenario({ ...base, ...extra });
-  if (!v.ok) return v.problems.map((p) => `${p.path}: ${p.message}`);
+  if (!v.ok) return lines(v.problems, lang);
   const w = validateScenarioAgainst(v.value, tiny());
-  return w.ok ? [] : w.problems.map((p) => `${p.path}: ${p.message}`);
+  return w.ok ? [] : lines(w.problems, lang);
 }
 
 function modelProblems(change: (d: Record<string, unknown>) => void): string[] {
   const d = tinyJson() as Record<string, unknown>;
   change(d);
   const v = validateDataset(d);
-  return v.ok ? [] : v.problems.map((p) => `${p.path}: ${p.message}`);
+  return v.ok ? [] : lines(v.problems, 'en');
 }
 
 describe('scenario ranges', () => {
@@ -98,39 +102,42 @@ describe('model ranges', () => {
 
 describe('limits on what is read and listed', () => {
   it('lists 50 problems and counts the rest, in the planner’s language', () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({ path: `$[${i}]`, message: 'x' }));
+    const many: ValidationProblem[] = Array.from({ length: 120 }, (_, i) => ({ path: `$[${i}]`, said: reason('validation.zod', { reason: 'x' }) }));
     expect(capProblems(many)).toHaveLength(MAX_PROBLEMS + 1);
-    expect(capProblems(many).at(-1)).toEqual({ path: '$', message: 'and 70 more problems (only the first 50 are listed)' });
-    expect(capProblems(many, 'zh').at(-1)).toEqual({ path: '$', message: '另有 70 个问题（只列出前 50 个）' });
+    const last = capProblems(many).at(-1) as ValidationProblem;
+    expect({ path: last.path, message: problemText(last, 'en') }).toEqual({ path: '$', message: 'and 70 more problems (only the first 50 are listed)' });
+    expect({ path: last.path, message: problemText(last, 'zh') }).toEqual({ path: '$', message: '另有 70 个问题（只列出前 50 个）' });
     expect(capProblems(many.slice(0, 50))).toHaveLength(50);
   });
 
   it('refuses a file over 8 MB by its size alone', () => {
     expect(fileSizeProblem(MAX_INPUT_BYTES)).toBeNull();
-    expect(fileSizeProblem(MAX_INPUT_BYTES + 1)?.message).toMatch(/^the file is 8\.0 MB, more than the 8 MB/);
-    expect(fileSizeProblem(20 * 1048576, 'zh')?.message).toBe('文件大小 20.0 MB，超过模型、方案或边界文件所需的上限 8 MB；未读取');
+    expect(problemText(fileSizeProblem(MAX_INPUT_BYTES + 1) as ValidationProblem, 'en')).toMatch(/^the file is 8\.0 MB, more than the 8 MB/);
+    expect(problemText(fileSizeProblem(20 * 1048576) as ValidationProblem, 'zh')).toBe('文件大小 20.0 MB，超过模型、方案或边界文件所需的上限 8 MB；未读取');
   });
 });
 
 describe('the reasons in Chinese', () => {
   it('every message of the range and id checks has its Chinese, figure kept', () => {
-    const messages = [
-      ...problems({ minScale: { stone: { large: 50 } }, maxScale: { stone: { large: 1 } } }),
-      ...problems({ minScale: { sand: { small: 25 } } }),
-      ...problems({ maxScale: { sand: { large: 5 } } }),
-      ...problems({ maxScale: { sand: { small: 15, large: 0 } } }),
-      ...problems({ objective: { weights: { value: 1e300 } } }),
-      ...problems({ objective: { weights: { mines: 0, transport: 0, unmet: 0 } } }),
-      ...problems({ timeLimitSec: 3e6, caps: { sand: 1e308, toString: 1, stone: -1 }, rightsCaps: { class3: 1e7 } }),
-      ...problems({ assumptions: { density: 1.5 } }),
-      ...problems({ assumptions: { density: { sand: 0 }, population: { north: 0, south: 0 }, otherClass12: { newMines: 0.5 } } }),
-    ].map((p) => p.replace(/^\S+: /, ''));
+    const cases: object[] = [
+      { minScale: { stone: { large: 50 } }, maxScale: { stone: { large: 1 } } },
+      { minScale: { sand: { small: 25 } } },
+      { maxScale: { sand: { large: 5 } } },
+      { maxScale: { sand: { small: 15, large: 0 } } },
+      { objective: { weights: { value: 1e300 } } },
+      { objective: { weights: { mines: 0, transport: 0, unmet: 0 } } },
+      { timeLimitSec: 3e6, caps: { sand: 1e308, toString: 1, stone: -1 }, rightsCaps: { class3: 1e7 } },
+      { assumptions: { density: 1.5 } },
+      { assumptions: { density: { sand: 0 }, population: { north: 0, south: 0 }, otherClass12: { newMines: 0.5 } } },
+    ];
+    const messages = cases.flatMap((c) => problems(c, 'zh')).map((p) => p.replace(/^\S+: /, ''));
     expect(messages.length).toBeGreaterThanOrEqual(14);
-    expect(messages.filter((m) => domainMessageZh(m) === null)).toEqual([]);
-    expect(domainMessageZh('0 is out of range: above 0 and at most 25 (tonnes per m³ of rock: above 0 (0 erases the mineral when converting), at most 25 (the densest element is 22.6))')).toBe(
-      '0 超出范围：大于 0 且不超过 25（岩石每立方米的吨数：大于 0（0 会在换算时抹掉该矿种），不超过 25（最重的元素为 22.6））',
-    );
-    expect(domainMessageZh('the medium minimum 20 is not above the small minimum 25: the small class would be dropped')).toBe('中型最小规模 20 不高于小型最小规模 25：小型类别将被舍弃');
-    expect(domainMessageZh('something else')).toBeNull();
+    expect(messages.filter((m) => !/[\u4e00-\u9fff]/.test(m))).toEqual([]);
+    expect(problems({ assumptions: { density: { sand: 0 } } }, 'zh')).toEqual([
+      '$.assumptions.density.sand: 0 超出范围：大于 0 且不超过 25（岩石每立方米的吨数：大于 0（0 会在换算时抹掉该矿种），不超过 25（最重的元素为 22.6））',
+    ]);
+    expect(problems({ minScale: { sand: { small: 25 } } }, 'zh')).toEqual(['$.minScale.sand.small: 中型最小规模 20 不高于小型最小规模 25：小型类别将被舍弃']);
+    // a reason of zod's own is shown as written
+    expect(sayReason(reason('validation.zod', { reason: 'something else' }), 'zh')).toBe('something else');
   });
 });

@@ -56,8 +56,8 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(argv: string[
 export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scenario: Scenario } {
   const named = loadScenarioFile(o.scenario, o.lang);
   const modelFile = o.model ?? resolve(MODELS_DIR, `${named.model}.json`);
-  const dataset = loadDatasetFile(modelFile);
-  const scenario = checkScenarioAgainst(named, dataset, o.scenario);
+  const dataset = loadDatasetFile(modelFile, o.lang);
+  const scenario = checkScenarioAgainst(named, dataset, o.scenario, o.lang);
   try {
     resolveInputs(dataset, scenario);
   } catch (e) {

@@ -5,6 +5,7 @@
  */
 import { z } from './zod';
 import { MEASURES } from './units';
+import { because, issueOf, reason, type Reason, type ReasonKey } from './reasons';
 
 export const SIZE_CLASSES = ['large', 'medium', 'small'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
@@ -23,10 +24,10 @@ export const MAX_AMOUNT = 1e9;
 export const MAX_COUNT = 1e6;
 /** A service life longer than a millennium is no plan figure. */
 export const MAX_SERVICE_YEARS = 1000;
-export const AMOUNT_TOO_BIG = `at most ${MAX_AMOUNT} in its unit: a larger figure leaves the solver no precision`;
-export const COUNT_TOO_BIG = `at most ${MAX_COUNT}: the plan counts mines in the hundreds`;
-export const NOT_NEGATIVE = 'cannot be negative: it is an amount, a count or a distance';
-export const SCALE_ABOVE_ZERO = 'must be above 0: a mine of no output is no mine, and 0 would remove its class or the whole mineral';
+export const AMOUNT_TOO_BIG = because('validation.amountTooBig');
+export const COUNT_TOO_BIG = because('validation.countTooBig');
+export const NOT_NEGATIVE = because('validation.notNegative');
+export const SCALE_ABOVE_ZERO = because('validation.scaleAboveZero');
 
 /**
  * Names every JavaScript object already has (`toString`, `constructor`, ...):
@@ -37,17 +38,17 @@ export function isReservedName(x: string): boolean {
   return x in Object.prototype;
 }
 const notReserved = (x: string) => !isReservedName(x);
-export const RESERVED_MESSAGE = 'this name is reserved (toString, constructor, valueOf, ...): choose another id';
+const RESERVED_MESSAGE = because('validation.reserved');
 
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id is ASCII letters, digits, _ or -')
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, because('validation.id'))
   .refine(notReserved, RESERVED_MESSAGE);
 /** A key of an assumption's map: any text but a reserved name. */
 const assumptionKey = z.string().refine(notReserved, RESERVED_MESSAGE);
 const id = idSchema;
 const label = z.object({ zh: z.string().min(1), en: z.string().min(1) });
-const planTable = z.string().regex(/^专栏\d+$/, 'a plan table is written 专栏N');
+const planTable = z.string().regex(/^专栏\d+$/, because('validation.planTable'));
 const planRef = z.string().min(1);
 const count = z.number().int().nonnegative(NOT_NEGATIVE).max(MAX_COUNT, COUNT_TOO_BIG);
 const amount = z.number().nonnegative(NOT_NEGATIVE).max(MAX_AMOUNT, AMOUNT_TOO_BIG);
@@ -171,7 +172,7 @@ const table22 = z.object({
 });
 
 const zone = z.object({
-  id: z.string().regex(/^Z\d{2,4}$/, 'a zone id is Z followed by two to four digits'),
+  id: z.string().regex(/^Z\d{2,4}$/, because('validation.zoneId')),
   name: z.string().min(1),
   unit: id.nullable(),
   unitText: z.string(),
@@ -217,40 +218,41 @@ export interface AssumptionRule {
   someAboveZero?: boolean;
   /** the figures are 0 or 1 */
   flag?: boolean;
-  why: string;
+  why: ReasonKey;
 }
 
 export const ASSUMPTION_RULES: Record<string, AssumptionRule> = {
-  serviceYears: { form: 'map', min: 0, minExclusive: true, max: MAX_SERVICE_YEARS, why: 'a mine lasts some years: 0 would make its largest output infinite' },
-  zoneIntensity: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output per km² of a zone cannot be negative' },
-  areaPerMine: { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'a mine takes some land: 0 would allow infinitely many mines' },
-  density: { form: 'map', min: 0, minExclusive: true, max: 25, why: 'tonnes per m³ of rock: above 0 (0 erases the mineral when converting), at most 25 (the densest element is 22.6)' },
-  population: { form: 'map', min: 0, max: MAX_AMOUNT, someAboveZero: true, why: 'people are counted: not negative, and someone must live there for demand to be shared' },
-  roadKm: { form: 'matrix', min: 0, max: 40_000, why: 'a road distance is not negative and shorter than the equator' },
-  valuePerUnit: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output is worth something or nothing, never less' },
-  demandGrowth: { form: 'map', min: 0, max: 1000, why: 'demand cannot be negative' },
-  unitMisprints: { form: 'matrix', min: 0, max: 1, flag: true, why: '1 reads the printed figure in the mineral\'s own unit, 0 converts it' },
-  output2020: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'output cannot be negative' },
-  outsideGrowth: { form: 'map', min: -1, max: 1000, why: 'a share of 2020 output: -1 closes the mines outside the zones, below that output would be negative' },
-  otherClass12: { form: 'map', min: 0, max: MAX_COUNT, integer: true, why: 'mines are counted in whole numbers' },
+  serviceYears: { form: 'map', min: 0, minExclusive: true, max: MAX_SERVICE_YEARS, why: 'validation.why.serviceYears' },
+  zoneIntensity: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'validation.why.zoneIntensity' },
+  areaPerMine: { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'validation.why.areaPerMine' },
+  density: { form: 'map', min: 0, minExclusive: true, max: 25, why: 'validation.why.density' },
+  population: { form: 'map', min: 0, max: MAX_AMOUNT, someAboveZero: true, why: 'validation.why.population' },
+  roadKm: { form: 'matrix', min: 0, max: 40_000, why: 'validation.why.roadKm' },
+  valuePerUnit: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'validation.why.valuePerUnit' },
+  demandGrowth: { form: 'map', min: 0, max: 1000, why: 'validation.why.demandGrowth' },
+  unitMisprints: { form: 'matrix', min: 0, max: 1, flag: true, why: 'validation.why.unitMisprints' },
+  output2020: { form: 'map', min: 0, max: MAX_AMOUNT, why: 'validation.why.output2020' },
+  outsideGrowth: { form: 'map', min: -1, max: 1000, why: 'validation.why.outsideGrowth' },
+  otherClass12: { form: 'map', min: 0, max: MAX_COUNT, integer: true, why: 'validation.why.otherClass12' },
 };
 
 /** The rule for an assumption id; `<mineral>Scale` (jadeScale) gives a mineral's minimum design scales. */
 export function assumptionRule(assumptionId: string): AssumptionRule | undefined {
   if (Object.hasOwn(ASSUMPTION_RULES, assumptionId)) return ASSUMPTION_RULES[assumptionId];
   if (/Scale$/.test(assumptionId))
-    return { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'a mine of no output is no mine: a scale of 0 would remove its class' };
+    return { form: 'map', min: 0, minExclusive: true, max: MAX_AMOUNT, why: 'validation.why.scale' };
   return undefined;
 }
 
 export interface AssumptionProblem {
   path: (string | number)[];
-  message: string;
+  said: Reason;
 }
 
-function describeRange(r: AssumptionRule): string {
-  if (r.flag) return '0 or 1';
-  return `${r.integer ? 'a whole number ' : ''}${r.minExclusive ? 'above' : 'from'} ${r.min} ${r.minExclusive ? 'and at most' : 'to'} ${r.max}`;
+function describeRange(r: AssumptionRule): Reason {
+  if (r.flag) return reason('validation.range.flag');
+  const range = reason(r.minExclusive ? 'validation.range.above' : 'validation.range.from', { min: r.min, max: r.max });
+  return r.integer ? reason('validation.range.whole', { range }) : range;
 }
 
 /** Checks one assumption's value against its rule; paths are relative to the value. */
@@ -260,7 +262,7 @@ export function assumptionProblems(assumptionId: string, value: AssumptionValue)
   const leaves: { path: string[]; x: number }[] = [];
   const depth = typeof value === 'number' ? 0 : Object.values(value).some((v) => typeof v !== 'number') ? 2 : 1;
   if (rule && depth !== (rule.form === 'map' ? 1 : 2) && !(depth === 1 && Object.keys(value).length === 0)) {
-    out.push({ path: [], message: `must be a ${rule.form === 'map' ? 'map {key: number}' : 'matrix {key: {key: number}}'} (${rule.why})` });
+    out.push({ path: [], said: reason('validation.formWhy', { form: reason(`validation.form.${rule.form}`), why: reason(rule.why) }) });
     return out;
   }
   if (typeof value === 'number') leaves.push({ path: [], x: value });
@@ -271,14 +273,14 @@ export function assumptionProblems(assumptionId: string, value: AssumptionValue)
     }
   for (const { path, x } of leaves) {
     if (!rule) {
-      if (Math.abs(x) > MAX_AMOUNT) out.push({ path, message: `${x} is beyond ±${MAX_AMOUNT}` });
+      if (Math.abs(x) > MAX_AMOUNT) out.push({ path, said: reason('validation.beyond', { x, max: MAX_AMOUNT }) });
       continue;
     }
     const below = rule.minExclusive ? x <= rule.min : x < rule.min;
     const bad = below || x > rule.max || (rule.integer && !Number.isInteger(x)) || (rule.flag && x !== 0 && x !== 1);
-    if (bad) out.push({ path, message: `${x} is out of range: ${describeRange(rule)} (${rule.why})` });
+    if (bad) out.push({ path, said: reason('validation.outOfRange', { x, range: describeRange(rule), why: reason(rule.why) }) });
   }
-  if (rule?.someAboveZero && leaves.every((l) => l.x <= 0)) out.push({ path: [], message: `every figure is 0 (${rule.why})` });
+  if (rule?.someAboveZero && leaves.every((l) => l.x <= 0)) out.push({ path: [], said: reason('validation.allZero', { why: reason(rule.why) }) });
   return out;
 }
 
@@ -321,7 +323,7 @@ export const datasetSchema = z
     const unique = (ids: string[], path: (string | number)[]) => {
       const seen = new Set<string>();
       ids.forEach((x, i) => {
-        if (seen.has(x)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${x}"` });
+        if (seen.has(x)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], ...issueOf(reason('validation.duplicate', { id: x })) });
         seen.add(x);
       });
     };
@@ -330,10 +332,10 @@ export const datasetSchema = z
     unique(d.table23.zones.map((z) => z.id), ['table23', 'zones']);
     unique(d.assumptions.map((a) => a.id), ['assumptions']);
     const checkMineral = (m: string | null, path: (string | number)[]) => {
-      if (m !== null && !mineralIds.has(m)) ctx.addIssue({ code: 'custom', path, message: `unknown mineral "${m}"` });
+      if (m !== null && !mineralIds.has(m)) ctx.addIssue({ code: 'custom', path, ...issueOf(reason('validation.unknown.mineral', { id: m })) });
     };
     const checkUnit = (u: string | null, path: (string | number)[]) => {
-      if (u !== null && !unitIds.has(u)) ctx.addIssue({ code: 'custom', path, message: `unknown unit "${u}"` });
+      if (u !== null && !unitIds.has(u)) ctx.addIssue({ code: 'custom', path, ...issueOf(reason('validation.unknown.unit', { id: u })) });
     };
     const tables = ['table4', 'table6', 'table11', 'table20', 'table21', 'table22'] as const;
     for (const t of tables) d[t].rows.forEach((r, i) => checkMineral(r.mineral, [t, 'rows', i, 'mineral']));
@@ -344,7 +346,7 @@ export const datasetSchema = z
     rows5.forEach((r) =>
       Object.keys(r.counts).forEach((c) => {
         if (!d.table5.columns.includes(c))
-          ctx.addIssue({ code: 'custom', path: ['table5'], message: `row "${r.planName}" counts unknown column "${c}"` });
+          ctx.addIssue({ code: 'custom', path: ['table5'], ...issueOf(reason('validation.unknownColumn', { row: r.planName, column: c })) });
       }),
     );
     d.table23.zones.forEach((z, i) => {
@@ -352,7 +354,7 @@ export const datasetSchema = z
       checkMineral(z.mineral, ['table23', 'zones', i, 'mineral']);
     });
     d.assumptions.forEach((a, i) =>
-      assumptionProblems(a.id, a.value).forEach((p) => ctx.addIssue({ code: 'custom', path: ['assumptions', i, 'value', ...p.path], message: p.message })),
+      assumptionProblems(a.id, a.value).forEach((p) => ctx.addIssue({ code: 'custom', path: ['assumptions', i, 'value', ...p.path], ...issueOf(p.said) })),
     );
   });
 

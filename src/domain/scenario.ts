@@ -6,6 +6,7 @@
 import { z } from './zod';
 import { AMOUNT_TOO_BIG, COUNT_TOO_BIG, MAX_COUNT, MAX_AMOUNT, NOT_NEGATIVE, SCALE_ABOVE_ZERO, SIZE_CLASSES, assumptionValue, idSchema } from './dataset';
 import type { Label, Lang } from './label';
+import { because, issueOf, reason } from './reasons';
 // A constant table with only type imports back into the domain, so no cycle at run time.
 import { DEFAULT_OBJECTIVE_PRESET, OBJECTIVE_PRESET_WEIGHTS } from './objective-presets';
 
@@ -33,11 +34,11 @@ const amount = z.number().nonnegative(NOT_NEGATIVE).max(MAX_AMOUNT, AMOUNT_TOO_B
 const scale = z.number().positive(SCALE_ABOVE_ZERO).max(MAX_AMOUNT, AMOUNT_TOO_BIG);
 const weight = z
   .number()
-  .refine((w) => w === 0 || (w >= MIN_WEIGHT && w <= MAX_WEIGHT), `a weight is 0 (term off) or from ${MIN_WEIGHT} to ${MAX_WEIGHT}`);
+  .refine((w) => w === 0 || (w >= MIN_WEIGHT && w <= MAX_WEIGHT), issueOf(reason('validation.weight', { min: MIN_WEIGHT, max: MAX_WEIGHT })));
 const bound = z
   .object({ min: amount.optional(), max: amount.optional() })
   .strict()
-  .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, 'min is larger than max');
+  .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, because('validation.minOverMax'));
 
 export const OBJECTIVE_PRESETS = ['continuity', 'max-value', 'min-mines', 'min-transport', 'balanced'] as const;
 export type ObjectivePreset = (typeof OBJECTIVE_PRESETS)[number];
@@ -56,7 +57,7 @@ type PerClass = Partial<Record<(typeof SIZE_CLASSES)[number], number>>;
 const maxPerClass = perClass.superRefine((c: PerClass, ctx) => {
   for (const k of ['medium', 'small'] as const)
     if (c[k] !== undefined)
-      ctx.addIssue({ code: 'custom', path: [k], message: `only the large class's maximum can be set: a ${k} mine's maximum is the next class's minimum (set minScale instead)` });
+      ctx.addIssue({ code: 'custom', path: [k], ...issueOf(reason('validation.onlyLargeMax', { size: reason(`size.${k}`) })) });
 });
 
 const objective = z
@@ -69,11 +70,7 @@ const objective = z
     const preset = OBJECTIVE_PRESET_WEIGHTS[o.preset ?? DEFAULT_OBJECTIVE_PRESET];
     const given = o.weights as Partial<Record<ObjectiveTerm, number>> | undefined;
     if (CORE_TERMS.every((t) => (given?.[t] ?? preset[t]) === 0))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weights'],
-        message: `the weights of ${CORE_TERMS.join(', ')} are all 0 (with the preset's): nothing asks for output, so the answer would produce nothing`,
-      });
+      ctx.addIssue({ code: 'custom', path: ['weights'], ...issueOf(reason('validation.allWeightsZero', { terms: CORE_TERMS.join(', ') })) });
   });
 
 const shape = {
@@ -90,13 +87,13 @@ const shape = {
       .optional(),
     minScale: z.record(id, perClass).optional(),
     maxScale: z.record(id, maxPerClass).optional(),
-    excludedZones: z.array(z.string().regex(/^Z\d{2,4}$/, 'a zone id is Z followed by two to four digits')).optional(),
+    excludedZones: z.array(z.string().regex(/^Z\d{2,4}$/, because('validation.zoneId'))).optional(),
     allowNewOutsideZones: z.boolean().optional(),
     countyBounds: z.record(id, z.record(id, bound)).optional(),
     demand: z
       .object({
         enabled: z.boolean().optional(),
-        radiusKm: z.number().positive('must be above 0 km: a radius of 0 ships nothing').max(MAX_RADIUS_KM, `at most ${MAX_RADIUS_KM} km, the equator's length`).optional(),
+        radiusKm: z.number().positive(because('validation.radiusAboveZero')).max(MAX_RADIUS_KM, because('validation.radiusTooBig')).optional(),
         perCounty: z.record(id, z.record(id, amount)).optional(),
         prefecture: z.record(id, amount).optional(),
       })
@@ -105,7 +102,7 @@ const shape = {
     reference: z.record(id, z.record(id, amount)).optional(),
     objective: objective.optional(),
     assumptions: z.record(id, assumptionValue).optional(),
-    timeLimitSec: z.number().positive().max(MAX_TIME_LIMIT_SEC, `at most ${MAX_TIME_LIMIT_SEC} s (about 23 days; the solver's timer counts milliseconds in a 32-bit int)`).optional(),
+    timeLimitSec: z.number().positive().max(MAX_TIME_LIMIT_SEC, because('validation.timeLimit')).optional(),
     /** relative MIP gap at which the solver may stop; absent or 0: prove the optimum */
     mipGap: z.number().min(0).max(0.5).optional(),
 };
@@ -117,7 +114,11 @@ function scalesInOrder(s: { minScale?: Record<string, PerClass>; maxScale?: Reco
       const lo = s.minScale?.[m]?.[k];
       const hi = max[k];
       if (lo !== undefined && hi !== undefined && lo > hi)
-        ctx.addIssue({ code: 'custom', path: ['maxScale', m, k], message: `maximum ${hi} is below the minimum ${lo} (minScale.${m}.${k}): no ${k} mine could exist` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['maxScale', m, k],
+          ...issueOf(reason('validation.maxBelowMin', { max: hi, min: lo, at: `minScale.${m}.${k}`, size: reason(`size.${k}`) })),
+        });
     }
 }
 

@@ -5,11 +5,13 @@
 import type { z } from 'zod';
 import { SIZE_CLASSES, assumptionProblems, datasetSchema, type AssumptionValue, type Dataset, type SizeClass } from './dataset';
 import type { Lang } from './label';
+import { issueReason, reason, sayReason, type Reason } from './reasons';
 import { localiseScenario, scenarioFileSchema, type Scenario, type ScenarioFile } from './scenario';
 
+/** What is wrong where: the JSON path and the reason, said in the reader's language by whoever shows it (problemText). */
 export interface ValidationProblem {
   path: string;
-  message: string;
+  said: Reason;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; file: string; problems: ValidationProblem[] };
@@ -21,15 +23,11 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; file: string; p
  */
 export const MAX_PROBLEMS = 50;
 
-/** The first MAX_PROBLEMS problems, and a line counting the rest (in `lang`: the UI passes the planner's). */
-export function capProblems<P extends ValidationProblem>(problems: P[], lang: Lang = 'en'): (P | ValidationProblem)[] {
+/** The first MAX_PROBLEMS problems, and a line counting the rest (a ValidationProblem, whatever the others are: the UI's are already said). */
+export function capProblems<P extends { path: string }>(problems: P[]): (P | ValidationProblem)[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const rest = problems.length - MAX_PROBLEMS;
-  const message =
-    lang === 'zh'
-      ? `另有 ${rest} 个问题（只列出前 ${MAX_PROBLEMS} 个）`
-      : `and ${rest} more problem${rest === 1 ? '' : 's'} (only the first ${MAX_PROBLEMS} are listed)`;
-  return [...problems.slice(0, MAX_PROBLEMS), { path: '$', message }];
+  return [...problems.slice(0, MAX_PROBLEMS), { path: '$', said: reason(rest === 1 ? 'validation.more.one' : 'validation.more.many', { rest, max: MAX_PROBLEMS }) }];
 }
 
 /**
@@ -40,15 +38,10 @@ export function capProblems<P extends ValidationProblem>(problems: P[], lang: La
  */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
-/** A problem when a file of `bytes` is too large to read, else null; in `lang` (the CLI's messages are English). */
-export function fileSizeProblem(bytes: number, lang: Lang = 'en'): ValidationProblem | null {
+/** A problem when a file of `bytes` is too large to read, else null. */
+export function fileSizeProblem(bytes: number): ValidationProblem | null {
   if (bytes <= MAX_INPUT_BYTES) return null;
-  const [mb, max] = [(bytes / 1048576).toFixed(1), MAX_INPUT_BYTES / 1048576];
-  const message =
-    lang === 'zh'
-      ? `文件大小 ${mb} MB，超过模型、方案或边界文件所需的上限 ${max} MB；未读取`
-      : `the file is ${mb} MB, more than the ${max} MB any model, scenario or boundary file needs; it was not read`;
-  return { path: '$', message };
+  return { path: '$', said: reason('validation.fileSize', { mb: (bytes / 1048576).toFixed(1), max: MAX_INPUT_BYTES / 1048576 }) };
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -88,7 +81,7 @@ export function protoKeys(data: unknown): ValidationProblem[] {
     if (typeof node.v !== 'object' || node.v === null) continue;
     const entries: [PropertyKey, unknown][] = Array.isArray(node.v) ? node.v.map((x, i) => [i, x]) : Object.entries(node.v);
     for (const [k, x] of entries.reverse()) {
-      if (k === '__proto__') out.push({ path: jsonPath(pathOf({ v: x, up: node, key: k })), message: 'the key __proto__ is not allowed: it is a reserved name in JavaScript' });
+      if (k === '__proto__') out.push({ path: jsonPath(pathOf({ v: x, up: node, key: k })), said: reason('validation.proto') });
       else stack.push({ v: x, up: node, key: k });
     }
   }
@@ -106,11 +99,6 @@ function pathOf(node: Node): PropertyKey[] {
   const path: PropertyKey[] = [];
   for (let n: Node | null = node; n?.up; n = n.up) path.push(n.key);
   return path.reverse();
-}
-
-/** A record key's own reason (an id's form, a reserved name) rather than zod's "Invalid key in record". */
-function issueText(i: Issue): string {
-  return i.code === 'invalid_key' && i.issues.length ? i.issues.map((x) => x.message).join('; ') : i.message;
 }
 
 /**
@@ -142,7 +130,7 @@ function longestList(data: unknown): ValidationProblem {
       if (v.length <= 1000) v.forEach((x, i) => stack.push({ v: x, up: node, key: i }));
     } else for (const [k, x] of Object.entries(v)) stack.push({ v: x, up: node, key: k });
   }
-  return { path: jsonPath(best ? pathOf(best.node) : []), message: `a list of ${best?.length ?? 0} items with problems, too many to check one by one: correct the list first` };
+  return { path: jsonPath(best ? pathOf(best.node) : []), said: reason('validation.tooLong', { n: best?.length ?? 0 }) };
 }
 
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): Validated<T> {
@@ -154,7 +142,7 @@ function check<T>(schema: z.ZodType<T>, data: unknown, file: string): Validated<
   return {
     ok: false,
     file,
-    problems: capProblems(unionIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), message: issueText(i) }))),
+    problems: capProblems(unionIssues(parsed.error.issues).map((i) => ({ path: jsonPath(i.path), said: issueReason(i) }))),
   };
 }
 
@@ -163,7 +151,7 @@ export function parseJson(text: string, file: string): Validated<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false, file, problems: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, file, problems: [{ path: '$', said: reason('validation.json', { reason: (e as Error).message }) }] };
   }
 }
 
@@ -188,47 +176,49 @@ export function validateScenarioAgainst(s: Scenario, d: Dataset, file = 'scenari
   const minerals = new Set(d.minerals.map((m) => m.id));
   const units = new Set(d.units.map((u) => u.id));
   const zones = new Set(d.table23.zones.map((z) => z.id));
-  const need = (ok: boolean, path: PropertyKey[], message: string) => {
-    if (!ok) problems.push({ path: jsonPath(path), message });
+  const need = (ok: boolean, path: PropertyKey[], said: Reason) => {
+    if (!ok) problems.push({ path: jsonPath(path), said });
   };
-  if (s.model !== d.id) problems.push({ path: '$.model', message: `names model "${s.model}" but the model is "${d.id}"` });
+  const unknown = (kind: 'mineral' | 'county' | 'zone' | 'assumption', id: string) => reason(`validation.unknown.${kind}`, { id });
+  if (s.model !== d.id) problems.push({ path: '$.model', said: reason('validation.wrongModel', { named: s.model, model: d.id }) });
   const mineralKeys = (rec: Record<string, unknown> | undefined, key: string) =>
-    Object.keys(rec ?? {}).forEach((m) => need(minerals.has(m), [key, m], `unknown mineral "${m}"`));
+    Object.keys(rec ?? {}).forEach((m) => need(minerals.has(m), [key, m], unknown('mineral', m)));
   mineralKeys(s.caps, 'caps');
   mineralKeys(s.minScale, 'minScale');
   mineralKeys(s.maxScale, 'maxScale');
   (s.largeMediumShare?.minerals ?? []).forEach((m, i) =>
-    need(minerals.has(m), ['largeMediumShare', 'minerals', i], `unknown mineral "${m}"`),
+    need(minerals.has(m), ['largeMediumShare', 'minerals', i], unknown('mineral', m)),
   );
-  (s.excludedZones ?? []).forEach((z, i) => need(zones.has(z), ['excludedZones', i], `unknown zone "${z}"`));
+  (s.excludedZones ?? []).forEach((z, i) => need(zones.has(z), ['excludedZones', i], unknown('zone', z)));
   const perUnit = (rec: Record<string, Record<string, unknown>> | undefined, key: PropertyKey[]) =>
     Object.entries(rec ?? {}).forEach(([u, byMineral]) => {
-      need(units.has(u), [...key, u], `unknown county "${u}"`);
-      Object.keys(byMineral).forEach((m) => need(minerals.has(m), [...key, u, m], `unknown mineral "${m}"`));
+      need(units.has(u), [...key, u], unknown('county', u));
+      Object.keys(byMineral).forEach((m) => need(minerals.has(m), [...key, u, m], unknown('mineral', m)));
     });
   perUnit(s.countyBounds, ['countyBounds']);
   perUnit(s.demand?.perCounty, ['demand', 'perCounty']);
   perUnit(s.reference, ['reference']);
   Object.entries(s.assumptions ?? {}).forEach(([a, v]) => {
     const own = d.assumptions.find((x) => x.id === a);
-    if (!own) return need(false, ['assumptions', a], `unknown assumption "${a}"`);
+    if (!own) return need(false, ['assumptions', a], unknown('assumption', a));
     const [mine, theirs] = [formOf(v), formOf(own.value)];
-    if (mine !== theirs && !(mine === 'map {key: number}' && isEmpty(v))) return need(false, ['assumptions', a], `must be a ${theirs} as in the model, not a ${mine}`);
+    if (mine !== theirs && !(mine === 'map' && isEmpty(v)))
+      return need(false, ['assumptions', a], reason('validation.form', { form: reason(`validation.form.${theirs}`), given: reason(`validation.form.${mine}`) }));
     // a map the model keys by minerals (density) or counties (population, roadKm) takes no other key: it would be ignored without a word
     const modelKeys = typeof own.value === 'object' ? Object.keys(own.value) : [];
     const kind = modelKeys.length === 0 ? null : modelKeys.every((k) => minerals.has(k)) ? 'mineral' : modelKeys.every((k) => units.has(k)) ? 'county' : null;
-    if (kind && typeof v === 'object') Object.keys(v).forEach((k) => need((kind === 'mineral' ? minerals : units).has(k), ['assumptions', a, k], `unknown ${kind} "${k}"`));
-    assumptionProblems(a, v).forEach((p) => need(false, ['assumptions', a, ...p.path], p.message));
+    if (kind && typeof v === 'object') Object.keys(v).forEach((k) => need((kind === 'mineral' ? minerals : units).has(k), ['assumptions', a, k], unknown(kind, k)));
+    assumptionProblems(a, v).forEach((p) => need(false, ['assumptions', a, ...p.path], p.said));
   });
   scaleProblems(s, d).forEach((p) => problems.push(p));
   return problems.length ? { ok: false, file, problems: capProblems(problems) } : { ok: true, value: s };
 }
 
-type Form = 'number' | 'map {key: number}' | 'matrix {key: {key: number}}';
+type Form = 'number' | 'map' | 'matrix';
 
 function formOf(v: AssumptionValue): Form {
   if (typeof v === 'number') return 'number';
-  return Object.values(v).some((x) => typeof x !== 'number') ? 'matrix {key: {key: number}}' : 'map {key: number}';
+  return Object.values(v).some((x) => typeof x !== 'number') ? 'matrix' : 'map';
 }
 
 function isEmpty(v: AssumptionValue): boolean {
@@ -257,17 +247,27 @@ function scaleProblems(s: Scenario, d: Dataset): ValidationProblem[] {
       const [big, small] = [mins[i], mins[i + 1]] as [{ k: SizeClass; x: number }, { k: SizeClass; x: number }];
       if (big.x <= small.x) {
         const at = given[small.k] !== undefined ? small.k : big.k;
-        out.push({ path: jsonPath(['minScale', m.id, at]), message: `the ${big.k} minimum ${big.x} is not above the ${small.k} minimum ${small.x}: the ${small.k} class would be dropped` });
+        const [bigName, smallName] = [reason(`size.${big.k}`), reason(`size.${small.k}`)];
+        out.push({ path: jsonPath(['minScale', m.id, at]), said: reason('validation.classDropped', { big: bigName, bigMin: big.x, small: smallName, smallMin: small.x }) });
       }
     }
     const largest = s.maxScale?.[m.id]?.large;
     const smallest = mins[mins.length - 1];
     if (largest !== undefined && smallest && largest < smallest.x)
-      out.push({ path: jsonPath(['maxScale', m.id, 'large']), message: `the largest mine ${largest} is below the smallest class's minimum ${smallest.x} (${smallest.k}): no mine of ${m.id} could exist` });
+      out.push({
+        path: jsonPath(['maxScale', m.id, 'large']),
+        said: reason('validation.noMine', { largest, min: smallest.x, size: reason(`size.${smallest.k}`), mineral: m.id }),
+      });
   }
   return out;
 }
 
-export function formatProblems(v: { file: string; problems: ValidationProblem[] }): string {
-  return v.problems.map((p) => `${v.file}: ${p.path}: ${p.message}`).join('\n');
+/** A problem's reason in `lang`. */
+export function problemText(p: ValidationProblem, lang: Lang): string {
+  return sayReason(p.said, lang);
+}
+
+/** A file's problems as the command line prints them: `file: $.path: reason` lines in `lang`. */
+export function formatProblems(v: { file: string; problems: readonly ValidationProblem[] }, lang: Lang): string {
+  return v.problems.map((p) => `${v.file}: ${p.path}: ${problemText(p, lang)}`).join('\n');
 }

@@ -12,7 +12,7 @@
 import { z } from '../../domain/zod';
 import type { Dataset } from '../../domain/dataset';
 import { scenarioSchema, type Scenario } from '../../domain/scenario';
-import { validateScenario, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { problemText, validateScenario, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { getIn } from '../../domain/json-path';
 
 /** A parameter path that the scenario schema does not have, or a value it does not accept. */
@@ -176,12 +176,17 @@ export function setPath(scenario: Scenario, path: string, value: number, dataset
   return checked(out, path, dataset);
 }
 
+/** The problems as one reason, in English like the path errors above (the sweep's errors have no --lang yet). */
+function reasonOf(problems: readonly ValidationProblem[]): string {
+  return problems.map((p) => `${p.path}: ${problemText(p, 'en')}`).join('; ');
+}
+
 function checked(candidate: unknown, path: string, dataset: Dataset | undefined): Scenario {
   const v = validateScenario(candidate);
-  if (!v.ok) throw new ParamPathError(path, v.problems.map((p) => `${p.path}: ${p.message}`).join('; '), v.problems);
+  if (!v.ok) throw new ParamPathError(path, reasonOf(v.problems), v.problems);
   if (!dataset) return v.value;
   const w = validateScenarioAgainst(v.value, dataset);
-  if (!w.ok) throw new ParamPathError(path, w.problems.map((p) => `${p.path}: ${p.message}`).join('; '), w.problems);
+  if (!w.ok) throw new ParamPathError(path, reasonOf(w.problems), w.problems);
   return w.value;
 }
 

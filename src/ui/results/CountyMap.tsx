@@ -13,7 +13,7 @@ import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
-import { fileSizeProblem } from '../../domain/validation';
+import { sizeProblem } from '../state/validate';
 
 export interface CountyMapProps {
   report: SolveReport;
@@ -56,7 +56,7 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    const tooLarge = fileSizeProblem(file.size, lang());
+    const tooLarge = sizeProblem(file.size);
     if (tooLarge) return void setError(t('results.geo.error', { file: file.name, path: tooLarge.path, reason: tooLarge.message }));
     let text: string;
     try {

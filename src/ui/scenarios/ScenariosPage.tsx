@@ -25,8 +25,8 @@ import {
   scenariosLoaded,
   selectScenario,
 } from '../state/scenarios';
-import { checkScenarioFile, localizeProblems, problemField, problemLine, type Problem } from '../state/validate';
-import { fileSizeProblem, MAX_PROBLEMS } from '../../domain/validation';
+import { checkScenarioFile, localizeProblems, problemField, problemLine, sizeProblem, type Problem } from '../state/validate';
+import { MAX_PROBLEMS } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 import { SolveAll } from './SolveAll';
@@ -329,7 +329,7 @@ function Import() {
   let fileInput: HTMLInputElement | undefined;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const tooLarge = fileSizeProblem(file.size, lang());
+    const tooLarge = sizeProblem(file.size);
     if (tooLarge) return void setProblems({ file: file.name, problems: [tooLarge] });
     try {
       const text = await file.text();

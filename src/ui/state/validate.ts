@@ -8,11 +8,11 @@
 import type { z } from 'zod';
 import type { Dataset } from '../../domain/dataset';
 import { localiseScenario, scenarioFileSchema, scenarioSchema, type Scenario } from '../../domain/scenario';
-import { capProblems, jsonPath, parseJson, protoKeys, safeParseListed, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
+import { capProblems, fileSizeProblem, jsonPath, parseJson, protoKeys, safeParseListed, unionIssues, validateScenarioAgainst, type ValidationProblem } from '../../domain/validation';
 import { fieldLabel } from '../../domain/field-labels';
-import { domainMessageZh } from '../../domain/messages-zh';
+import { issueReason, type Reason, type ReasonKey } from '../../domain/reasons';
 import { resolveInputs } from '../../model/inputs';
-import { lang, t } from '../i18n';
+import { lang, t, tOr, type UiKey } from '../i18n';
 import { dataset } from './model';
 
 export interface Problem {
@@ -43,7 +43,7 @@ export function issueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return t('editor.v.required');
-      return t('editor.v.type', { expected: t(`editor.v.kind.${issue.expected}`) });
+      return t('editor.v.type', { expected: tOr(`editor.v.kind.${issue.expected}`, issue.expected) });
     case 'too_small':
       return t(issue.inclusive ? 'editor.v.min' : 'editor.v.gt', { n: fmt(issue.minimum) });
     case 'too_big':
@@ -53,7 +53,7 @@ export function issueMessage(issue: Issue): string {
     case 'invalid_value':
       return t('editor.v.oneOf', { values: issue.values.map((v) => String(v)).join(' / ') });
     case 'invalid_format':
-      return t('editor.v.format', { reason: issue.message });
+      return t('editor.v.format', { reason: issueReason(issue) });
     case 'invalid_key':
       return t('editor.v.key', { reason: issue.issues.map(issueMessage).join('; ') });
     case 'invalid_union': {
@@ -63,33 +63,48 @@ export function issueMessage(issue: Issue): string {
       return t('editor.v.type', { expected: t(text ? 'editor.v.kind.textOrBilingual' : 'editor.v.kind.numberOrRange') });
     }
     case 'custom':
-      return customMessage(issue.message);
+      return reasonText(issueReason(issue));
     default:
       return issue.message;
   }
 }
 
-/** The domain's checks speak English; the common ones are translated, the rest shown as written. */
-export function customMessage(message: string): string {
-  const unknown = /^unknown (mineral|county|zone|assumption|unit) "(.*)"$/.exec(message);
-  if (unknown) return t(`editor.v.unknown.${unknown[1]}`, { id: unknown[2] ?? '' });
-  const model = /^names model "(.*)" but the model is "(.*)"$/.exec(message);
-  if (model) return t('editor.v.wrongModel', { named: model[1] ?? '', model: model[2] ?? '' });
-  if (message === 'min is larger than max') return t('editor.v.minOverMax');
-  if (message.startsWith('not valid JSON')) return t('editor.v.json', { reason: message.replace(/^not valid JSON: /, '') });
-  if (message === 'a zone id is Z followed by two digits') return t('editor.v.zoneId');
-  if (message === 'an id is ASCII letters, digits, _ or -') return t('editor.v.id');
-  return (lang() === 'zh' && domainMessageZh(message)) || message;
+/**
+ * The reasons the editor has always put in its own words beside a field
+ * (the command line keeps the domain's terser ones); every other reason is
+ * said as the domain's dictionary (src/domain/dict/validation.ts) words it.
+ */
+const EDITOR_WORDS: Partial<Record<ReasonKey, UiKey>> = {
+  'validation.unknown.mineral': 'editor.v.unknown.mineral',
+  'validation.unknown.county': 'editor.v.unknown.county',
+  'validation.unknown.unit': 'editor.v.unknown.unit',
+  'validation.unknown.zone': 'editor.v.unknown.zone',
+  'validation.unknown.assumption': 'editor.v.unknown.assumption',
+  'validation.wrongModel': 'editor.v.wrongModel',
+  'validation.minOverMax': 'editor.v.minOverMax',
+  'validation.json': 'editor.v.json',
+  'validation.id': 'editor.v.id',
+};
+
+/** A reason of the domain's checks in the planner's language. */
+function reasonText(r: Reason): string {
+  return t(EDITOR_WORDS[r.key] ?? r.key, r.params);
 }
 
-/** Problems from src/domain/validation (already flattened to path + English message), translated. */
+/** Problems from src/domain/validation (a path and a reason each), said in the planner's language. */
 export function localizeProblems(problems: readonly ValidationProblem[]): Problem[] {
-  return problems.map((p) => ({ path: p.path, message: customMessage(p.message) }));
+  return problems.map((p) => ({ path: p.path, message: reasonText(p.said) }));
+}
+
+/** The problem of a file too large to read (its size alone), or null. */
+export function sizeProblem(bytes: number): Problem | null {
+  const p = fileSizeProblem(bytes);
+  return p && { path: p.path, message: reasonText(p.said) };
 }
 
 /** zod issues as problems with localized reasons; a union's are those of the branch the value chose. */
 function issueProblems(issues: readonly Issue[]): Problem[] {
-  return capProblems(unionIssues(issues).map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) })), lang());
+  return capProblems(unionIssues(issues).map((i) => ({ path: jsonPath(i.path), message: issueMessage(i) }))).map((p) => ('said' in p ? { path: p.path, message: reasonText(p.said) } : p));
 }
 
 /** Problems of an arbitrary JSON value read as a scenario, with localized reasons. */
