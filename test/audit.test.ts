@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditDataset, groupFindingsByTable, type Finding } from '../src/domain/audit';
+import { auditDataset, findingText, groupFindingsByTable, type Finding } from '../src/domain/audit';
 import type { Dataset } from '../src/domain/dataset';
 import { InputError } from '../src/domain/errors';
 import { loadDatasetFile } from '../src/domain/load-node';
@@ -112,8 +112,8 @@ describe('audit of the printed plan', () => {
     expect(fs.filter((x) => x.kind === 'stated-total' || x.kind === 'stated-count')).toEqual([]);
     expect(fs).toHaveLength(17);
     for (const f of fs) {
-      expect(f.message.length).toBeGreaterThan(0);
-      expect(f.messageEn.length).toBeGreaterThan(0);
+      expect(findingText(f, 'zh').length).toBeGreaterThan(0);
+      expect(findingText(f, 'en').length).toBeGreaterThan(0);
       expect(f.tables.every((t) => /^专栏\d+$/.test(t))).toBe(true);
     }
   });

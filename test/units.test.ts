@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Dataset } from '../src/domain/dataset';
 import type { Lang } from '../src/domain/label';
 import type { Scenario } from '../src/domain/scenario';
-import { auditDataset } from '../src/domain/audit';
+import { auditDataset, findingText, type Finding } from '../src/domain/audit';
 import { planUnitLabel, roundAsPlan, unitLabel } from '../src/domain/units';
 import { countyQuotasCsv } from '../src/export/csv';
 import { reportDocx } from '../src/export/docx';
@@ -88,8 +88,9 @@ describe('unitLabel', () => {
     const findings = auditDataset(shippedModel());
     const unitFindings = findings.filter((f) => f.kind === 'unit');
     expect(unitFindings.length).toBeGreaterThan(0);
-    for (const f of findings) expect(f.messageEn.replace(/"[^"]*"/g, '""'), f.messageEn).not.toContain('万');
-    expect(unitFindings.some((f) => f.messageEn.includes('10⁴ m³') && f.messageEn.includes('10⁴ t'))).toBe(true);
+    const messageEn = (f: Finding) => findingText(f, 'en');
+    for (const f of findings) expect(messageEn(f).replace(/"[^"]*"/g, '""'), messageEn(f)).not.toContain('万');
+    expect(unitFindings.some((f) => messageEn(f).includes('10⁴ m³') && messageEn(f).includes('10⁴ t'))).toBe(true);
   });
 
   test('totals round as the plan prints quotas: 万m³ and 万吨 to one decimal, 吨 whole', () => {

@@ -5,7 +5,7 @@
  * --json prints only a JSON array of findings on stdout. A model file that
  * cannot be read or is not valid: `file: $.path: reason` lines on stderr, exit 1.
  */
-import { auditDataset, groupFindingsByTable, type Finding } from '../domain/audit';
+import { auditDataset, findingText, groupFindingsByTable, type Finding } from '../domain/audit';
 import { InputError } from '../domain/errors';
 import { loadDatasetFile } from '../domain/load-node';
 
@@ -41,7 +41,7 @@ function readable(findings: readonly Finding[]): string {
     lines.push(`${g.table}`);
     for (const f of g.findings) {
       if (f.tables[0] !== g.table) continue; // a finding on two tables is printed once, under its first
-      lines.push(`  [${f.kind}] ${f.tables.join(' / ')}`, `    ${f.message}`, `    ${f.messageEn}`);
+      lines.push(`  [${f.kind}] ${f.tables.join(' / ')}`, `    ${findingText(f, 'zh')}`, `    ${findingText(f, 'en')}`);
     }
     lines.push('');
   }
@@ -53,7 +53,14 @@ function main(): void {
     const o = parseArgs(process.argv.slice(2));
     const findings = auditDataset(loadDatasetFile(o.model));
     if (o.json) {
-      const out = findings.map(({ kind, tables, values, message, messageEn, subject }) => ({ kind, tables, values, message, messageEn, ...(subject ? { subject } : {}) }));
+      const out = findings.map((f) => ({
+        kind: f.kind,
+        tables: f.tables,
+        values: f.values,
+        message: findingText(f, 'zh'),
+        messageEn: findingText(f, 'en'),
+        ...(f.subject ? { subject: f.subject } : {}),
+      }));
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else process.stdout.write(`${readable(findings)}\n`);
   } catch (e) {

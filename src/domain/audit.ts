@@ -5,11 +5,22 @@
  * with the mineral's unit); no table, mineral or county is named here, so a
  * planted or corrected figure changes the findings by itself.
  */
-import type { Dataset, RightsClass } from './dataset';
+import type { Dataset } from './dataset';
+import words from './dict/audit';
+import { say, translator, type KeyOf, type Lang, type Param, type Params, type Said } from './i18n';
+import type { Label } from './label';
 import { parsePlanUnit, unitLabel, type Measure } from './units';
 
-/** A unit in an English message: 10⁴ t, never 万吨 (the quoted plan text keeps its own words); callers pass figures whose unit was read. */
-const en = (unit: string | null): string => unitLabel(unit ?? '', 'en');
+type AuditKey = KeyOf<typeof words>;
+type AuditParam = Param<AuditKey>;
+
+const said = (key: AuditKey, params?: Params<AuditKey>): Said<AuditKey> => say(key, params);
+
+/** A unit as the plan writes it (万吨) in Chinese, as 10⁴ t in English (the quoted plan text keeps its own words); callers pass figures whose unit was read. */
+const unit = (u: string | null): Label => ({ zh: u ?? '', en: unitLabel(u ?? '', 'en') });
+
+/** Items in a sentence: 甲、乙 in Chinese, a, b in English. */
+const listOf = (items: AuditParam[]): AuditParam => items.reduce((first, second) => said('audit.list', { first, second }));
 
 export const FINDING_KINDS = [
   /** a row's per-column counts do not add up to its own stated total */
@@ -49,11 +60,16 @@ export interface Finding {
   kind: FindingKind;
   /** the plan tables involved, e.g. ["专栏5"] or ["专栏6", "专栏20"] */
   tables: string[];
-  /** the values compared, in the order the message names them */
+  /** the values compared, in the order the sentence names them */
   values: unknown[];
-  message: string;
-  messageEn: string;
+  /** what is wrong, said in the reader's language by findingText */
+  said: Said<AuditKey>;
   subject?: FindingSubject;
+}
+
+/** A finding's sentence in `lang`. */
+export function findingText(f: Finding, lang: Lang): string {
+  return translator(words, lang)(f.said.key, f.said.params);
 }
 
 /** Amounts are printed with at most two decimals; closer than this is equal. */
@@ -63,11 +79,6 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 const fmt = (x: number): string => String(round(x));
 const differ = (a: number, b: number): boolean => Math.abs(a - b) > AMOUNT_TOLERANCE;
 const sum = (xs: readonly number[]): number => round(xs.reduce((s, x) => s + x, 0));
-
-const CLASS_LABEL: Record<RightsClass, { zh: string; en: string }> = {
-  class12: { zh: '省、市级（一二类）', en: 'provincial/prefectural (class 1/2)' },
-  class3: { zh: '县级（三类）', en: 'county-level (class 3)' },
-};
 
 /** Lookups shared by the checks: names of columns and minerals, and the key that identifies "the same mineral" across tables. */
 class Context {
@@ -116,14 +127,13 @@ function auditRights(c: Context): Finding[] {
         tables: [T],
         values: [s, r.total],
         subject: { table: T, row: r.planName },
-        message: `${T}“${r.planName}”行各县合计为 ${s}，而该行汇总列为 ${r.total}。`,
-        messageEn: `${T} row "${r.planName}": its county counts add up to ${s}, but its total column says ${r.total}.`,
+        said: said('audit.rowSum', { table: T, row: r.planName, sum: s, total: r.total }),
       });
   }
 
   for (const sub of t.subtotals) {
     const rows = t.rows.filter((r) => r.rightsClass === sub.rightsClass);
-    const cls = CLASS_LABEL[sub.rightsClass];
+    const cls = said(`audit.class.${sub.rightsClass}`);
     const names = rows.map((r) => r.planName).join('、');
     for (const col of t.columns) {
       const s = sum(rows.map((r) => at(r.counts, col)));
@@ -135,8 +145,7 @@ function auditRights(c: Context): Finding[] {
           tables: [T],
           values: [s, stated],
           subject: { table: T, row: sub.planName, column: col },
-          message: `${T}“${name.zh}”列：${cls.zh}各矿种（${names}）之和为 ${s}，而“${sub.planName}”为 ${stated}。`,
-          messageEn: `${T} column ${name.en} (${name.zh}): the ${cls.en} rows (${names}) add up to ${s}, but the subtotal "${sub.planName}" says ${stated}.`,
+          said: said('audit.classColumn', { table: T, columnZh: name.zh, columnEn: name.en, class: cls, names, sum: s, subtotal: sub.planName, stated }),
         });
       }
     }
@@ -147,8 +156,7 @@ function auditRights(c: Context): Finding[] {
         tables: [T],
         values: [s, sub.total],
         subject: { table: T, row: sub.planName },
-        message: `${T}：${cls.zh}各矿种汇总列之和为 ${s}，而“${sub.planName}”的汇总为 ${sub.total}。`,
-        messageEn: `${T}: the totals of the ${cls.en} rows add up to ${s}, but the subtotal "${sub.planName}" says ${sub.total}.`,
+        said: said('audit.classTotal', { table: T, class: cls, sum: s, subtotal: sub.planName, stated: sub.total }),
       });
   }
 
@@ -164,8 +172,7 @@ function auditRights(c: Context): Finding[] {
           tables: [T],
           values: [s, stated],
           subject: { table: T, row: t.total.planName, column: col },
-          message: `${T}“${name.zh}”列：${subNames}之和为 ${s}，而“${t.total.planName}”为 ${stated}。`,
-          messageEn: `${T} column ${name.en} (${name.zh}): the subtotals (${subNames}) add up to ${s}, but "${t.total.planName}" says ${stated}.`,
+          said: said('audit.subtotalsColumn', { table: T, columnZh: name.zh, columnEn: name.en, subtotals: subNames, sum: s, total: t.total.planName, stated }),
         });
       }
     }
@@ -176,8 +183,7 @@ function auditRights(c: Context): Finding[] {
         tables: [T],
         values: [s, t.total.total],
         subject: { table: T, row: t.total.planName },
-        message: `${T}：${subNames}的汇总之和为 ${s}，而“${t.total.planName}”为 ${t.total.total}。`,
-        messageEn: `${T}: the subtotals (${subNames}) add up to ${s}, but "${t.total.planName}" says ${t.total.total}.`,
+        said: said('audit.subtotalsTotal', { table: T, subtotals: subNames, sum: s, total: t.total.planName, stated: t.total.total }),
       });
   }
 
@@ -188,8 +194,7 @@ function auditRights(c: Context): Finding[] {
       tables: [T],
       values: [s, t.total.total],
       subject: { table: T, row: t.total.planName },
-      message: `${T}：${t.rows.length} 个矿种行的汇总之和为 ${s}，而“${t.total.planName}”为 ${t.total.total}。`,
-      messageEn: `${T}: the totals of the ${t.rows.length} mineral rows add up to ${s}, but "${t.total.planName}" says ${t.total.total}.`,
+      said: said('audit.rowsTotal', { table: T, n: t.rows.length, sum: s, total: t.total.planName, stated: t.total.total }),
     });
 
   for (const r of t.rows) {
@@ -200,8 +205,7 @@ function auditRights(c: Context): Finding[] {
         tables: [T],
         values: [r.rightsClass, m.rightsClass],
         subject: { table: T, row: r.planName },
-        message: `${T}“${r.planName}”计入${CLASS_LABEL[r.rightsClass].zh}，而模型中${m.name.zh}为${CLASS_LABEL[m.rightsClass].zh}。`,
-        messageEn: `${T} counts "${r.planName}" as ${CLASS_LABEL[r.rightsClass].en}, but the model has ${m.name.en} as ${CLASS_LABEL[m.rightsClass].en}.`,
+        said: said('audit.rightsClass', { table: T, row: r.planName, counted: said(`audit.class.${r.rightsClass}`), mineral: m.name, model: said(`audit.class.${m.rightsClass}`) }),
       });
   }
   return out;
@@ -213,8 +217,8 @@ function auditTotals(c: Context): Finding[] {
   const out: Finding[] = [];
   const t6 = c.d.table6;
   const fields = [
-    { field: 'mines', zh: '生产矿山数', en: 'producing mines', parts: t6.rows.map((r) => r.mines), stated: t6.total.mines },
-    { field: 'value', zh: '矿业产值（万元）', en: `output value (${en('万元')})`, parts: t6.rows.map((r) => r.value), stated: t6.total.value },
+    { field: 'mines', name: said('audit.field.mines'), parts: t6.rows.map((r) => r.mines), stated: t6.total.mines },
+    { field: 'value', name: said('audit.field.value', { unit: unit('万元') }), parts: t6.rows.map((r) => r.value), stated: t6.total.value },
   ];
   for (const f of fields) {
     const s = sum(f.parts);
@@ -224,8 +228,7 @@ function auditTotals(c: Context): Finding[] {
         tables: [t6.source],
         values: [s, f.stated],
         subject: { table: t6.source, row: t6.total.planName, column: f.field },
-        message: `${t6.source}：${t6.rows.length} 个矿种的${f.zh}之和为 ${fmt(s)}，而“${t6.total.planName}”为 ${fmt(f.stated)}。`,
-        messageEn: `${t6.source}: the ${f.en} of the ${t6.rows.length} minerals add up to ${fmt(s)}, but "${t6.total.planName}" says ${fmt(f.stated)}.`,
+        said: said('audit.total', { table: t6.source, n: t6.rows.length, field: f.name, sum: fmt(s), total: t6.total.planName, stated: fmt(f.stated) }),
       });
   }
 
@@ -237,8 +240,7 @@ function auditTotals(c: Context): Finding[] {
       tables: [t22.source],
       values: [blocks, t22.statedTotal.value],
       subject: { table: t22.source },
-      message: `${t22.source}各矿种开采区块数之和为 ${blocks}，而正文（${t22.statedTotal.source}）为 ${t22.statedTotal.value}。`,
-      messageEn: `${t22.source}: the planning blocks add up to ${blocks}, but the text (${t22.statedTotal.source}) says ${t22.statedTotal.value}.`,
+      said: said('audit.statedTotal', { table: t22.source, sum: blocks, source: t22.statedTotal.source, stated: t22.statedTotal.value }),
     });
 
   const t23 = c.d.table23;
@@ -249,8 +251,7 @@ function auditTotals(c: Context): Finding[] {
       tables: [t23.source],
       values: [zones, t23.statedCount.value],
       subject: { table: t23.source },
-      message: `${t23.source}列出 ${zones} 个集中开采区，而正文（${t23.statedCount.source}）为 ${t23.statedCount.value} 个。`,
-      messageEn: `${t23.source} lists ${zones} concentrated extraction zones, but the text (${t23.statedCount.source}) says ${t23.statedCount.value}.`,
+      said: said('audit.statedCount', { table: t23.source, n: zones, source: t23.statedCount.source, stated: t23.statedCount.value }),
     });
   return out;
 }
@@ -294,8 +295,7 @@ function auditUnits(c: Context): Finding[] {
         tables: [r.table],
         values: [r.unitText],
         subject: { table: r.table, row: r.row },
-        message: `${r.table}“${r.row}”的单位“${r.unitText}”无法识别。`,
-        messageEn: `${r.table} row "${r.row}" (${label.en}): the unit "${r.unitText}" cannot be read.`,
+        said: said('audit.unreadableUnit', { table: r.table, row: r.row, mineral: label, unitText: r.unitText }),
       });
       continue;
     }
@@ -303,17 +303,14 @@ function auditUnits(c: Context): Finding[] {
     if (!m || r.unit === m.unit) continue;
     const agree = [...new Set((byKey.get(r.key) ?? []).filter((o) => o.table !== r.table && o.unit === m.unit).map((o) => o.table))];
     const others = (byKey.get(r.key) ?? []).filter((o) => o.table !== r.table && o.unit !== null && o.unit !== m.unit && o.unit !== r.unit);
-    const alsoZh = agree.length ? `（${agree.join('、')} 亦用 ${m.unit}）` : '';
-    const alsoEn = agree.length ? ` (also used by ${agree.join(', ')})` : '';
-    const restZh = others.length ? `；${others.map((o) => `${o.table} 用 ${o.unit}`).join('、')}` : '';
-    const restEn = others.length ? `; ${others.map((o) => `${o.table} uses ${en(o.unit)}`).join(', ')}` : '';
+    const also = agree.length ? said('audit.otherUnit.also', { tables: listOf(agree), unit: unit(m.unit) }) : '';
+    const rest = others.length ? said('audit.otherUnit.rest', { uses: listOf(others.map((o) => said('audit.otherUnit.uses', { table: o.table, unit: unit(o.unit) }))) }) : '';
     out.push({
       kind: 'unit',
       tables: [r.table],
       values: [r.unitText, r.unit, m.unit],
       subject: { table: r.table, row: r.row },
-      message: `${r.table}“${r.row}”的单位为“${r.unitText}”（${r.unit}），而模型中${m.name.zh}的单位为 ${m.unit}${alsoZh}${restZh}。`,
-      messageEn: `${r.table} row "${r.row}" gives ${m.name.en} in "${r.unitText}" (${en(r.unit)}), but the model's unit for it is ${en(m.unit)}${alsoEn}${restEn}.`,
+      said: said('audit.otherUnit', { table: r.table, row: r.row, unitText: r.unitText, unit: unit(r.unit), mineral: m.name, modelUnit: unit(m.unit), also, rest }),
     });
   }
 
@@ -323,15 +320,13 @@ function auditUnits(c: Context): Finding[] {
     const units = [...new Set(group.map((g) => g.unit).filter((u): u is Measure => u !== null))];
     if (units.length < 2) continue;
     const label = c.keyLabel(key);
-    const list = group.filter((g) => g.unit !== null).map((g) => `${g.table} ${g.unit}`);
-    const listEn = group.filter((g) => g.unit !== null).map((g) => `${g.table} ${en(g.unit)}`);
+    const list = group.filter((g) => g.unit !== null).map((g) => said('audit.tableUnit', { table: g.table, unit: unit(g.unit) }));
     out.push({
       kind: 'unit',
       tables: [...new Set(group.map((g) => g.table))],
       values: units,
       subject: { table: group[0]?.table ?? '', row: label.zh },
-      message: `“${label.zh}”在各表中的单位不一致：${list.join('、')}。`,
-      messageEn: `"${label.en}" has different units in different tables: ${listEn.join(', ')}.`,
+      said: said('audit.unitsDisagree', { mineral: label, units: listOf(list) }),
     });
   }
   return out;
@@ -349,8 +344,7 @@ interface Figure {
 }
 
 interface Quantity {
-  zh: string;
-  en: string;
+  name: Said<AuditKey>;
   figures: Figure[];
 }
 
@@ -370,8 +364,7 @@ function quantities(c: Context): { output2020: Quantity; target2025: Quantity } 
   const d = c.d;
   return {
     output2020: {
-      zh: '2020年开采量',
-      en: '2020 output',
+      name: said('audit.q.output2020'),
       figures: [
         ...figures(c, d.table6.source, d.table6.rows, (r) => r.output),
         ...(d.table8 ? figures(c, d.table8.source, d.table8.rows, (r) => r.achieved) : []),
@@ -379,8 +372,7 @@ function quantities(c: Context): { output2020: Quantity; target2025: Quantity } 
       ],
     },
     target2025: {
-      zh: '2025年开采量指标',
-      en: '2025 extraction target',
+      name: said('audit.q.target2025'),
       figures: [
         ...figures(c, d.table11.source, d.table11.rows, (r) => r.target),
         ...figures(c, d.table20.source, d.table20.rows, (r) => r.target2025),
@@ -403,8 +395,18 @@ function auditFigures(c: Context): Finding[] {
             tables,
             values: [a.unit, b.unit],
             subject: { table: a.table, row: a.row },
-            message: `${label.zh}${q.zh}：${a.table}为 ${fmt(a.value)} ${a.unit}（“${a.unitText}”），${b.table}为 ${fmt(b.value)} ${b.unit}（“${b.unitText}”），单位不同，无法直接比较。`,
-            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${en(a.unit)} ("${a.unitText}"), ${b.table} gives ${fmt(b.value)} ${en(b.unit)} ("${b.unitText}"); the units differ, so the figures cannot be compared as printed.`,
+            said: said('audit.unitsDiffer', {
+              mineral: label,
+              quantity: q.name,
+              a: a.table,
+              aValue: fmt(a.value),
+              aUnit: unit(a.unit),
+              aText: a.unitText,
+              b: b.table,
+              bValue: fmt(b.value),
+              bUnit: unit(b.unit),
+              bText: b.unitText,
+            }),
           });
         } else if (differ(a.value, b.value)) {
           out.push({
@@ -412,8 +414,7 @@ function auditFigures(c: Context): Finding[] {
             tables,
             values: [a.value, b.value],
             subject: { table: a.table, row: a.row },
-            message: `${label.zh}${q.zh}：${a.table}为 ${fmt(a.value)} ${a.unit}，${b.table}为 ${fmt(b.value)} ${b.unit}。`,
-            messageEn: `${label.en} ${q.en}: ${a.table} gives ${fmt(a.value)} ${en(a.unit)}, ${b.table} gives ${fmt(b.value)} ${en(b.unit)}.`,
+            said: said('audit.figure', { mineral: label, quantity: q.name, a: a.table, aValue: fmt(a.value), b: b.table, bValue: fmt(b.value), unit: unit(a.unit) }),
           });
         }
       }),
@@ -426,15 +427,13 @@ function auditFigures(c: Context): Finding[] {
     const above = output2020.figures.filter((o) => o.key === cap.key && o.unit === cap.unit && o.value - cap.value > AMOUNT_TOLERANCE);
     if (above.length === 0) continue;
     const label = c.keyLabel(cap.key);
-    const outZh = above.map((o) => `${o.table} ${fmt(o.value)}`).join('、');
-    const outEn = above.map((o) => `${fmt(o.value)} (${o.table})`).join(', ');
+    const outputs = listOf(above.map((o) => said('audit.capBelow2020.output', { table: o.table, value: fmt(o.value) })));
     out.push({
       kind: 'cap-below-2020',
       tables: [...new Set([cap.table, ...above.map((o) => o.table)])],
       values: [cap.value, ...above.map((o) => o.value)],
       subject: { table: cap.table, row: cap.row },
-      message: `${label.zh}：${cap.table}的2025年指标 ${fmt(cap.value)} ${cap.unit} 低于2020年开采量（${outZh} ${cap.unit}）。`,
-      messageEn: `${label.en}: the 2025 figure in ${cap.table}, ${fmt(cap.value)} ${en(cap.unit)}, is below the 2020 output of ${outEn} ${en(cap.unit)}.`,
+      said: said('audit.capBelow2020', { mineral: label, table: cap.table, cap: fmt(cap.value), unit: unit(cap.unit), outputs }),
     });
   }
   return out;
@@ -451,15 +450,13 @@ function auditProducingMines(c: Context): Finding[] {
     const valid = sum(rights.map((r) => r.total));
     if (p.mines <= valid) continue;
     const label = c.keyLabel(key);
-    const named = rights.length ? rights.map((r) => `“${r.planName}”`).join('、') : `无${label.zh}行`;
-    const namedEn = rights.length ? rights.map((r) => `"${r.planName}"`).join(', ') : `no row for ${label.en}`;
+    const rows = rights.length ? listOf(rights.map((r) => said('audit.rights.row', { row: r.planName }))) : said('audit.rights.noRow', { mineral: label });
     out.push({
       kind: 'rights',
       tables: [t6.source, t5.source],
       values: [p.mines, valid],
       subject: { table: t6.source, row: p.planName },
-      message: `${label.zh}：${t6.source}有 ${p.mines} 个生产矿山，而${t5.source}（${named}）只有 ${valid} 个有效采矿权。`,
-      messageEn: `${label.en}: ${t6.source} has ${p.mines} producing mines, but ${t5.source} (${namedEn}) has only ${valid} valid mining right${valid === 1 ? '' : 's'}.`,
+      said: said(valid === 1 ? 'audit.rights.one' : 'audit.rights.many', { mineral: label, producing: t6.source, n: p.mines, rights: t5.source, rows, valid }),
     });
   }
   return out;

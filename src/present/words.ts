@@ -10,12 +10,13 @@ import { mergeWords, translator, type KeyOf, type Lang, type Translate } from '.
 import unitWords from '../domain/unit-words';
 import sizeWords from '../domain/dict/size';
 import validationWords from '../domain/dict/validation';
+import auditWords from '../domain/dict/audit';
 import modelWords from '../model/words';
 import exportWords from './dict/export';
 import fieldMessageWords from './dict/field-messages';
 import resultsWords from './dict/results';
 
-export const presentWords = mergeWords(unitWords, sizeWords, validationWords, modelWords, exportWords, fieldMessageWords, resultsWords);
+export const presentWords = mergeWords(unitWords, sizeWords, validationWords, auditWords, modelWords, exportWords, fieldMessageWords, resultsWords);
 
 export type PresentKey = KeyOf<typeof presentWords>;
 

@@ -93,7 +93,7 @@ function PlanSection(props: { id: Section; source: string; findings: Numbered[];
               <For each={props.findings}>
                 {(f) => (
                   <li id={`finding-${props.source}-${f.n}`} value={f.n} class={`finding kind-${f.finding.kind}`}>
-                    <span class="kind">{t(`plan.kind.${f.finding.kind}`)}</span> {lang() === 'zh' ? f.finding.message : f.finding.messageEn}
+                    <span class="kind">{t(`plan.kind.${f.finding.kind}`)}</span> {t(f.finding.said.key, f.finding.said.params)}
                   </li>
                 )}
               </For>
