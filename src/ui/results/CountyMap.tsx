@@ -13,6 +13,7 @@ import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
+import { label, Table } from '../table/Table';
 import { sizeProblem } from '../state/validate';
 
 export interface CountyMapProps {
@@ -123,19 +124,15 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
         <p class="note">{t('results.map.noCounty', { what: unplaced().join('、') })}</p>
       </Show>
       <EChart option={spec().option} label={spec().title} height={spec().height} />
-      <table class="sr-only">
-        <caption>{spec().title}</caption>
-        <tbody>
-          <For each={[...countyMetric(props.report, props.dataset, metric()).entries()]}>
-            {([c, v]) => (
-              <tr>
-                <th scope="row">{props.dataset.units.find((u) => u.id === c)?.name[lang()] ?? c}</th>
-                <td>{fmt(v, lang())}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table
+        class="sr-only"
+        caption={spec().title}
+        columns={[
+          { header: label('results.col.county'), cell: ([c]) => <th scope="row">{props.dataset.units.find((u) => u.id === c)?.name[lang()] ?? c}</th> },
+          { header: () => mapMetricLabel(metric(), props.dataset, lang()), cell: ([, v]) => <td>{fmt(v, lang())}</td> },
+        ]}
+        rows={[...countyMetric(props.report, props.dataset, metric()).entries()]}
+      />
     </section>
   );
 }
