@@ -9,11 +9,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
+import { mergeWords, translator, type KeyOf, type Translate } from '../domain/i18n';
 import { ModelInputError, resolveInputs } from '../model/inputs';
 import { DEFAULT_RANGE_TIME_SEC, DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
 import { MAX_TIME_LIMIT_SEC, type Scenario } from '../domain/scenario';
+import { presentWords } from '../present/words';
+import cliWords from './words';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -65,6 +68,16 @@ export function loadScenarioAndModel(o: CommonOptions): { dataset: Dataset; scen
     throw e;
   }
   return { dataset, scenario };
+}
+
+// the commands' own words and every word below the UI, which names the model's rows and units
+const words = mergeWords(presentWords, cliWords);
+
+export type CliKey = KeyOf<typeof words>;
+
+/** What the commands print, in the reader's --lang. */
+export function cliTranslator(lang: Lang): Translate<CliKey> {
+  return translator(words, lang);
 }
 
 /** Where a command writes its text; the CLI's is the process's, a test's collects it. */

@@ -19,7 +19,7 @@ import { MAX_SWEEP_POINTS } from '../model/explore/sweep';
 import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type FrontierMeasure, type FrontierOptions, type FrontierPoint, type MineLimit } from '../model/explore/frontier';
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
-import { loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
+import { cliTranslator, loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
 
 const USAGE =
   'usage: npm run -s frontier -- <scenario.json> [--limit class3|class12|total] [--measure volume|value] [--minerals a,b] [--step N] [--max-solves N] [--to N] [--json] [--model <file>] [--lang zh|en]';
@@ -64,27 +64,27 @@ function options(argv: string[]): Options {
 }
 
 function readable(f: Frontier, d: Dataset, lang: Lang): string {
-  const zh = lang === 'zh';
-  const cls = { class3: zh ? '三类矿山' : 'class-3 mines', class12: zh ? '一二类矿山' : 'class-1/2 mines', total: zh ? '矿山总数' : 'all mines' }[f.limit];
-  const what = f.measure === 'value' ? (zh ? '开采产值（万元）' : `output value (${unitLabel('万元', lang)})`) : `${f.minerals.map((m) => mineralName(d, m, lang)).join('+')}（${unitLabel(f.unit, lang)}）`;
+  const tr = cliTranslator(lang);
+  const money = unitLabel('万元', lang);
+  const what = f.measure === 'value' ? tr('cli.frontier.value', { money }) : `${f.minerals.map((m) => mineralName(d, m, lang)).join('+')}（${unitLabel(f.unit, lang)}）`;
   const out: string[] = [];
   if (f.fewest === null) {
-    out.push(zh ? '方案在任何矿山数限制下都不可行。' : 'The scenario is infeasible whatever the limit on mines.');
-    for (const x of f.infeasible?.explanation ?? []) out.push(`  ${x.label[lang]}: ${zh ? '放宽' : 'relax by'} ${fmt(x.relaxBy, lang)} ${unitLabel(x.unit, lang)}`);
+    out.push(tr('cli.frontier.infeasible'));
+    for (const x of f.infeasible?.explanation ?? []) out.push(`  ${tr('cli.frontier.relax', { row: x.label, amount: fmt(x.relaxBy, lang), unit: unitLabel(x.unit, lang) })}`);
     return out.join('\n');
   }
-  out.push(zh ? `${cls}上限与最大${what}` : `Most ${what} for each limit on ${cls}`);
+  out.push(tr('cli.frontier.title', { limit: tr(`cli.frontier.limit.${f.limit}`), measure: what }));
   const mark = (p: FrontierPoint) =>
-    [p.limit === f.cap ? (zh ? '规划上限' : 'plan cap') : '', f.knee?.limit === p.limit ? (zh ? '拐点' : 'knee') : '', f.baseline.limit === p.limit ? (zh ? '基准方案' : 'baseline') : '', p.carried ? (zh ? '沿用较小上限的解' : 'carried') : '']
+    [p.limit === f.cap && tr('cli.frontier.mark.cap'), f.knee?.limit === p.limit && tr('cli.frontier.mark.knee'), f.baseline.limit === p.limit && tr('cli.frontier.mark.baseline'), p.carried && tr('cli.frontier.mark.carried')]
       .filter(Boolean)
       .join(', ');
   const byVolume = f.measure === 'volume';
   const header = [
-    zh ? '矿山数上限' : 'limit',
-    ...(byVolume ? [`${zh ? '开采量' : 'volume'}(${unitLabel(f.unit, lang)})`] : []),
-    zh ? '产值(万元)' : `value (${unitLabel('万元', lang)})`,
-    zh ? '使用矿山' : 'mines used',
-    zh ? '状态' : 'status',
+    tr('cli.frontier.col.limit'),
+    ...(byVolume ? [tr('cli.frontier.col.volume', { unit: unitLabel(f.unit, lang) })] : []),
+    tr('cli.frontier.col.value', { money }),
+    tr('cli.frontier.col.mines'),
+    tr('cli.explore.col.status'),
     '',
   ];
   const rows = f.points.map((p) => [
@@ -97,8 +97,9 @@ function readable(f: Frontier, d: Dataset, lang: Lang): string {
   ]);
   out.push(textTable([header, ...rows]));
   const b = f.baseline;
-  out.push('', `${zh ? '基准方案（按其自身目标求解）' : 'Baseline (solved with its own objective)'}: ${b.mines ?? '—'} ${zh ? '个矿山' : 'mines'}, ${fmt(f.measure === 'value' ? b.value : b.volume, lang)} ${unitLabel(f.measure === 'value' ? '万元' : f.unit, lang)}, ${b.status}`);
-  out.push(`${zh ? '最少矿山数（满足下限）' : 'Fewest mines meeting the floors'}: ${f.fewest};  ${zh ? '求解次数' : 'solves'}: ${f.solves}${f.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}`);
+  const amount = fmt(f.measure === 'value' ? b.value : b.volume, lang);
+  out.push('', tr('cli.frontier.baseline', { mines: b.mines ?? '—', amount, unit: f.measure === 'value' ? money : unitLabel(f.unit, lang), status: b.status }));
+  out.push(tr('cli.frontier.summary', { fewest: f.fewest, solves: f.solves, interrupted: f.cancelled ? tr('cli.interrupted') : '' }));
   return out.join('\n');
 }
 

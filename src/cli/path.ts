@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { MAX_AMOUNT, isReservedName, type Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
+import type { Translate } from '../domain/i18n';
 import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import { countyName, fmt, mineralName } from '../present/names';
@@ -23,7 +24,7 @@ import { buildModel } from '../model/build';
 import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
-import { checkOutputFiles, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CommonOptions, type RangeFlags } from './common';
+import { checkOutputFiles, cliTranslator, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CliKey, type CommonOptions, type RangeFlags } from './common';
 import { hasSolution } from '../model/report';
 
 const USAGE =
@@ -72,7 +73,7 @@ function limitText(r: PathResult['smallest'], d: Dataset, lang: Lang): string {
   const parts: string[] = [];
   for (const [m, v] of Object.entries(r.fractionByMineral)) parts.push(`${mineralName(d, m, lang)} ${sig(v * 100, 3)}%`);
   for (const [m, v] of Object.entries(r.absolute)) parts.push(`${mineralName(d, m, lang)} ${sig(v, 4)} ${unitLabel(d.minerals.find((x) => x.id === m)?.unit ?? '', lang)}`);
-  return parts.join(lang === 'zh' ? '，' : ', ');
+  return parts.join(cliTranslator(lang)('cli.listSep'));
 }
 
 /** The minerals of a per-mineral figure limited by fraction (absolute false) or by an absolute figure. */
@@ -80,41 +81,44 @@ function pick(byMineral: Record<string, number>, absolute: Record<string, number
   return Object.fromEntries(Object.entries(byMineral).filter(([m]) => (absolute[m] !== undefined) === absoluteOnes));
 }
 
+/** The path table's columns, the same in the printed table and the CSV but for how the last one is worded. */
+function headerOf(r: PathResult, tr: Translate<CliKey>, limit: 'cli.path.col.limit' | 'cli.path.csv.limit'): string[] {
+  return [tr('cli.col.county'), tr('cli.col.mineral'), tr('cli.col.unit'), ...r.years.map(String), tr(limit)];
+}
+
 function readable(r: PathResult, d: Dataset, lang: Lang): string {
-  const zh = lang === 'zh';
+  const tr = cliTranslator(lang);
   const out: string[] = [];
   const moved = r.rows.filter((x) => Math.abs(x.end - x.recommended) > 1e-6);
   if (r.smallestWithinRanges)
     out.push(
-      zh
-        ? `2025年指标可在可调范围内移动（各矿种合计不变）时，各矿种可行的最小上限：${limitText({ fractionByMineral: pick(r.smallestWithinRanges, r.asked.absolute, false), absolute: pick(r.smallestWithinRanges, r.asked.absolute, true), fraction: null }, d, lang)}。`
-        : `With each 2025 quota free to move within its range (each mineral's total kept), the smallest limit that works per mineral: ${limitText({ fractionByMineral: pick(r.smallestWithinRanges, r.asked.absolute, false), absolute: pick(r.smallestWithinRanges, r.asked.absolute, true), fraction: null }, d, lang)}.`,
+      tr('cli.path.withinRanges', {
+        limits: limitText({ fractionByMineral: pick(r.smallestWithinRanges, r.asked.absolute, false), absolute: pick(r.smallestWithinRanges, r.asked.absolute, true), fraction: null }, d, lang),
+      }),
       '',
     );
   if (moved.length)
     out.push(
-      zh ? `为守住年际变化上限，以下县的2025年终点在可调范围内偏离推荐指标：${moved.map((x) => `${countyName(d, x.county, lang)}${mineralName(d, x.mineral, lang)} ${fmt(x.recommended, lang, 1)}→${fmt(x.end, lang, 1)}`).join('，')}。` : `To keep the yearly limit, these 2025 ends move from the recommended quota within their ranges: ${moved.map((x) => `${countyName(d, x.county, lang)} ${mineralName(d, x.mineral, lang)} ${fmt(x.recommended, lang, 1)}→${fmt(x.end, lang, 1)}`).join(', ')}.`,
+      tr('cli.path.moved', {
+        moves: moved
+          .map((x) => tr('cli.path.move', { county: countyName(d, x.county, lang), mineral: mineralName(d, x.mineral, lang), from: fmt(x.recommended, lang, 1), to: fmt(x.end, lang, 1) }))
+          .join(tr('cli.listSep')),
+      }),
       '',
     );
   if (r.status === 'limit-too-tight')
-    out.push(
-      zh
-        ? `给定的年际变化上限无法从2020年到达2025年指标。各矿种可行的最小上限（占2020年数值的比例或绝对量）：${limitText(r.smallest, d, lang)}；统一比例至少 ${sig((r.smallest.fraction ?? 0) * 100, 3)}%。达不到给定上限的矿种按其最小上限编制。`
-        : `The change limit asked for cannot reach the 2025 quotas from 2020. The smallest limit that works per mineral (share of the 2020 figure, or absolute): ${limitText(r.smallest, d, lang)}; one fraction for all would be at least ${sig((r.smallest.fraction ?? 0) * 100, 3)}%. Minerals that cannot keep to the limit use their smallest.`,
-      '',
-    );
-  const header = [zh ? '县（市）' : 'County', zh ? '矿种' : 'Mineral', zh ? '单位' : 'Unit', ...r.years.map(String), zh ? '年变化上限' : 'limit/yr'];
+    out.push(tr('cli.path.tooTight', { limits: limitText(r.smallest, d, lang), fraction: sig((r.smallest.fraction ?? 0) * 100, 3) }), '');
+  const header = headerOf(r, tr, 'cli.path.col.limit');
   const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), unitLabel(x.unit, lang), ...r.years.map((y) => fmt(x.quotas[y], lang, 1)), fmt(x.limit, lang, 1)]);
   out.push(textTable([header, ...rows]));
-  for (const o of r.omitted) out.push(`* ${o.reason[lang]}`);
-  out.push('', zh ? '假设：' : 'Assumptions:', ...r.assumptions.map((a) => `- ${a[lang]}`));
+  for (const o of r.omitted) out.push(`* ${tr(o.reason.key, o.reason.params)}`);
+  out.push('', tr('cli.path.assumptions'), ...r.assumptions.map((a) => `- ${tr(a.key, a.params)}`));
   return out.join('\n');
 }
 
 function csvOf(r: PathResult, d: Dataset, lang: Lang): string {
-  const zh = lang === 'zh';
   const cell = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-  const header = [zh ? '县（市）' : 'County', zh ? '矿种' : 'Mineral', zh ? '单位' : 'Unit', ...r.years.map(String), zh ? '年变化上限' : 'Limit per year'];
+  const header = headerOf(r, cliTranslator(lang), 'cli.path.csv.limit');
   const rows = r.rows.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), unitLabel(x.unit, lang), ...r.years.map((y) => String(Number((x.quotas[y] ?? 0).toFixed(6)))), String(Number(x.limit.toFixed(6)))]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
@@ -127,7 +131,7 @@ async function main(): Promise<number> {
   const built = buildModel(dataset, scenario);
   const { report, answer } = runAnswer(dataset, built, solver);
   if (!hasSolution(report)) {
-    process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${x.label[o.lang]} +${fmt(x.relaxBy, o.lang)} ${unitLabel(x.unit, o.lang)}`).join('; ')}\n`);
+    process.stderr.write(`${report.status}: ${report.explanation.map((x) => `${cliTranslator(o.lang)(x.label.key, x.label.params)} +${fmt(x.relaxBy, o.lang)} ${unitLabel(x.unit, o.lang)}`).join('; ')}\n`);
     return report.status === 'infeasible' ? 2 : 3;
   }
   if (o.ranges && answer.goal.objective !== null) o.path.ranges = quotaRanges(built, solver, answer.goal.objective, answer.solution.values, o.tolerance, o.rangeTimeSec);

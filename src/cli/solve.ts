@@ -12,14 +12,14 @@ import type { Lang } from '../domain/label';
 import { unitLabel } from '../domain/units';
 import { countyQuotasCsv } from '../export/csv';
 import { causeSentence, relaxationSentence } from '../export/explanation';
-import { countyName, fmt, fmtPct, mineralName, mineralUnit } from '../present/names';
+import { asHeading, countyName, fmt, fmtPct, mineralName, mineralUnit } from '../present/names';
 import { buildModel } from '../model/build';
 import { hasSolution, type SolveReport } from '../model/report';
 import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
-import { checkOutputFiles, isEntry, loadScenarioAndModel, parseCommandLine, processIo, RANGE_FLAGS, rangeFlags, runCommand, type Io } from './common';
+import { checkOutputFiles, cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, RANGE_FLAGS, rangeFlags, runCommand, type Io } from './common';
 
 const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time 10]] [--lang zh|en]';
 
@@ -31,29 +31,28 @@ function options(argv: string[]) {
 }
 
 function statusLine(r: SolveReport, lang: Lang): string {
-  const zh = lang === 'zh';
-  const money = unitLabel('万元', lang);
-  const gap = r.gap != null ? (zh ? `（未证明最优，差距 ≤ ${fmtPct(r.gap, lang)}）` : ` (not proven optimal, gap ≤ ${fmtPct(r.gap, lang)})`) : '';
-  const proven = r.status === 'optimal' ? (zh ? '（已证明最优）' : ' (proven optimal)') : gap;
-  return `${zh ? '状态' : 'Status'}: ${r.status}${proven}   ${zh ? `目标值（${money}）` : `Objective (${money})`}: ${fmt(r.objective, lang)}   ${zh ? '求解' : 'solved in'} ${fmt(r.solveTimeMs, lang, 0)} ms`;
+  const tr = cliTranslator(lang);
+  const proof = r.status === 'optimal' ? tr('cli.solve.proven') : r.gap != null ? tr('cli.solve.gap', { gap: fmtPct(r.gap, lang) }) : '';
+  return tr('cli.solve.status', { status: r.status, proof, money: unitLabel('万元', lang), objective: fmt(r.objective, lang), ms: fmt(r.solveTimeMs, lang, 0) });
 }
 
 function readable(r: SolveReport, d: Dataset, lang: Lang): string {
-  const zh = lang === 'zh';
+  const tr = cliTranslator(lang);
   const out: string[] = [];
   out.push(statusLine(r, lang));
   if (r.status === 'infeasible') {
-    out.push('', zh ? '方案不可行。放宽以下约束即可行：' : 'The scenario is infeasible. Relaxing these makes it feasible:');
+    out.push('', tr('cli.solve.infeasible'));
     for (const x of r.explanation) out.push(`  ${relaxationSentence(x, lang, d)}${x.key?.path ? `  [${x.key.path}]` : ''}`);
     if (r.explanation.length === 0) {
-      out.push(zh ? '  （仅放宽政策约束无法使其可行）' : '  (no relaxation of policy constraints alone makes it feasible)');
+      out.push(`  ${tr('cli.solve.noRelaxation')}`);
       for (const c of r.causes ?? []) out.push(`  ${causeSentence(c, lang, d)}${c.key?.path ? `  [${c.key.path}]` : ''}`);
     }
     return out.join('\n');
   }
-  const header = zh
-    ? ['县（市）', '矿种', '2025年指标', '2020年', '单位', '大型', '中型', '小型', '2020年采矿权', '可调范围']
-    : ['County', 'Mineral', '2025 quota', '2020', 'Unit', 'Large', 'Medium', 'Small', '2020 rights', 'Range'];
+  // the size words are lower-case, as inside a sentence; a column heading capitalises them
+  const header = (
+    ['cli.col.county', 'cli.col.mineral', 'cli.solve.col.quota2025', 'cli.solve.col.output2020', 'cli.col.unit', 'size.large', 'size.medium', 'size.small', 'cli.solve.col.rights2020', 'cli.solve.col.range'] as const
+  ).map((k) => asHeading(tr(k)));
   // An end the time limit stopped before proof is marked *: the most it can be is its bound, printed below the table.
   const rangeOf = (county: string | null, mineral: string) => {
     const x = r.ranges?.find((g) => g.county === county && g.mineral === mineral);
@@ -66,41 +65,40 @@ function readable(r: SolveReport, d: Dataset, lang: Lang): string {
   out.push('', textTable([header, ...rows]));
   const unproven = (r.ranges ?? []).filter((x) => x.minProven === false || x.maxProven === false);
   if (unproven.length) {
-    out.push(zh ? '* 该端点在时限内未证明；可能的极值（线性松弛界）：' : '* end not proven within the time limit; the furthest it can be (LP relaxation bound):');
+    out.push(tr('cli.solve.unprovenEnds'));
     for (const x of unproven)
       out.push(`  ${countyName(d, x.county, lang)} ${mineralName(d, x.mineral, lang)}: ${fmt(x.minBound ?? null, lang)}–${fmt(x.maxBound ?? null, lang)}`);
   }
-  if (r.ranges?.length) out.push(zh ? '可调范围：目标值不低于最优值×（1−容差）时各县指标的最小与最大值。' : 'Range: the least and most each quota can be while the goal stays within the tolerance of its optimum.');
-  out.push('', zh ? '总量与上限' : 'Totals against caps');
+  if (r.ranges?.length) out.push(tr('cli.solve.rangeMeaning'));
+  out.push('', tr('cli.solve.totals'));
   out.push(textTable([
-    zh ? ['矿种', '开采量', '上限', '单位', '矿山数'] : ['Mineral', 'Volume', 'Cap', 'Unit', 'Mines'],
+    [tr('cli.col.mineral'), tr('cli.solve.col.volume'), tr('cli.solve.col.cap'), tr('cli.col.unit'), tr('cli.solve.col.mines')],
     ...Object.entries(r.totals).map(([m, t]) => [mineralName(d, m, lang), fmt(t.volume, lang), fmt(t.cap, lang), unitLabel(t.unit, lang), String(t.mines)]),
   ]));
   const { class3, class12, total, largeMediumShare } = r.rights;
-  out.push('', `${zh ? '三类矿山' : 'Class-3 mines'} ${class3.used}/${class3.cap}   ${zh ? '一二类矿山' : 'Class-1/2 mines'} ${class12.used}/${class12.cap}   ${zh ? '合计' : 'All'} ${total.used}/${total.cap}   ${zh ? '大中型比例' : 'Large/medium share'} ${fmtPct(largeMediumShare.value, lang)} (≥ ${fmtPct(largeMediumShare.min, lang)})`);
-  if (largeMediumShare.shortfall) out.push(zh
-    ? `大中型比例目标 ${fmtPct(largeMediumShare.min, lang)} 在本方案中无法达到：还差 ${fmt(largeMediumShare.shortfall, lang)} 个大中型矿山（规划矿种的矿山已尽可能大）。`
-    : `The ${fmtPct(largeMediumShare.min, lang)} large/medium target cannot be reached here: ${fmt(largeMediumShare.shortfall, lang)} large or medium mines short (the modelled minerals' mines are as large as they can be).`);
+  const usedOfCap = (x: { used: number; cap: number }) => `${x.used}/${x.cap}`;
+  const min = fmtPct(largeMediumShare.min, lang);
+  out.push('', tr('cli.solve.rights', { class3: usedOfCap(class3), class12: usedOfCap(class12), total: usedOfCap(total), share: fmtPct(largeMediumShare.value, lang), min }));
+  if (largeMediumShare.shortfall) out.push(tr('cli.solve.shortfall', { min, short: fmt(largeMediumShare.shortfall, lang) }));
   const unmet = (r.demand ?? []).filter((x) => x.unmet > 1e-6);
   if (unmet.length) {
-    out.push('', zh ? '未满足的需求' : 'Demand not met');
+    out.push('', tr('cli.solve.unmet'));
     out.push(textTable([
-      zh ? ['县（市）', '矿种', '需求', '供应', '缺口'] : ['County', 'Mineral', 'Demand', 'Supplied', 'Unmet'],
+      [tr('cli.col.county'), tr('cli.col.mineral'), tr('cli.solve.col.demand'), tr('cli.solve.col.supplied'), tr('cli.solve.col.unmet')],
       ...unmet.map((x) => [countyName(d, x.county, lang), mineralName(d, x.mineral, lang), fmt(x.demand, lang), fmt(x.supplied, lang), fmt(x.unmet, lang)]),
     ]));
   }
   const shipped = (r.flows ?? []).filter((f) => f.from !== f.to);
   if (shipped.length) {
-    out.push('', zh ? '跨县调运' : 'Shipped between counties');
+    out.push('', tr('cli.solve.shipped'));
     out.push(textTable([
-      zh ? ['自', '至', '矿种', '数量', '运距 km'] : ['From', 'To', 'Mineral', 'Amount', 'km'],
+      [tr('cli.solve.col.from'), tr('cli.solve.col.to'), tr('cli.col.mineral'), tr('cli.solve.col.amount'), tr('cli.solve.col.km')],
       ...shipped.map((f) => [countyName(d, f.from, lang), countyName(d, f.to, lang), mineralName(d, f.mineral, lang), fmt(f.amount, lang), String(f.km)]),
     ]));
   }
   if (r.binding.length) {
-    const money = unitLabel('万元', lang);
-    out.push('', zh ? `起作用的约束（对偶值：右端项每增加一个单位目标值的变化，${money}；整数变量固定后的线性规划）` : `Binding constraints (dual: objective change per unit added to the right-hand side, ${money}; LP with the integers fixed)`);
-    for (const b of r.binding) out.push(`  ${b.label[lang]}  ${zh ? '对偶值' : 'dual'} ${b.dual === null ? '—' : fmt(b.dual, lang, 4)}`);
+    out.push('', tr('cli.solve.binding', { money: unitLabel('万元', lang) }));
+    for (const b of r.binding) out.push(`  ${tr('cli.solve.dual', { row: b.label, dual: b.dual === null ? '—' : fmt(b.dual, lang, 4) })}`);
   }
   return out.join('\n');
 }

@@ -23,7 +23,7 @@ import { fmt, fmtPct, mineralName } from '../present/names';
 import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';
-import { isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
+import { cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
 import { hasSolution } from '../model/report';
 
 const USAGE =
@@ -88,18 +88,18 @@ function jsonOut(r: SweepResult): object {
 }
 
 function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): string {
-  const zh = lang === 'zh';
+  const tr = cliTranslator(lang);
   const axes = r.spec.axes;
   const minerals = d.minerals.map((m) => m.id);
   const header = [
     ...axes.map((a) => a.path),
-    zh ? '状态' : 'status',
-    zh ? '目标值(万元)' : `objective (${unitLabel('万元', lang)})`,
+    tr('cli.explore.col.status'),
+    tr('cli.sweep.col.objective', { money: unitLabel('万元', lang) }),
     ...d.minerals.map((m) => `${mineralName(d, m.id, lang)}(${unitLabel(m.unit, lang)})`),
-    zh ? '三类矿山' : 'class-3',
-    zh ? '一二类矿山' : 'class-1/2',
-    zh ? '矿山合计' : 'all mines',
-    zh ? '大中型比例' : 'large/medium',
+    tr('cli.sweep.col.class3'),
+    tr('cli.sweep.col.class12'),
+    tr('cli.sweep.col.total'),
+    tr('cli.sweep.col.share'),
   ];
   const rows = r.points.map(({ params, report: p }) => {
     const ok = hasSolution(p);
@@ -117,16 +117,16 @@ function readable(r: SweepResult, d: Dataset, lang: Lang, workers: number): stri
   const out = [textTable([header, ...rows])];
   const infeasible = r.points.filter((p) => p.report.status === 'infeasible');
   if (infeasible.length) {
-    out.push('', zh ? '不可行的点（放宽以下约束即可行）：' : 'Infeasible points (relaxing these makes them feasible):');
+    out.push('', tr('cli.sweep.infeasible'));
     for (const { params, report } of infeasible) {
       const at = axes.map((a) => `${a.path}=${params[a.path]}`).join(', ');
-      const why = report.explanation.map((x) => `${x.label[lang]} ${zh ? '放宽' : '+'}${fmt(x.relaxBy, lang)} ${unitLabel(x.unit, lang)}`).join('; ');
-      out.push(`  ${at}: ${why || (zh ? '仅放宽政策约束无法使其可行' : 'no relaxation of policy constraints alone helps')}`);
+      const why = report.explanation.map((x) => tr('cli.sweep.relax', { row: x.label, amount: fmt(x.relaxBy, lang), unit: unitLabel(x.unit, lang) })).join('; ');
+      out.push(`  ${at}: ${why || tr('cli.sweep.noRelaxation')}`);
     }
   }
   const ms = r.points.reduce((a, p) => a + p.report.solveTimeMs, 0);
-  const wall = zh ? `${workers} 个线程用时` : `on ${workers} threads`;
-  out.push('', `${r.points.length}/${r.total} ${zh ? '个点' : 'points'}${r.cancelled ? (zh ? '（已中断）' : ' (interrupted)') : ''}, ${zh ? '求解合计' : 'solving'} ${fmt(ms, lang, 0)} ms, ${wall} ${fmt(r.elapsedMs, lang, 0)} ms`);
+  const interrupted = r.cancelled ? tr('cli.interrupted') : '';
+  out.push('', tr('cli.sweep.summary', { done: r.points.length, total: r.total, interrupted, ms: fmt(ms, lang, 0), workers, elapsed: fmt(r.elapsedMs, lang, 0) }));
   return out.join('\n');
 }
 

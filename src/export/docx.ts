@@ -34,6 +34,7 @@ import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
 import { renderSvg } from '../present/charts/echarts';
 import type { KpiStatus } from '../present/kpis';
+import { documentLanguage } from '../present/names';
 import { reportContent, type Block, type Cell, type ParagraphStyle, type ReportOptions, type Run, type Section, type TableBlock } from './report-content';
 
 /** Draws an SVG of the given size to PNG bytes. */
@@ -216,7 +217,7 @@ export async function reportDocx(report: SolveReport, dataset: Dataset, scenario
   const content = reportContent(report, dataset, scenario, lang, options);
   const rasterize = options.rasterize ?? canvasRasterize;
   const body = (await Promise.all(content.sections.map((s) => sectionOf(s, rasterize)))).flat();
-  const language = { value: lang === 'zh' ? 'zh-CN' : 'en-US', eastAsia: 'zh-CN' };
+  const language = { value: documentLanguage(lang), eastAsia: 'zh-CN' };
   const doc = new Document({
     title: content.title,
     creator: dataset.name[lang],

@@ -17,7 +17,7 @@ import { presentTr } from '../present/words';
 /** Why no mine can meet a minimum, naming the minimum scale by its field; `named`: the sentence names the row (false: it follows the row's own relaxation). */
 export function causeSentence(c: InfeasibilityCause, lang: Lang, names: FieldNames, named = true): string {
   const tr = presentTr(lang);
-  const subject = named ? `“${c.label[lang]}”` : tr('results.cause.this');
+  const subject = named ? `“${tr(c.label.key, c.label.params)}”` : tr('results.cause.this');
   if (c.kind === 'noCell') {
     const why = c.excludedZones.length > 0 ? tr('results.cause.noCell.excluded', { zones: c.excludedZones.join(', ') }) : tr('results.cause.noCell.none');
     return tr('results.cause.noCell', { subject, why });
@@ -44,7 +44,7 @@ export function relaxationSentence(r: Relaxation, lang: Lang, names: FieldNames)
         })
       : relaxationText(r, lang);
   const parts = [first];
-  if (r.opposing?.length) parts.push(tr('results.relax.opposing', { rows: r.opposing.map((o) => o.label[lang]).join(tr('results.relax.listSep')) }));
+  if (r.opposing?.length) parts.push(tr('results.relax.opposing', { rows: r.opposing.map((o) => tr(o.label.key, o.label.params)).join(tr('results.relax.listSep')) }));
   if (r.cause) parts.push(causeSentence(r.cause, lang, names, false));
-  return parts.join(lang === 'zh' ? '' : ' ');
+  return parts.join(tr('explanation.sentenceSep'));
 }

@@ -12,6 +12,7 @@ import type { Scenario } from '../domain/scenario';
 import type { SolveReport } from '../model/report';
 import { renderSvg } from '../present/charts/echarts';
 import { escapeHtml } from '../present/escape';
+import { documentLanguage } from '../present/names';
 import { reportContent, type Block, type Cell, type ReportOptions, type Run, type Section, type TableBlock } from './report-content';
 
 export type { ReportOptions } from './report-content';
@@ -90,7 +91,7 @@ export function reportHtml(report: SolveReport, dataset: Dataset, scenario: Scen
     ...content.sections.flatMap(sectionHtml),
   ];
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${documentLanguage(lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.title)}</title><style>${PRINT_CSS}</style></head>
 <body>
 ${parts.join('\n')}

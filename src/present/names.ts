@@ -75,6 +75,11 @@ export function locale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-GB';
 }
 
+/** The language a document declares: the printable report's `<html lang>`, the Word file's proofing language. */
+export function documentLanguage(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-US';
+}
+
 type Style = 'decimals' | 'significant' | 'percent';
 
 /**
