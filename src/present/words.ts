@@ -11,13 +11,14 @@ import unitWords from '../domain/unit-words';
 import sizeWords from '../domain/dict/size';
 import validationWords from '../domain/dict/validation';
 import auditWords from '../domain/dict/audit';
+import fieldWords from '../domain/dict/fields';
 import modelWords from '../model/words';
 import explanationWords from './dict/explanation';
 import exportWords from './dict/export';
 import fieldMessageWords from './dict/field-messages';
 import resultsWords from './dict/results';
 
-export const presentWords = mergeWords(unitWords, sizeWords, validationWords, auditWords, modelWords, exportWords, explanationWords, fieldMessageWords, resultsWords);
+export const presentWords = mergeWords(unitWords, sizeWords, validationWords, auditWords, fieldWords, modelWords, exportWords, explanationWords, fieldMessageWords, resultsWords);
 
 export type PresentKey = KeyOf<typeof presentWords>;
 

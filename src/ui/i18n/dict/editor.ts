@@ -1,6 +1,6 @@
-import { FIELD_TEXT, fieldWords } from '../../../domain/field-labels';
+import { fieldWords, type FieldName } from '../../../domain/field-labels';
 
-/** Editor words that are field labels: FIELD_TEXT's, key for key, in each language. */
+/** Editor words that are field labels: the fields' dictionary's (src/domain/dict/fields.ts), key for key, in each language. */
 const FROM_FIELDS = {
   'editor.section.caps': 'caps',
   'editor.section.counties': 'countyBounds',
@@ -36,9 +36,9 @@ const FROM_FIELDS = {
   'editor.weight.unmet': 'weight.unmet',
   'editor.weight.deviation': 'weight.deviation',
   'editor.weight.share': 'weight.share',
-} satisfies Record<string, keyof typeof FIELD_TEXT>;
+} satisfies Record<string, FieldName>;
 
-/** The scenario editor, and the reasons of validation problems (also used by import). Field labels come from FIELD_TEXT, so a problem or an explanation names a field as the editor does. */
+/** The scenario editor, and the reasons of validation problems (also used by import). Field labels come from the fields' dictionary, so a problem or an explanation names a field as the editor does. */
 const zh = {
   ...fieldWords(FROM_FIELDS, 'zh'),
   'editor.toc': '编辑分区',
