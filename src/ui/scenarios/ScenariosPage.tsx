@@ -30,7 +30,7 @@ import { MAX_PROBLEMS } from '../../domain/validation';
 import { errorText, notify } from '../state/notices';
 import { draft, draftId, editDraft, flushDraft } from '../state/draft';
 import { SolveAll } from './SolveAll';
-import { ColumnHeads } from '../shell/ColumnHeads';
+import { label, Table, type Column } from '../table/Table';
 
 export function ScenariosPage() {
   return (
@@ -52,18 +52,53 @@ export function ScenariosPage() {
 }
 
 function ScenarioList() {
+  /** the scenario whose name is being edited in place */
+  const [renaming, setRenaming] = createSignal<string | null>(null);
+  const columns: Column<ScenarioRecord>[] = [
+    {
+      header: label('scenarios.name'),
+      cell: (rec) => (
+        <td>
+          <Show
+            when={renaming() === rec.id}
+            fallback={
+              <button type="button" class="link" onClick={() => open(rec)} aria-label={t('scenarios.openNamed', { name: rec.name })}>
+                {rec.name}
+              </button>
+            }
+          >
+            <RenameForm rec={rec} onDone={() => setRenaming(null)} />
+          </Show>
+          <Show when={rec.preset}>
+            <span class="tag">{t('scenarios.fromPreset', { preset: rec.preset ?? '' })}</span>
+          </Show>
+        </td>
+      ),
+    },
+    { header: label('scenarios.updated'), cell: (rec) => <td class="nowrap">{formatTime(rec.updatedAt)}</td> },
+    {
+      header: label('scenarios.lastRun'),
+      cell: (rec) => (
+        <td class="nowrap">
+          <LastRun rec={rec} />
+        </td>
+      ),
+    },
+    { header: label('scenarios.actions'), cell: (rec) => <Actions rec={rec} onRename={() => setRenaming(rec.id)} /> },
+  ];
+  const isCurrent = (rec: ScenarioRecord) => currentScenario()?.id === rec.id;
   return (
     <Show
       when={scenarios().length > 0}
       fallback={<p class="empty">{scenariosLoaded() ? t('scenarios.empty') : t('shell.loading')}</p>}
     >
-      <table class="grid scenario-list">
-        <caption>{t('scenarios.list', { n: scenarios().length })}</caption>
-        <ColumnHeads cols={[t('scenarios.name'), t('scenarios.updated'), t('scenarios.lastRun'), t('scenarios.actions')]} />
-        <tbody>
-          <For each={scenarios()}>{(s) => <ScenarioRow rec={s} />}</For>
-        </tbody>
-      </table>
+      <Table
+        class="grid scenario-list"
+        caption={t('scenarios.list', { n: scenarios().length })}
+        columns={columns}
+        rows={scenarios()}
+        rowProps={(rec) => ({ class: isCurrent(rec) ? 'current' : undefined, 'aria-current': isCurrent(rec) ? 'true' : undefined, 'data-scenario': rec.name })}
+      />
     </Show>
   );
 }
@@ -73,24 +108,18 @@ function latest(id: string): ScenarioRecord['scenario'] | undefined {
   return id === draftId() ? (draft() ?? undefined) : scenarios().find((s) => s.id === id)?.scenario;
 }
 
-function ScenarioRow(props: { rec: ScenarioRecord }) {
-  const [editing, setEditing] = createSignal(false);
-  const [name, setName] = createSignal('');
+function open(rec: ScenarioRecord) {
+  selectScenario(rec.id);
+  navigate('editor');
+}
+
+/** The inline form that renames a scenario: Enter saves, Escape or Cancel keeps the name. */
+function RenameForm(props: { rec: ScenarioRecord; onDone: () => void }) {
+  const [name, setName] = createSignal(props.rec.name);
   const [error, setError] = createSignal<string | null>(null);
   let input: HTMLInputElement | undefined;
-  const isCurrent = () => currentScenario()?.id === props.rec.id;
-  const run = () => latestRunByScenario().get(props.rec.id);
-  const stale = () => {
-    const r = run();
-    return r && dataset() ? staleness(r, props.rec.scenario, modelVersionOf(dataset())).stale : false;
-  };
-  const startRename = () => {
-    setName(props.rec.name);
-    setError(null);
-    setEditing(true);
-    queueMicrotask(() => input?.select());
-  };
-  const saveRename = async () => {
+  onMount(() => input?.select());
+  const save = async () => {
     const n = name().trim();
     if (!n) {
       setError(t('scenarios.nameRequired'));
@@ -105,91 +134,85 @@ function ScenarioRow(props: { rec: ScenarioRecord }) {
       editDraft((d) => ({ ...d, name: n }));
       await flushDraft();
     } else await rename(props.rec.id, n);
-    setEditing(false);
-  };
-  const open = () => {
-    selectScenario(props.rec.id);
-    navigate('editor');
+    props.onDone();
   };
   return (
-    <tr class={isCurrent() ? 'current' : undefined} aria-current={isCurrent() ? 'true' : undefined} data-scenario={props.rec.name}>
-      <td>
-        <Show
-          when={editing()}
-          fallback={
-            <button type="button" class="link" onClick={open} aria-label={t('scenarios.openNamed', { name: props.rec.name })}>
-              {props.rec.name}
-            </button>
-          }
-        >
-          <form
-            class="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveRename();
-            }}
-          >
-            <input
-              ref={input}
-              aria-label={t('scenarios.newName')}
-              value={name()}
-              onInput={(e) => setName(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setEditing(false);
-              }}
-              aria-invalid={error() ? 'true' : undefined}
-              aria-describedby={error() ? `rename-err-${props.rec.id}` : undefined}
-            />
-            <button type="submit">{t('scenarios.save')}</button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('scenarios.cancel')}
-            </button>
-            <Show when={error()}>
-              <span class="field-error" id={`rename-err-${props.rec.id}`}>
-                {error()}
-              </span>
-            </Show>
-          </form>
-        </Show>
-        <Show when={props.rec.preset}>
-          <span class="tag">{t('scenarios.fromPreset', { preset: props.rec.preset ?? '' })}</span>
-        </Show>
-      </td>
-      <td class="nowrap">{formatTime(props.rec.updatedAt)}</td>
-      <td class="nowrap">
-        <Show when={run()} fallback={<span class="muted">{t('scenarios.notSolved')}</span>}>
-          {(r) => (
-            <>
-              {t(`shell.solve.status.${r().report.status}`)}
-              <Show when={stale()}>
-                <span class="stale-tag">{t('scenarios.stale')}</span>
-              </Show>
-            </>
-          )}
-        </Show>
-      </td>
-      <td class="actions">
-        <button type="button" onClick={open} aria-label={t('scenarios.editNamed', { name: props.rec.name })}>
-          {t('scenarios.edit')}
-        </button>
-        <button type="button" onClick={startRename} aria-label={t('scenarios.renameNamed', { name: props.rec.name })}>
-          {t('scenarios.rename')}
-        </button>
-        <button type="button" onClick={() => void flushDraft().then(() => duplicate(props.rec.id))} aria-label={t('scenarios.duplicateNamed', { name: props.rec.name })}>
-          {t('scenarios.duplicate')}
-        </button>
-        <button
-          type="button"
-          onClick={() => void flushDraft().then(() => downloadScenario(latest(props.rec.id) ?? props.rec.scenario, props.rec.name))}
-          aria-label={t('scenarios.exportNamed', { name: props.rec.name })}
-        >
-          {t('scenarios.export')}
-        </button>
-        <button type="button" class="danger" onClick={() => void remove(props.rec.id)} aria-label={t('scenarios.deleteNamed', { name: props.rec.name })}>
-          {t('scenarios.delete')}
-        </button>
-      </td>
-    </tr>
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <input
+        ref={input}
+        aria-label={t('scenarios.newName')}
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') props.onDone();
+        }}
+        aria-invalid={error() ? 'true' : undefined}
+        aria-describedby={error() ? `rename-err-${props.rec.id}` : undefined}
+      />
+      <button type="submit">{t('scenarios.save')}</button>
+      <button type="button" onClick={() => props.onDone()}>
+        {t('scenarios.cancel')}
+      </button>
+      <Show when={error()}>
+        <span class="field-error" id={`rename-err-${props.rec.id}`}>
+          {error()}
+        </span>
+      </Show>
+    </form>
+  );
+}
+
+/** The status of the scenario's latest run, and whether the scenario changed since. */
+function LastRun(props: { rec: ScenarioRecord }) {
+  const run = () => latestRunByScenario().get(props.rec.id);
+  const stale = () => {
+    const r = run();
+    return r && dataset() ? staleness(r, props.rec.scenario, modelVersionOf(dataset())).stale : false;
+  };
+  return (
+    <Show when={run()} fallback={<span class="muted">{t('scenarios.notSolved')}</span>}>
+      {(r) => (
+        <>
+          {t(`shell.solve.status.${r().report.status}`)}
+          <Show when={stale()}>
+            <span class="stale-tag">{t('scenarios.stale')}</span>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** Open, rename, duplicate, export or delete a scenario, each button named with the scenario. */
+function Actions(props: { rec: ScenarioRecord; onRename: () => void }) {
+  return (
+    <td class="actions">
+      <button type="button" onClick={() => open(props.rec)} aria-label={t('scenarios.editNamed', { name: props.rec.name })}>
+        {t('scenarios.edit')}
+      </button>
+      <button type="button" onClick={() => props.onRename()} aria-label={t('scenarios.renameNamed', { name: props.rec.name })}>
+        {t('scenarios.rename')}
+      </button>
+      <button type="button" onClick={() => void flushDraft().then(() => duplicate(props.rec.id))} aria-label={t('scenarios.duplicateNamed', { name: props.rec.name })}>
+        {t('scenarios.duplicate')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void flushDraft().then(() => downloadScenario(latest(props.rec.id) ?? props.rec.scenario, props.rec.name))}
+        aria-label={t('scenarios.exportNamed', { name: props.rec.name })}
+      >
+        {t('scenarios.export')}
+      </button>
+      <button type="button" class="danger" onClick={() => void remove(props.rec.id)} aria-label={t('scenarios.deleteNamed', { name: props.rec.name })}>
+        {t('scenarios.delete')}
+      </button>
+    </td>
   );
 }
 
@@ -362,19 +385,14 @@ function Import() {
             <p>
               <strong>{t('scenarios.importRejected', { file: p().file, n: problemCount(p().problems) })}</strong>
             </p>
-            <table class="grid">
-              <ColumnHeads cols={[t('messages.field'), t('scenarios.reason')]} />
-              <tbody>
-                <For each={p().problems}>
-                  {(x) => (
-                    <tr>
-                      <td title={x.path}>{problemField(x)}</td>
-                      <td>{x.message}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <Table
+              class="grid"
+              columns={[
+                { header: label('messages.field'), cell: (x) => <td title={x.path}>{problemField(x)}</td> },
+                { header: label('scenarios.reason'), cell: (x) => <td>{x.message}</td> },
+              ]}
+              rows={p().problems}
+            />
             <button type="button" onClick={() => setProblems(null)}>
               {t('shell.dismiss')}
             </button>

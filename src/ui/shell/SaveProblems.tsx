@@ -7,7 +7,7 @@
  * - another tab saved the same fields at the same time: for each field, keep
  *   this tab's value or the other tab's; the choice is then saved.
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { jsonPath, type Path } from '../../store';
 import { fieldId } from '../editor/fields';
 import { t } from '../i18n';
@@ -15,7 +15,7 @@ import { draft, draftId, flushDraft, resolveConflict, saveConflict, saveFailure,
 import { scenarios } from '../state/scenarios';
 import { downloadScenario } from './download';
 import { Modal } from './Modal';
-import { ColumnHeads } from './ColumnHeads';
+import { label, Table, type Column } from '../table/Table';
 
 export function SaveProblems() {
   return (
@@ -68,8 +68,8 @@ function FailureDialog() {
 /** The editor's label of the field at a path, when the editor shows that field (else the JSON path alone says which). */
 function fieldLabel(path: Path): string | null {
   const el = document.getElementById(fieldId(path));
-  const label = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : null;
-  return label ?? el?.getAttribute('aria-label') ?? null;
+  const text = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.labels?.[0]?.textContent : null;
+  return text ?? el?.getAttribute('aria-label') ?? null;
 }
 
 function shown(v: unknown): string {
@@ -96,6 +96,34 @@ function ConflictDialog(props: { conflict: SaveConflict }) {
       else next.delete(i);
       return next;
     });
+  const lines = createMemo(() => props.conflict.merge.conflicts.map((c, i) => ({ ...c, i, path: jsonPath(c.path), label: fieldLabel(c.path) })));
+  type Line = ReturnType<typeof lines>[number];
+  /** a column of radio buttons that keep one side's values */
+  const side = (theirs: boolean): Column<Line> => ({
+    header: label(theirs ? 'save.conflict.theirs' : 'save.conflict.yours'),
+    cell: (l) => (
+      <Choice
+        name={`conflict-${l.i}`}
+        checked={keepTheirs().has(l.i) === theirs}
+        onChoose={() => choose(l.i, theirs)}
+        label={t(theirs ? 'save.conflict.keepTheirs' : 'save.conflict.keepYours', { path: l.path })}
+        value={theirs ? l.theirs : l.mine}
+      />
+    ),
+  });
+  const columns: Column<Line>[] = [
+    {
+      header: label('save.conflict.field'),
+      cell: (l) => (
+        <th scope="row">
+          <Show when={l.label}>{(x) => <div>{x()}</div>}</Show>
+          <code>{l.path}</code>
+        </th>
+      ),
+    },
+    side(false),
+    side(true),
+  ];
   return (
     <Modal id="save-conflict" onCancel={() => undefined}>
       <h2 id="save-conflict-h">{t('save.conflict.title')}</h2>
@@ -106,27 +134,7 @@ function ConflictDialog(props: { conflict: SaveConflict }) {
           void resolveConflict(keepTheirs());
         }}
       >
-        <table class="grid">
-          <ColumnHeads cols={[t('save.conflict.field'), t('save.conflict.yours'), t('save.conflict.theirs')]} />
-          <tbody>
-            <For each={props.conflict.merge.conflicts}>
-              {(c, i) => {
-                const path = jsonPath(c.path);
-                const label = fieldLabel(c.path);
-                return (
-                  <tr data-path={path}>
-                    <th scope="row">
-                      <Show when={label}>{(l) => <div>{l()}</div>}</Show>
-                      <code>{path}</code>
-                    </th>
-                    <Choice name={`conflict-${i()}`} checked={!keepTheirs().has(i())} onChoose={() => choose(i(), false)} label={t('save.conflict.keepYours', { path })} value={c.mine} />
-                    <Choice name={`conflict-${i()}`} checked={keepTheirs().has(i())} onChoose={() => choose(i(), true)} label={t('save.conflict.keepTheirs', { path })} value={c.theirs} />
-                  </tr>
-                );
-              }}
-            </For>
-          </tbody>
-        </table>
+        <Table class="grid" columns={columns} rows={lines()} rowProps={(l) => ({ 'data-path': l.path })} />
         <div class="modal-actions">
           <button type="submit" class="primary">
             {t('save.conflict.save')}
