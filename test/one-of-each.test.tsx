@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
 import { getIn, setIn } from '../src/domain/json-path';
-import { latestRunPerScenario } from '../src/store';
+import { latestRunPerScenario, scenarioHash, staleness } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
 import { scenarioJson } from '../src/domain/scenario-json';
 import { flattenScenario } from '../src/export';
@@ -128,5 +128,16 @@ describe('path get and set', () => {
     expect(setIn(set, ['countyBounds', 'hetian', 'sand', 'max'], undefined)).toEqual(s);
     expect(setIn(s, ['caps', 'sand'], undefined)).toEqual({ name: 'n' });
     expect(setIn({ zones: ['a', 'b'] }, ['zones', 1], 'c')).toEqual({ zones: ['a', 'c'] });
+  });
+});
+
+describe('staleness', () => {
+  test('a scenario changed in what is solved, or the model, makes a result stale; with no valid scenario only the model can', () => {
+    const scenario = { format: 'quota-scenario/1', name: 'n', model: 'm', caps: { sand: 1 } };
+    const made = { scenarioHash: scenarioHash(scenario), modelVersion: 'm@1' };
+    expect(staleness(made, { ...scenario, name: 'renamed' }, 'm@1')).toEqual({ stale: false, scenarioChanged: false, modelChanged: false });
+    expect(staleness(made, { ...scenario, caps: { sand: 2 } }, 'm@1')).toEqual({ stale: true, scenarioChanged: true, modelChanged: false });
+    expect(staleness(made, null, 'm@1').stale).toBe(false);
+    expect(staleness(made, null, 'm@2')).toEqual({ stale: true, scenarioChanged: false, modelChanged: true });
   });
 });

@@ -179,9 +179,14 @@ export interface Staleness {
   modelChanged: boolean;
 }
 
-/** Whether a stored run still describes the scenario as it is now, against the model as it is now. */
-export function staleness(run: Pick<RunRecord, 'scenarioHash' | 'modelVersion'>, current: ScenarioDraft, modelVersion: string): Staleness {
-  const scenarioChanged = run.scenarioHash !== scenarioHash(current);
-  const modelChanged = run.modelVersion !== modelVersion;
+/**
+ * Whether what was worked out from a scenario (a run, a sweep, a frontier…)
+ * still describes the scenario as it is now, against the model as it is
+ * now. `current` null: there is no valid scenario to compare with, so only
+ * the model can make it stale.
+ */
+export function staleness(made: Pick<RunRecord, 'scenarioHash' | 'modelVersion'>, current: ScenarioDraft | null, modelVersion: string): Staleness {
+  const scenarioChanged = current !== null && made.scenarioHash !== scenarioHash(current);
+  const modelChanged = made.modelVersion !== modelVersion;
   return { stale: scenarioChanged || modelChanged, scenarioChanged, modelChanged };
 }

@@ -22,6 +22,8 @@ import { cancelFrontier, current, frontierRun, openFrontierPoint, startFrontier 
 import { draftId } from '../state/draft';
 import { ConfirmDialog } from '../shell/Modal';
 import { Table, type Column } from '../table/Table';
+import { staleness } from '../../store';
+import { dataset, modelVersionOf } from '../state/model';
 
 export function FrontierTab(): JSX.Element {
   const cur = createMemo(current);
@@ -34,7 +36,8 @@ export function FrontierTab(): JSX.Element {
   const result = () => (here() ? run()?.result ?? null : null);
   const stale = () => {
     const c = cur();
-    return here() && c.ok && run()?.scenarioHash !== c.hash;
+    const r = run();
+    return here() && !!r && staleness(r, c.ok ? c.draft : null, modelVersionOf(dataset())).stale;
   };
   const start = () =>
     void startFrontier({

@@ -14,7 +14,7 @@ import { DEFAULT_PATH_FRACTION, type PathRow } from '../../model/explore/path';
 import type { ConstraintSensitivity, Move, ValueRange } from '../../model/explore/sensitivity';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
-import { dataset } from '../state/model';
+import { dataset, modelVersionOf } from '../state/model';
 import { draftId } from '../state/draft';
 import { fmtDuration, Progress } from './common';
 import { pathCsv, pathMinerals, pathOption } from './pathView';
@@ -22,6 +22,7 @@ import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
 import { label, Table, type Column } from '../table/Table';
 import { hasSolution } from '../../model/report';
+import { staleness } from '../../store';
 
 /** Solver noise (−1.5e-11) reads as 0. */
 const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
@@ -47,7 +48,7 @@ function SensitivitySection(): JSX.Element {
   const stale = () => {
     const c = cur();
     const r = run();
-    return !!r && c.ok && r.scenarioHash !== c.hash;
+    return !!r && staleness(r, c.ok ? c.draft : null, modelVersionOf(dataset())).stale;
   };
   const unitOf = (c: ConstraintSensitivity) => (c.family === 'rights' ? t('explore.unit.mines') : unitLabel(c.unit, lang()));
   const columns: Column<ConstraintSensitivity>[] = [
@@ -183,7 +184,7 @@ function PathSection(): JSX.Element {
   const stale = () => {
     const c = cur();
     const r = run();
-    return !!r && c.ok && r.scenarioHash !== c.hash;
+    return !!r && staleness(r, c.ok ? c.draft : null, modelVersionOf(dataset())).stale;
   };
   const exportCsv = () => {
     const r = result();

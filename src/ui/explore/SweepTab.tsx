@@ -8,7 +8,7 @@ import { createEffect, createMemo, createSignal, For, on, Show, type Accessor, t
 import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
 import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
 import { fieldLabel } from '../../domain/field-labels';
-import { deleteSweep, sweepPoints, sweepsFor, type StoredSweepPoint, type SweepRecord } from '../../store';
+import { deleteSweep, staleness, type StoredSweepPoint, sweepPoints, type SweepRecord, sweepsFor } from '../../store';
 import { lang, t } from '../i18n';
 import { formatTime } from '../shell/RunInfo';
 import { db } from '../state/db';
@@ -175,7 +175,7 @@ export function SweepTab(): JSX.Element {
   const stale = () => {
     const s = shown();
     const c = cur();
-    return !!s && ((c.ok && s.scenarioHash !== c.hash) || s.modelVersion !== modelVersionOf(d));
+    return !!s && staleness(s, c.ok ? c.draft : null, modelVersionOf(d)).stale;
   };
 
   const run = async () => {

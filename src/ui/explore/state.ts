@@ -82,6 +82,7 @@ export interface SweepRun {
 export interface FrontierRun {
   scenarioId: string;
   scenarioHash: string;
+  modelVersion: string;
   options: FrontierOptions;
   phase: 'running' | 'done' | 'cancelled' | 'failed';
   progress: FrontierProgress | null;
@@ -94,6 +95,7 @@ export interface FrontierRun {
 export interface SensitivityRun {
   scenarioId: string;
   scenarioHash: string;
+  modelVersion: string;
   phase: 'solving' | 'running' | 'done' | 'cancelled' | 'failed';
   names: string[];
   /** results by constraint, in the order of `names` once done */
@@ -111,6 +113,7 @@ export interface SensitivityRun {
 export interface PathRun {
   scenarioId: string;
   scenarioHash: string;
+  modelVersion: string;
   options: PathOptions;
   phase: 'solving' | 'running' | 'done' | 'failed';
   result: PathResult | null;
@@ -381,7 +384,7 @@ export async function startFrontier(options: FrontierOptions): Promise<void> {
   const controller = new AbortController();
   frontierAbort = controller;
   const startedAt = performance.now();
-  state.setFrontier({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'running', progress: null, startedAt, elapsedMs: 0, result: null });
+  state.setFrontier({ scenarioId: cur.id, scenarioHash: cur.hash, modelVersion: modelVersionOf(d), options, phase: 'running', progress: null, startedAt, elapsedMs: 0, result: null });
   // the limit of a solve cut short by a cancel: its stand-in point is dropped
   let cut: number | null = null;
   const solve = async (s: Scenario, opts?: RunOptions): Promise<SolveReport> => {
@@ -449,7 +452,7 @@ export async function startSensitivity(workers: number): Promise<void> {
   const cur = await savedCurrentOrNotify();
   if (!cur) return;
   const startedAt = performance.now();
-  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: DEFAULT_MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
+  const base: SensitivityRun = { scenarioId: cur.id, scenarioHash: cur.hash, modelVersion: modelVersionOf(dataset()), phase: 'solving', names: [], rows: [], status: null, objective: null, mipGap: DEFAULT_MIP_GAP, solves: 0, startedAt, elapsedMs: 0 };
   state.setSens(base);
   let cancelled = false;
   sensCancel = () => {
@@ -504,7 +507,7 @@ export async function startPath(options: PathOptions): Promise<void> {
   if (phase === 'running' || phase === 'solving') return;
   const cur = await savedCurrentOrNotify();
   if (!cur) return;
-  state.setPath({ scenarioId: cur.id, scenarioHash: cur.hash, options, phase: 'solving', result: null });
+  state.setPath({ scenarioId: cur.id, scenarioHash: cur.hash, modelVersion: modelVersionOf(dataset()), options, phase: 'solving', result: null });
   const report = await upToDateReport(cur);
   if (!report) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.sens.noSolve') });
   if (!hasSolution(report)) return void state.setPath((r) => r && { ...r, phase: 'failed', error: t('explore.path.noAllocation', { status: t(`explore.status.${report.status}`) }) });
