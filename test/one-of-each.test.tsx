@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
+import { drain } from '../src/model/pool';
 import { getIn, setIn } from '../src/domain/json-path';
 import { latestRunPerScenario, scenarioHash, staleness } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
@@ -139,5 +140,56 @@ describe('staleness', () => {
     expect(staleness(made, { ...scenario, caps: { sand: 2 } }, 'm@1')).toEqual({ stale: true, scenarioChanged: true, modelChanged: false });
     expect(staleness(made, null, 'm@1').stale).toBe(false);
     expect(staleness(made, null, 'm@2')).toEqual({ stale: true, scenarioChanged: false, modelChanged: true });
+  });
+});
+
+describe('the pool queue', () => {
+  /** A worker that answers each item after `ms` and counts its restarts. */
+  const worker = (ms: number) => ({
+    ms,
+    restarts: 0,
+    restart() {
+      this.restarts++;
+    },
+  });
+
+  test('each worker takes the next item when free; results come with their index', async () => {
+    const ws = [worker(1), worker(3)];
+    const got: [number, number][] = [];
+    const twice = async (w: (typeof ws)[number], x: number) => {
+      await new Promise((r) => setTimeout(r, w.ms));
+      return x * 2;
+    };
+    await drain([10, 20, 30, 40, 50], ws, twice, (r, i) => got.push([i, r]));
+    expect(got.sort((a, b) => a[0] - b[0])).toEqual([[0, 20], [1, 40], [2, 60], [3, 80], [4, 100]]);
+    expect(ws.map((w) => w.restarts)).toEqual([0, 0]);
+  });
+
+  test('an abort sends nothing more, restarts the busy workers only, and ends without an error', async () => {
+    const ws = [worker(0), worker(0), worker(0)];
+    const controller = new AbortController();
+    const started: number[] = [];
+    // a solve that ends only when its worker is restarted, as glpk's does
+    const untilRestarted = (w: (typeof ws)[number], x: number) => {
+      started.push(x);
+      const was = w.restarts;
+      return new Promise<number>((_, reject) => {
+        const poll = setInterval(() => {
+          if (w.restarts === was) return;
+          clearInterval(poll);
+          reject(new Error('restarted'));
+        }, 1);
+      });
+    };
+    const queue = drain([1, 2, 3, 4], ws.slice(0, 2), untilRestarted, () => undefined, controller.signal);
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await expect(queue).resolves.toBeUndefined();
+    expect(started).toEqual([1, 2]);
+    expect(ws.map((w) => w.restarts)).toEqual([1, 1, 0]);
+  });
+
+  test('a failure that is not an abort rejects', async () => {
+    await expect(drain([1], [worker(0)], () => Promise.reject(new Error('crashed')), () => undefined)).rejects.toThrow('crashed');
   });
 });

@@ -87,41 +87,61 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-export async function solveAll(dataset: Dataset, scenarios: readonly Scenario[], workers: readonly PoolWorker[], options: PoolOptions = {}): Promise<PoolResult> {
-  if (workers.length === 0) throw new Error('a pool needs at least one worker');
-  const { onProgress, signal } = options;
-  const reports: (SolveReport | null)[] = scenarios.map(() => null);
-  const t0 = performance.now();
+/**
+ * The pool's queue: each worker takes the next item as soon as it is free;
+ * `onResult` hears each result as it comes, with the item's index. An abort
+ * of `signal` sends nothing more and restarts the busy workers (the only way
+ * to stop glpk); what they were doing is dropped, and the queue ends without
+ * an error. A failure of any other kind rejects.
+ */
+export async function drain<W extends { restart(): void }, T, R>(
+  items: readonly T[],
+  workers: readonly W[],
+  work: (worker: W, item: T, index: number) => Promise<R>,
+  onResult: (result: R, index: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
-  let done = 0;
-  const busy = new Set<PoolWorker>();
+  const busy = new Set<W>();
   const stop = () => busy.forEach((w) => w.restart());
   signal?.addEventListener('abort', stop, { once: true });
 
-  async function drain(worker: PoolWorker): Promise<void> {
-    while (!signal?.aborted && next < scenarios.length) {
+  async function take(worker: W): Promise<void> {
+    while (!signal?.aborted && next < items.length) {
       const index = next++;
       busy.add(worker);
-      let report: SolveReport;
+      let result: R;
       try {
-        report = await worker.solveScenario(dataset, scenarios[index] as Scenario);
+        result = await work(worker, items[index] as T, index);
       } catch (e) {
         if (signal?.aborted) return;
         throw e;
       } finally {
         busy.delete(worker);
       }
-      reports[index] = report;
-      done++;
-      const elapsedMs = performance.now() - t0;
-      onProgress?.({ done, total: scenarios.length, elapsedMs, remainingMs: (elapsedMs / done) * (scenarios.length - done) }, index, report);
+      onResult(result, index);
     }
   }
 
   try {
-    await Promise.all(workers.map(drain));
+    await Promise.all(workers.map(take));
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+export async function solveAll(dataset: Dataset, scenarios: readonly Scenario[], workers: readonly PoolWorker[], options: PoolOptions = {}): Promise<PoolResult> {
+  if (workers.length === 0) throw new Error('a pool needs at least one worker');
+  const { onProgress, signal } = options;
+  const reports: (SolveReport | null)[] = scenarios.map(() => null);
+  const t0 = performance.now();
+  let done = 0;
+  const solved = (report: SolveReport, index: number) => {
+    reports[index] = report;
+    done++;
+    const elapsedMs = performance.now() - t0;
+    onProgress?.({ done, total: scenarios.length, elapsedMs, remainingMs: (elapsedMs / done) * (scenarios.length - done) }, index, report);
+  };
+  await drain(scenarios, workers, (w, s) => w.solveScenario(dataset, s), solved, signal);
   return { reports, cancelled: done < scenarios.length, elapsedMs: performance.now() - t0 };
 }

@@ -21,11 +21,11 @@ import { createRoot, createSignal } from 'solid-js';
 import type { Scenario } from '../../domain/scenario';
 import { computeFrontier, kneeOf, type Frontier, type FrontierOptions, type FrontierProgress, type MineLimit } from '../../model/explore/frontier';
 import type { PathOptions, PathResult } from '../../model/explore/path';
-import type { ConstraintSensitivity } from '../../model/explore/sensitivity';
+import type { ConstraintSensitivity, Sensitivity } from '../../model/explore/sensitivity';
 import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
 import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
 import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
-import { solveAll, type PoolWorker } from '../../model/pool';
+import { drain, solveAll, type PoolWorker } from '../../model/pool';
 import { addSweep, addSweepPoints, holdSweepLock, newId, scenarioHash, staleness, updateSweep, type RunRecord, type ScenarioDraft, type StoredSweepPoint } from '../../store';
 import { t } from '../i18n';
 import { navigate } from '../shell/router';
@@ -467,26 +467,20 @@ export async function startSensitivity(workers: number): Promise<void> {
   const d = dataset();
   const pool = exploreWorkers(Math.min(workers, Math.max(1, names.length)));
   const done = new Map<string, ConstraintSensitivity>();
-  let next = 0;
   let solves = 0;
+  const controller = new AbortController();
   sensCancel = () => {
     cancelled = true;
-    for (const w of pool) w.restart();
+    controller.abort();
+  };
+  const studied = (res: Sensitivity, i: number) => {
+    const row = res.constraints[0];
+    solves += res.solves;
+    if (row) done.set(names[i] as string, row);
+    state.setSens((r) => r && { ...r, rows: names.flatMap((n) => done.get(n) ?? []), solves, mipGap: res.mipGap, elapsedMs: performance.now() - startedAt });
   };
   try {
-    await Promise.all(
-      pool.map(async (w) => {
-        while (!cancelled && next < names.length) {
-          const name = names[next++] as string;
-          const res = await w.sensitivity(d, cur.scenario, { constraints: [name] });
-          const row = res.constraints[0];
-          solves += res.solves;
-          const gap = res.mipGap;
-          if (row) done.set(name, row);
-          state.setSens((r) => r && { ...r, rows: names.flatMap((n) => done.get(n) ?? []), solves, mipGap: gap, elapsedMs: performance.now() - startedAt });
-        }
-      }),
-    );
+    await drain(names, pool, (w, name) => w.sensitivity(d, cur.scenario, { constraints: [name] }), studied, controller.signal);
     state.setSens((r) => r && { ...r, phase: cancelled ? 'cancelled' : 'done', elapsedMs: performance.now() - startedAt });
   } catch (e) {
     state.setSens((r) => r && { ...r, phase: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : errorText(e), elapsedMs: performance.now() - startedAt });

@@ -18,6 +18,7 @@ import { db } from './db';
 import { model } from './model';
 import { notify } from './notices';
 import { jobPhase } from './job-phase';
+import { drain } from '../../model/pool';
 
 /** What the ranges need of a solver worker (src/solver/worker.ts: rangePlan, quotaRange). */
 export interface RangeWorker {
@@ -95,7 +96,8 @@ export async function computeRanges(runId: string, scenario: Scenario, tolerance
     cancelCurrent = () => reject(new Cancelled());
   });
   let pool: RangeWorker[] = [];
-  let stopped = false;
+  const stop = new AbortController();
+  let queued = false;
   try {
     pool = workers ??= await factory();
     const first = pool[0];
@@ -104,22 +106,20 @@ export async function computeRanges(runId: string, scenario: Scenario, tolerance
     const basis = plan.basis;
     if (basis === null) throw new Error(t('results.ranges.noSolution'));
     const out: QuotaRange[] = [];
-    let next = 0;
-    const drain = async (w: RangeWorker) => {
-      while (!stopped && next < plan.jobs.length) {
-        const i = next++;
-        out[i] = await w.quotaRange(dataset, scenario, basis, tolerance, plan.jobs[i] as RangeJob);
-        state.setPhase({ phase: 'running', runId, done: out.filter(Boolean).length, total: plan.jobs.length });
-      }
+    const ranged = (range: QuotaRange, i: number) => {
+      out[i] = range;
+      state.setPhase({ phase: 'running', runId, done: out.filter(Boolean).length, total: plan.jobs.length });
     };
     state.setPhase({ phase: 'running', runId, done: 0, total: plan.jobs.length });
-    await Promise.race([Promise.all(pool.map(drain)), cancelled]);
+    queued = true;
+    await Promise.race([drain(plan.jobs, pool, (w, job) => w.quotaRange(dataset, scenario, basis, tolerance, job), ranged, stop.signal), cancelled]);
     await setRunRanges(db(), runId, out, tolerance);
     state.setPhase({ phase: 'done', runId, total: out.length, ms: Date.now() - startedAt });
     return out;
   } catch (e) {
-    stopped = true;
-    pool.forEach((w) => w.restart());
+    // the queue's stop restarts the workers it keeps busy; before the queue, only the plan's worker was at work
+    if (queued) stop.abort();
+    else pool[0]?.restart();
     if (e instanceof Cancelled) {
       state.setPhase({ phase: 'cancelled', runId });
       notify({ kind: 'info', message: t('results.ranges.cancelled') });
