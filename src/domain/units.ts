@@ -3,6 +3,7 @@
  * carries its unit, and a conversion is always an explicit call, because the
  * plan itself mixes 万m³ and 万吨 for the same mineral.
  */
+import { isKeyOf } from './i18n';
 import type { Lang } from './label';
 // the unit words stay in one place for the UI, the exports and the CLI
 import unitsDict from './unit-words';
@@ -55,14 +56,17 @@ export function parsePlanUnit(text: string): Measure | null {
  * planner's own model) is shown as written rather than guessed at.
  */
 export function unitLabel(unit: string, lang: Lang): string {
-  // unit texts come from the model's data, so any string may be asked for: read the dictionary as a plain lookup
-  const words: Readonly<Record<string, string | undefined>> = unitsDict[lang];
-  const whole = words[`unit.${unit}`];
+  // unit texts come from the model's data, so any string may be asked for
+  const word = (u: string): string | undefined => {
+    const key = `unit.${u}`;
+    return isKeyOf(unitsDict, key) ? unitsDict[lang][key] : undefined;
+  };
+  const whole = word(unit);
   if (whole !== undefined) return whole;
   if (!unit.includes('/')) return unit;
   return unit
     .split('/')
-    .map((part) => words[`unit.${part}`] ?? part)
+    .map((part) => word(part) ?? part)
     .join('/');
 }
 
