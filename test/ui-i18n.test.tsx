@@ -59,4 +59,13 @@ describe('i18n', () => {
     expect(zh).toBe('已删除方案“基准”。');
     expect(en).toBe('Scenario “基准” deleted.');
   });
+
+  it('says a key built from runtime data when the dictionaries have it, else shows the data as written', () => {
+    setLang('en');
+    expect(tOr('editor.preset.balanced', 'balanced')).toBe(t('editor.preset.balanced'));
+    expect(t('editor.preset.balanced')).not.toBe('editor.preset.balanced');
+    expect(tOr('editor.preset.someone-elses', 'someone-elses')).toBe('someone-elses');
+    setLang('zh');
+    expect(tOr('size.large', 'large')).toBe('大型');
+  });
 });
