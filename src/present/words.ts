@@ -1,7 +1,7 @@
 /**
- * Every word below the UI, in one typed dictionary: the exports, the charts
- * and the CLI translate with `translator(presentWords, lang)`, and the UI
- * adds its own dictionaries on top (src/ui/i18n/words.ts).
+ * Every word below the UI, in one typed dictionary: the exports and the
+ * charts translate with presentTr(lang), and the CLI (src/cli/words.ts) and
+ * the UI (src/ui/i18n/words.ts) add their own dictionaries on top.
  *
  * A new dictionary below ui is added here, by static import, so that its
  * keys join PresentKey and a key it lacks is a type error where it is used.
@@ -28,5 +28,5 @@ const translators: Record<Lang, Translate<PresentKey>> = { zh: translator(presen
 /** The words below the UI in one language: the exports (in Node too), the charts' options, the KPI and row texts. */
 export const presentTr = (lang: Lang): Translate<PresentKey> => translators[lang];
 
-/** What follows `prefix` in the keys that start with it: `KeysUnder<'export.col.'>` is 'county' | 'mineral' | …, for a key built as `export.col.${c}`. */
+/** What follows `prefix` in the keys that start with it: `KeysUnder<'export.col.'>` is 'county' | 'mineral' | …, for a key built as `export.col.${c}` (K is a parameter so that the condition is taken key by key). */
 export type KeysUnder<P extends string, K extends string = PresentKey> = K extends `${P}${infer Rest}` ? Rest : never;
