@@ -20,6 +20,7 @@ import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type Fronti
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
 import { cliTranslator, loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
+import { jsonText } from './json';
 
 const USAGE =
   'usage: npm run -s frontier -- <scenario.json> [--limit class3|class12|total] [--measure volume|value] [--minerals a,b] [--step N] [--max-solves N] [--to N] [--json] [--model <file>] [--lang zh|en]';
@@ -122,7 +123,7 @@ async function main(): Promise<number> {
   if (o.json) {
     const { infeasible, ...rest } = f;
     const body = infeasible ? { ...rest, status: infeasible.status, explanation: infeasible.explanation } : rest;
-    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    process.stdout.write(`${jsonText(body)}\n`);
   } else process.stdout.write(`${readable(f, dataset, o.lang)}\n`);
   if (f.cancelled) return 130;
   return f.fewest === null ? 2 : 0;

@@ -25,6 +25,7 @@ import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { checkOutputFiles, cliTranslator, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CliKey, type CommonOptions, type RangeFlags } from './common';
+import { jsonText } from './json';
 import { hasSolution } from '../model/report';
 
 const USAGE =
@@ -143,7 +144,7 @@ async function main(): Promise<number> {
     throw e;
   }
   if (o.csv) writeFileSync(o.csv, csvOf(r, dataset, o.lang));
-  process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : `${readable(r, dataset, o.lang)}\n`);
+  process.stdout.write(o.json ? `${jsonText(r)}\n` : `${readable(r, dataset, o.lang)}\n`);
   return 0;
 }
 

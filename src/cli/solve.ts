@@ -20,6 +20,7 @@ import { runAnswer } from '../model/run';
 import { textTable } from '../model/explore/format';
 import { createNodeSolver } from '../solver/node';
 import { checkOutputFiles, cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, RANGE_FLAGS, rangeFlags, runCommand, type Io } from './common';
+import { jsonText } from './json';
 
 const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time 10]] [--lang zh|en]';
 
@@ -127,7 +128,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (o.json) {
     const { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ranges, binding, explanation } = report;
     const out = { status, objective, gap, tieBreak, totals, rights, counties, zones, demand, flows, ...(ranges ? { ranges } : {}), binding, explanation };
-    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    io.out(`${jsonText(out)}\n`);
   } else io.out(`${readable(report, dataset, o.lang)}\n`);
   return exitCode(report);
 }

@@ -24,6 +24,7 @@ import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';
 import { cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
+import { jsonText } from './json';
 import { hasSolution } from '../model/report';
 
 const USAGE =
@@ -152,7 +153,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
-  io.out(o.json ? `${JSON.stringify(jsonOut(result), null, 2)}\n` : `${readable(result, dataset, o.lang, Math.min(o.workers, result.total))}\n`);
+  io.out(o.json ? `${jsonText(jsonOut(result))}\n` : `${readable(result, dataset, o.lang, Math.min(o.workers, result.total))}\n`);
   return result.cancelled ? 130 : 0;
 }
 
