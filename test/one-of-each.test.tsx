@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { hasSolution, STATUSES } from '../src/model/report';
 import { drain } from '../src/model/pool';
+import { workerHandle, type WorkerSolver } from '../src/solver/client';
+import { toyDataset } from './helpers/toy-report';
 import { getIn, setIn } from '../src/domain/json-path';
 import { latestRunPerScenario, scenarioHash, staleness } from '../src/store';
 import { downloadScenario } from '../src/ui/shell/download';
@@ -191,5 +193,25 @@ describe('the pool queue', () => {
 
   test('a failure that is not an abort rejects', async () => {
     await expect(drain([1], [worker(0)], () => Promise.reject(new Error('crashed')), () => undefined)).rejects.toThrow('crashed');
+  });
+});
+
+describe('worker handle', () => {
+  test('each named function of the worker is a call by name with its arguments; restart is the client\'s', async () => {
+    const calls: unknown[][] = [];
+    let restarts = 0;
+    const client = {
+      call: (method: string, ...args: unknown[]) => {
+        calls.push([method, ...args]);
+        return Promise.resolve(`${method} done`);
+      },
+      restart: () => restarts++,
+    } as unknown as WorkerSolver;
+    const handle = workerHandle(client, 'rangePlan', 'setDataset');
+    expect(Object.keys(handle).sort()).toEqual(['rangePlan', 'restart', 'setDataset']);
+    await expect(handle.setDataset('k', toyDataset)).resolves.toBe('setDataset done');
+    handle.restart();
+    expect(calls).toEqual([['setDataset', 'k', toyDataset]]);
+    expect(restarts).toBe(1);
   });
 });

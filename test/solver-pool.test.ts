@@ -74,7 +74,7 @@ describe('the dataset goes to a worker once', () => {
         sent.push(key);
         endpoint.setDataset(key, d);
       },
-      solve: (key, s) => {
+      solvePooled: (key, s) => {
         solves++;
         return endpoint.solve(key, s);
       },

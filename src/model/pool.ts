@@ -24,7 +24,7 @@ export interface PoolWorker {
 export interface PoolTransport {
   setDataset(key: string, dataset: Dataset): Promise<void>;
   /** null when the worker does not hold the dataset `key` (it was restarted or crashed since it got it) */
-  solve(key: string, scenario: Scenario): Promise<SolveReport | null>;
+  solvePooled(key: string, scenario: Scenario): Promise<SolveReport | null>;
   restart(): void;
 }
 
@@ -53,10 +53,10 @@ export function poolWorker(transport: PoolTransport): PoolWorker {
     async solveScenario(dataset, scenario) {
       const key = datasetKey(dataset);
       if (sent !== key) await send(key, dataset);
-      const report = await transport.solve(key, scenario);
+      const report = await transport.solvePooled(key, scenario);
       if (report) return report;
       await send(key, dataset);
-      const again = await transport.solve(key, scenario);
+      const again = await transport.solvePooled(key, scenario);
       if (!again) throw new Error('the solver worker lost the dataset it was just sent');
       return again;
     },

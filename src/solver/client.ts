@@ -74,6 +74,19 @@ export interface WorkerSolver {
   terminate(): void;
 }
 
+/** Functions of the worker's API as methods of their own, with the client's restart. */
+export type WorkerHandle<K extends Method> = { [M in K]: (...args: Args<M>) => Promise<Returned<M>> } & { restart(): void };
+
+/**
+ * A handle with the worker functions `methods`, each a call by name: what a
+ * page's worker interface needs (SolverHandle, RangeWorker, ExploreWorker,
+ * the pool's transport) without writing each call out again.
+ */
+export function workerHandle<K extends Method>(client: WorkerSolver, ...methods: K[]): WorkerHandle<K> {
+  const calls = Object.fromEntries(methods.map((m) => [m, (...args: Args<K>) => client.call(m, ...args)]));
+  return { ...calls, restart: () => client.restart() } as WorkerHandle<K>;
+}
+
 interface Session {
   worker: WorkerLike;
   remote: Comlink.Remote<SolverWorkerApi>;

@@ -61,7 +61,7 @@ export function createThreadWorker(): NodePoolWorker {
   return {
     ...poolWorker({
       setDataset: async (key: string, dataset: Dataset) => void (await send({ key, dataset })),
-      solve: (key: string, scenario: Scenario) => send({ key, scenario }),
+      solvePooled: (key: string, scenario: Scenario) => send({ key, scenario }),
       restart: () => void stop('cancelled'),
     }),
     terminate() {

@@ -17,7 +17,7 @@ export function inProcessWorker(): PoolWorker & { endpoint: PoolEndpoint; datase
         w.datasetsSent++;
         endpoint.setDataset(key, dataset);
       },
-      solve: (key, scenario) => endpoint.solve(key, scenario),
+      solvePooled: (key, scenario) => endpoint.solve(key, scenario),
       restart: () => undefined,
     }),
   };

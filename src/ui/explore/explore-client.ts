@@ -10,7 +10,7 @@ import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { Sensitivity, SensitivityOptions } from '../../model/explore/sensitivity';
 import type { SolveReport } from '../../model/report';
 import type { RunOptions } from '../../model/run';
-import { createWorkerSolver } from '../../solver/client';
+import { createWorkerSolver, workerHandle } from '../../solver/client';
 
 export interface ExploreWorker {
   solveScenario(d: Dataset, s: Scenario, opts?: RunOptions): Promise<SolveReport>;
@@ -22,9 +22,8 @@ export interface ExploreWorker {
 export function createExploreWorker(): ExploreWorker {
   const worker = createWorkerSolver();
   return {
-    solveScenario: (d, s, opts) => worker.call('solveScenario', d, s, opts),
+    ...workerHandle(worker, 'solveScenario', 'path'),
+    // a callback crosses to the worker only as a Comlink proxy
     sensitivity: (d, s, opts, onProgress) => worker.call('sensitivity', d, s, opts, onProgress ? Comlink.proxy(onProgress) : undefined),
-    path: (d, s, report, opts) => worker.call('path', d, s, report, opts),
-    restart: () => worker.restart(),
   };
 }

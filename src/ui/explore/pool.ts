@@ -6,7 +6,7 @@
  * first use and kept (each loads the solver once); tests swap the factories.
  */
 import { poolWorker, type PoolWorker } from '../../model/pool';
-import { createWorkerSolver } from '../../solver/client';
+import { createWorkerSolver, workerHandle } from '../../solver/client';
 import { createExploreWorker, type ExploreWorker } from './explore-client';
 
 export const MAX_WORKERS = 8;
@@ -23,12 +23,7 @@ export function clampWorkers(n: number): number {
 
 /** A pool worker on a web worker of its own (src/solver/client.ts). */
 export function browserPoolWorker(): PoolWorker {
-  const client = createWorkerSolver();
-  return poolWorker({
-    setDataset: (key, d) => client.call('setDataset', key, d),
-    solve: (key, s) => client.call('solvePooled', key, s),
-    restart: () => client.restart(),
-  });
+  return poolWorker(workerHandle(createWorkerSolver(), 'setDataset', 'solvePooled'));
 }
 
 let poolFactory: () => PoolWorker = browserPoolWorker;

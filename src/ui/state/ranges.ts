@@ -47,15 +47,8 @@ export function toleranceText(tolerance: number, lang: Lang): string {
 }
 
 async function browserWorkers(): Promise<RangeWorker[]> {
-  const [{ createWorkerSolver }, { defaultWorkerCount }] = await Promise.all([import('../../solver/client'), import('../explore/pool')]);
-  return Array.from({ length: Math.min(4, defaultWorkerCount()) }, () => {
-    const client = createWorkerSolver();
-    return {
-      rangePlan: (d, s) => client.call('rangePlan', d, s),
-      quotaRange: (d, s, basis, tolerance, job) => client.call('quotaRange', d, s, basis, tolerance, job),
-      restart: () => client.restart(),
-    };
-  });
+  const [{ createWorkerSolver, workerHandle }, { defaultWorkerCount }] = await Promise.all([import('../../solver/client'), import('../explore/pool')]);
+  return Array.from({ length: Math.min(4, defaultWorkerCount()) }, () => workerHandle(createWorkerSolver(), 'rangePlan', 'quotaRange'));
 }
 
 let factory: () => Promise<RangeWorker[]> = browserWorkers;

@@ -56,14 +56,9 @@ class WorkerSilent extends Error {}
 
 /** The worker client (src/solver/client.ts), loaded on first use so the first page load stays small. */
 async function defaultFactory(): Promise<SolverHandle> {
-  const { createWorkerSolver } = await import('../../solver/client');
+  const { createWorkerSolver, workerHandle } = await import('../../solver/client');
   const client = createWorkerSolver();
-  return {
-    solveScenario: (d, s) => client.call('solveScenario', d, s),
-    writeScenarioLp: (d, s) => client.call('writeScenarioLp', d, s),
-    warm: () => client.ping(),
-    restart: () => client.restart(),
-  };
+  return { ...workerHandle(client, 'solveScenario', 'writeScenarioLp'), warm: () => client.ping() };
 }
 
 const state = createRoot(() => {
