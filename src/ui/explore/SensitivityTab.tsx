@@ -125,7 +125,7 @@ function SensitivitySection(): JSX.Element {
       <Show when={run() && (run()?.phase === 'done' || run()?.phase === 'cancelled') && !hasSolution(run()!)}>
         <p class="empty">{t('explore.sens.unsolved', { status: t(`explore.status.${run()?.status ?? 'timeout'}`) })}</p>
       </Show>
-      <Show when={run() && run()?.phase === 'done' && run()?.names.length === 0 && (run()?.status === 'optimal' || run()?.status === 'feasible')}>
+      <Show when={run() && run()?.phase === 'done' && run()?.names.length === 0 && hasSolution(run()!)}>
         <p class="empty">{t('explore.sens.none')}</p>
       </Show>
       <Show when={run() && run()!.rows.length > 0 && run()}>
