@@ -5,7 +5,7 @@
  * and listed at the top; a scenario with problems cannot be solved.
  */
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { SIZE_CLASSES, type Dataset, type Mineral, type SizeClass } from '../../domain/dataset';
+import { SIZE_CLASSES, type Dataset, type Mineral, type SizeClass, type Zone } from '../../domain/dataset';
 import { labelOf } from '../../domain/label';
 import { planUnitLabel, unitLabel } from '../../domain/units';
 import { asHeading, zoneCountyName, zoneMineralName } from '../../present/names';
@@ -21,7 +21,7 @@ import { defaultsInputs, editorDefaults, type EditorDefaults } from './defaults'
 import { canonicalJson } from '../../store';
 import { EDITOR_SECTIONS, type EditorSection } from './sections';
 import { CheckField, fieldForPath, formatDefault, NumField, SelectField, setPath, TextField } from './fields';
-import { ColumnHeads } from '../shell/ColumnHeads';
+import { label, Table, type Column, type ColumnGroup } from '../table/Table';
 import { getIn } from '../../domain/json-path';
 
 
@@ -140,6 +140,9 @@ function Section(props: { id: EditorSection; children: import('solid-js').JSX.El
 }
 
 type P = { d: Dataset; def: EditorDefaults };
+type Unit = Dataset['units'][number];
+
+const countyColumn: Column<Unit> = { header: label('plan.county'), cell: (u) => <th scope="row">{labelOf(u.name, lang())}</th> };
 
 const mname = (m: Mineral) => labelOf(m.name, lang());
 const perYear = (m: Mineral) => t('editor.perYear', { unit: unitLabel(m.unit, lang()) });
@@ -178,6 +181,66 @@ function setCapPart(mineral: string, part: 'min' | 'max', v: number | string | u
   setPath(['caps', mineral], next);
 }
 
+/** A row per mineral: its cap's maximum and minimum, and the plan's own figures for it. */
+function capColumns(props: P): Column<Mineral>[] {
+  const cap = (m: Mineral) => props.def.caps[m.id];
+  // the maximum is where a problem of the whole cap is shown
+  const bound = (part: 'min' | 'max'): Column<Mineral> => ({
+    header: label(part === 'max' ? 'editor.capMax' : 'editor.capMin'),
+    cell: (m) => (
+      <td>
+        <NumField
+          path={['caps', m.id, part]}
+          errorPaths={part === 'max' ? [`$.caps.${m.id}`] : undefined}
+          label={t(part === 'max' ? 'editor.capMaxOf' : 'editor.capMinOf', { mineral: mname(m) })}
+          hideLabel
+          unit={perYear(m)}
+          def={part === 'max' ? (cap(m)?.max ?? null) : null}
+          get={() => capPart(m.id, part)}
+          set={(v) => setCapPart(m.id, part, v)}
+        />
+      </td>
+    ),
+  });
+  return [
+    {
+      header: label('plan.mineral'),
+      cell: (m) => (
+        <th scope="row">
+          {mname(m)}
+          <Show when={m.restricted}>
+            <span class="tag warn" title={m.restricted?.note}>
+              {t('editor.restricted')}
+            </span>
+          </Show>
+        </th>
+      ),
+    },
+    bound('max'),
+    bound('min'),
+    {
+      header: label('editor.planFigures'),
+      cell: (m) => (
+        <td class="plan-figures">
+          <For each={cap(m)?.planFigures ?? []} fallback={<span class="muted">{t('editor.noPlanFigure')}</span>}>
+            {(f) => (
+              <div classList={{ 'in-use': cap(m)?.source !== 'scenario' && cap(m)?.max === f.inModelUnit && props.d[cap(m)?.source === 'table11' ? 'table11' : 'table20'].source === f.source }}>
+                <span class="source">{f.source}</span> {formatDefault(f.value)} {planUnitLabel(f.unitText, lang())}
+                <Show when={f.inModelUnit !== null && f.inModelUnit !== f.value}>
+                  <span class="muted"> ≈ {formatDefault(f.inModelUnit)} {unitLabel(m.unit, lang())}</span>
+                </Show>
+                <Show when={f.inModelUnit === null}>
+                  <span class="muted"> ({t('editor.unitNotConvertible')})</span>
+                </Show>
+              </div>
+            )}
+          </For>
+        </td>
+      ),
+    },
+  ];
+}
+
 function Caps(props: P) {
   return (
     <Section id="caps" intro={t('editor.capsIntro')}>
@@ -202,66 +265,7 @@ function Caps(props: P) {
           </For>
         </div>
       </div>
-      <table class="grid editor-grid">
-        <ColumnHeads cols={[t('plan.mineral'), t('editor.capMax'), t('editor.capMin'), t('editor.planFigures')]} />
-        <tbody>
-          <For each={props.d.minerals}>
-            {(m) => {
-              const cap = () => props.def.caps[m.id];
-              return (
-                <tr>
-                  <th scope="row">
-                    {mname(m)}
-                    <Show when={m.restricted}>
-                      <span class="tag warn" title={m.restricted?.note}>
-                        {t('editor.restricted')}
-                      </span>
-                    </Show>
-                  </th>
-                  <td>
-                    <NumField
-                      path={['caps', m.id, 'max']}
-                      errorPaths={[`$.caps.${m.id}`]}
-                      label={t('editor.capMaxOf', { mineral: mname(m) })}
-                      hideLabel
-                      unit={perYear(m)}
-                      def={cap()?.max ?? null}
-                      get={() => capPart(m.id, 'max')}
-                      set={(v) => setCapPart(m.id, 'max', v)}
-                    />
-                  </td>
-                  <td>
-                    <NumField
-                      path={['caps', m.id, 'min']}
-                      label={t('editor.capMinOf', { mineral: mname(m) })}
-                      hideLabel
-                      unit={perYear(m)}
-                      def={null}
-                      get={() => capPart(m.id, 'min')}
-                      set={(v) => setCapPart(m.id, 'min', v)}
-                    />
-                  </td>
-                  <td class="plan-figures">
-                    <For each={cap()?.planFigures ?? []} fallback={<span class="muted">{t('editor.noPlanFigure')}</span>}>
-                      {(f) => (
-                        <div classList={{ 'in-use': cap()?.source !== 'scenario' && cap()?.max === f.inModelUnit && props.d[cap()?.source === 'table11' ? 'table11' : 'table20'].source === f.source }}>
-                          <span class="source">{f.source}</span> {formatDefault(f.value)} {planUnitLabel(f.unitText, lang())}
-                          <Show when={f.inModelUnit !== null && f.inModelUnit !== f.value}>
-                            <span class="muted"> ≈ {formatDefault(f.inModelUnit)} {unitLabel(m.unit, lang())}</span>
-                          </Show>
-                          <Show when={f.inModelUnit === null}>
-                            <span class="muted"> ({t('editor.unitNotConvertible')})</span>
-                          </Show>
-                        </div>
-                      )}
-                    </For>
-                  </td>
-                </tr>
-              );
-            }}
-          </For>
-        </tbody>
-      </table>
+      <Table class="grid editor-grid" columns={capColumns(props)} rows={props.d.minerals} />
     </Section>
   );
 }
@@ -326,59 +330,30 @@ function ScaleCell(props: P & { m: Mineral; k: SizeClass; bound: 'min' | 'max' }
   );
 }
 
+/** A row per mineral: the least (and, for the large class, the most) scale of each size class. */
+function scaleColumns(props: P): Column<Mineral>[] {
+  const bound = (k: SizeClass, group: ColumnGroup, b: 'min' | 'max'): Column<Mineral> => ({ group, header: label(`editor.${b}`), cell: (m) => <ScaleCell {...props} m={m} k={k} bound={b} /> });
+  return [
+    {
+      header: label('plan.mineral'),
+      cell: (m) => (
+        <th scope="row">
+          {mname(m)}
+          <div class="muted">{perYear(m)}</div>
+        </th>
+      ),
+    },
+    ...SIZE_CLASSES.flatMap((k) => {
+      const group = { id: k, header: () => asHeading(t(`size.${k}`)) };
+      return hasMax(k) ? [bound(k, group, 'min'), bound(k, group, 'max')] : [bound(k, group, 'min')];
+    }),
+  ];
+}
+
 function Scale(props: P) {
   return (
     <Section id="scale" intro={t('editor.scaleIntro', { source: props.d.table21.source })}>
-      <table class="grid editor-grid">
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              {t('plan.mineral')}
-            </th>
-            <For each={SIZE_CLASSES}>
-              {(k) => (
-                <th scope="colgroup" colSpan={hasMax(k) ? 2 : 1}>
-                  {asHeading(t(`size.${k}`))}
-                </th>
-              )}
-            </For>
-          </tr>
-          <tr>
-            <For each={SIZE_CLASSES}>
-              {(k) => (
-                <>
-                  <th scope="col">{t('editor.min')}</th>
-                  <Show when={hasMax(k)}>
-                    <th scope="col">{t('editor.max')}</th>
-                  </Show>
-                </>
-              )}
-            </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.d.minerals}>
-            {(m) => (
-              <tr>
-                <th scope="row">
-                  {mname(m)}
-                  <div class="muted">{perYear(m)}</div>
-                </th>
-                <For each={SIZE_CLASSES}>
-                  {(k) => (
-                    <>
-                      <ScaleCell {...props} m={m} k={k} bound="min" />
-                      <Show when={hasMax(k)}>
-                        <ScaleCell {...props} m={m} k={k} bound="max" />
-                      </Show>
-                    </>
-                  )}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table class="grid editor-grid" columns={scaleColumns(props)} rows={props.d.minerals} />
     </Section>
   );
 }
@@ -398,6 +373,36 @@ function Zones(props: P) {
   const shown = () => props.d.table23.zones.filter((z) => !county() || z.unit === county());
   const input = (id: string) => props.def.zones.find((z) => z.zone.id === id);
   const mineralOf = (id: string) => props.d.minerals.find((m) => m.id === id);
+  const zoneColumns: Column<Zone>[] = [
+    {
+      header: label('editor.exclude'),
+      cell: (zone) => (
+        <td class="center">
+          <input
+            type="checkbox"
+            checked={excluded().includes(zone.id)}
+            aria-label={t('editor.excludeZone', { id: zone.id, name: zone.name })}
+            onChange={(e) => toggle(zone.id, e.currentTarget.checked)}
+          />
+        </td>
+      ),
+    },
+    { header: label('plan.zoneId'), cell: (zone) => <th scope="row">{zone.id}</th> },
+    { header: label('plan.zoneName'), cell: (zone) => <td>{zone.name}</td> },
+    { header: label('plan.county'), cell: (zone) => <td>{zoneCountyName(props.d, zone, lang())}</td> },
+    { header: label('plan.mineral'), cell: (zone) => <td>{zoneMineralName(props.d, zone, lang())}</td> },
+    { header: label('plan.areaKm2'), num: true, cell: (zone) => <td class="num">{formatDefault(zone.areaKm2)}</td> },
+    {
+      header: label('editor.zoneCapacity'),
+      num: true,
+      cell: (zone) => (
+        <td class="num">
+          {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{unitLabel(mineralOf(zone.mineral)?.unit ?? '', lang())}</span>
+        </td>
+      ),
+    },
+    { header: label('editor.zoneMaxMines'), num: true, cell: (zone) => <td class="num">{input(zone.id)?.maxMines ?? '—'}</td> },
+  ];
   return (
     <Section id="zones" intro={t('editor.zonesIntro', { source: props.d.table23.source, n: props.d.table23.zones.length })}>
       <div class="field-row">
@@ -425,112 +430,56 @@ function Zones(props: P) {
         </div>
       </div>
       <div class="scroll-table">
-        <table class="grid editor-grid zones" id={`f-excludedZones`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('editor.exclude')}</th>
-              <th scope="col">{t('plan.zoneId')}</th>
-              <th scope="col">{t('plan.zoneName')}</th>
-              <th scope="col">{t('plan.county')}</th>
-              <th scope="col">{t('plan.mineral')}</th>
-              <th scope="col" class="num">{t('plan.areaKm2')}</th>
-              <th scope="col" class="num">{t('editor.zoneCapacity')}</th>
-              <th scope="col" class="num">{t('editor.zoneMaxMines')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={shown()}>
-              {(zone) => (
-                <tr classList={{ excluded: excluded().includes(zone.id) }}>
-                  <td class="center">
-                    <input
-                      type="checkbox"
-                      checked={excluded().includes(zone.id)}
-                      aria-label={t('editor.excludeZone', { id: zone.id, name: zone.name })}
-                      onChange={(e) => toggle(zone.id, e.currentTarget.checked)}
-                    />
-                  </td>
-                  <th scope="row">{zone.id}</th>
-                  <td>{zone.name}</td>
-                  <td>{zoneCountyName(props.d, zone, lang())}</td>
-                  <td>{zoneMineralName(props.d, zone, lang())}</td>
-                  <td class="num">{formatDefault(zone.areaKm2)}</td>
-                  <td class="num">
-                    {formatDefault(input(zone.id)?.volumeCapacity)} <span class="muted">{unitLabel(mineralOf(zone.mineral)?.unit ?? '', lang())}</span>
-                  </td>
-                  <td class="num">{input(zone.id)?.maxMines ?? '—'}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <Table
+          class="grid editor-grid zones"
+          id="f-excludedZones"
+          columns={zoneColumns}
+          rows={shown()}
+          rowProps={(zone) => ({ classList: { excluded: excluded().includes(zone.id) } })}
+        />
       </div>
     </Section>
   );
+}
+
+/** A row per county: the least and the most of each mineral. */
+function boundColumns(d: Dataset): Column<Unit>[] {
+  const bound = (m: Mineral, group: ColumnGroup, b: 'min' | 'max'): Column<Unit> => ({
+    group,
+    header: label(`editor.${b}`),
+    cell: (u) => (
+      <td>
+        <NumField
+          path={['countyBounds', u.id, m.id, b]}
+          errorPaths={b === 'min' ? [`$.countyBounds.${u.id}.${m.id}`] : undefined}
+          label={t(b === 'min' ? 'editor.boundMinOf' : 'editor.boundMaxOf', { county: labelOf(u.name, lang()), mineral: mname(m) })}
+          hideLabel
+          class="compact"
+        />
+      </td>
+    ),
+  });
+  return [
+    countyColumn,
+    ...d.minerals.flatMap((m) => {
+      const group = {
+        id: m.id,
+        header: () => (
+          <>
+            {mname(m)} <span class="muted">{unitLabel(m.unit, lang())}</span>
+          </>
+        ),
+      };
+      return [bound(m, group, 'min'), bound(m, group, 'max')];
+    }),
+  ];
 }
 
 function CountyBounds(props: { d: Dataset }) {
   return (
     <Section id="counties" intro={t('editor.countiesIntro')}>
       <div class="scroll-table">
-        <table class="grid editor-grid bounds">
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2}>
-                {t('plan.county')}
-              </th>
-              <For each={props.d.minerals}>
-                {(m) => (
-                  <th scope="colgroup" colSpan={2}>
-                    {mname(m)} <span class="muted">{unitLabel(m.unit, lang())}</span>
-                  </th>
-                )}
-              </For>
-            </tr>
-            <tr>
-              <For each={props.d.minerals}>
-                {() => (
-                  <>
-                    <th scope="col">{t('editor.min')}</th>
-                    <th scope="col">{t('editor.max')}</th>
-                  </>
-                )}
-              </For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.d.units}>
-              {(u) => (
-                <tr>
-                  <th scope="row">{labelOf(u.name, lang())}</th>
-                  <For each={props.d.minerals}>
-                    {(m) => (
-                      <>
-                        <td>
-                          <NumField
-                            path={['countyBounds', u.id, m.id, 'min']}
-                            errorPaths={[`$.countyBounds.${u.id}.${m.id}`]}
-                            label={t('editor.boundMinOf', { county: labelOf(u.name, lang()), mineral: mname(m) })}
-                            hideLabel
-                            class="compact"
-                          />
-                        </td>
-                        <td>
-                          <NumField
-                            path={['countyBounds', u.id, m.id, 'max']}
-                            label={t('editor.boundMaxOf', { county: labelOf(u.name, lang()), mineral: mname(m) })}
-                            hideLabel
-                            class="compact"
-                          />
-                        </td>
-                      </>
-                    )}
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <Table class="grid editor-grid bounds" columns={boundColumns(props.d)} rows={props.d.units} />
       </div>
     </Section>
   );
@@ -538,56 +487,49 @@ function CountyBounds(props: { d: Dataset }) {
 
 /** A county × mineral table of amounts (demand, reference allocation). */
 function CountyMatrix(props: { d: Dataset; path: string; minerals: Mineral[]; def?: Record<string, Record<string, number>>; labelKey: 'editor.demandOf' | 'editor.referenceOf' }) {
+  const columns = createMemo((): Column<Unit>[] => [
+    countyColumn,
+    ...props.minerals.map(
+      (m): Column<Unit> => ({
+        header: () => (
+          <>
+            {mname(m)} <span class="muted">{perYear(m)}</span>
+          </>
+        ),
+        cell: (u) => (
+          <td>
+            <NumField
+              path={[...props.path.split('.'), u.id, m.id]}
+              label={t(props.labelKey, { county: labelOf(u.name, lang()), mineral: mname(m) })}
+              hideLabel
+              class="compact"
+              def={props.def ? (props.def[u.id]?.[m.id] ?? null) : undefined}
+            />
+          </td>
+        ),
+      }),
+    ),
+  ]);
   return (
     <div class="scroll-table">
-      <table class="grid editor-grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.county')}</th>
-            <For each={props.minerals}>
-              {(m) => (
-                <th scope="col">
-                  {mname(m)} <span class="muted">{perYear(m)}</span>
-                </th>
-              )}
-            </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.d.units}>
-            {(u) => (
-              <tr>
-                <th scope="row">{labelOf(u.name, lang())}</th>
-                <For each={props.minerals}>
-                  {(m) => (
-                    <td>
-                      <NumField
-                        path={[...props.path.split('.'), u.id, m.id]}
-                        label={t(props.labelKey, { county: labelOf(u.name, lang()), mineral: mname(m) })}
-                        hideLabel
-                        class="compact"
-                        def={props.def ? (props.def[u.id]?.[m.id] ?? null) : undefined}
-                      />
-                    </td>
-                  )}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table class="grid editor-grid" columns={columns()} rows={props.d.units} />
     </div>
   );
 }
 
 function Demand(props: P) {
-  const demandMinerals = () => {
-    const ids = new Set<string>();
-    for (const byM of Object.values(props.def.demand)) for (const m of Object.keys(byM)) ids.add(m);
-    const typed = getIn(draft(), ['demand', 'perCounty']);
-    if (typed && typeof typed === 'object') for (const byM of Object.values(typed)) if (byM && typeof byM === 'object') for (const m of Object.keys(byM)) ids.add(m);
-    return props.d.minerals.filter((m) => ids.has(m.id));
-  };
+  const demandMinerals = createMemo(
+    () => {
+      const ids = new Set<string>();
+      for (const byM of Object.values(props.def.demand)) for (const m of Object.keys(byM)) ids.add(m);
+      const typed = getIn(draft(), ['demand', 'perCounty']);
+      if (typed && typeof typed === 'object') for (const byM of Object.values(typed)) if (byM && typeof byM === 'object') for (const m of Object.keys(byM)) ids.add(m);
+      return props.d.minerals.filter((m) => ids.has(m.id));
+    },
+    undefined,
+    // the same minerals as before (a keystroke in the table) keep its columns, so its cells and the focus stay put
+    { equals: (a, b) => a.length === b.length && a.every((m, i) => m === b[i]) },
+  );
   return (
     <Section id="demand" intro={t('editor.demandIntro')}>
       <div class="field-row">
