@@ -99,7 +99,15 @@ export function Table<R>(props: {
           </tbody>
         }
       >
-        {(bodies) => <For each={bodies()}>{(b) => <tbody class={b.class}><For each={b.rows}>{row}</For></tbody>}</For>}
+        {(bodies) => (
+          <For each={bodies()}>
+            {(b) => (
+              <tbody class={b.class}>
+                <For each={b.rows}>{row}</For>
+              </tbody>
+            )}
+          </For>
+        )}
       </Show>
       <Show when={props.foot}>
         {(foot) => (
