@@ -72,7 +72,9 @@ const state = createRoot(() => {
   const [draftId, setDraftId] = createSignal<string | null>(null);
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
   const [saveError, setSaveError] = createSignal<string | null>(null);
+  /** The fields two tabs both changed, waiting for the planner's choice. */
   const [conflict, setConflict] = createSignal<SaveConflict | null>(null);
+  /** The last failed save, while no save has succeeded since. */
   const [failure, setFailure] = createSignal<SaveFailure | null>(null);
   /** Counts replacements of the draft from outside this tab's typing (another tab's save, a merge), so fields drop half-typed text. */
   const [replaced, setReplaced] = createSignal(0);
@@ -214,6 +216,7 @@ const state = createRoot(() => {
     }),
   );
 
+  /** Validation of the current draft (null when there is none). */
   const checked = createMemo<Checked | null>(() => {
     const d = draft();
     return d && model.ok ? checkDraft(model.dataset, d) : null;
@@ -243,23 +246,7 @@ const state = createRoot(() => {
   return { draft, draftId, edit, flush, saveState, saveError, checked, conflict, resolve, failure, setFailure, atRisk, replaced };
 });
 
-export const draft = state.draft;
-export const draftId = state.draftId;
-export const editDraft = state.edit;
-export const flushDraft = state.flush;
-export const saveState = state.saveState;
-export const saveError = state.saveError;
-/** Changes when the draft is replaced by another tab's save or a merge, not by typing here. */
-export const draftReplaced = state.replaced;
-/** Validation of the current draft (null when there is none). */
-export const draftCheck = state.checked;
-/** The fields two tabs both changed, waiting for the planner's choice. */
-export const saveConflict = state.conflict;
-export const resolveConflict = state.resolve;
-/** The last failed save, while no save has succeeded since. */
-export const saveFailure = state.failure;
-/** Whether the database lacks an edit that a flush on the way out cannot be relied on to save. */
-export const editsAtRisk = state.atRisk;
+export const { draft, draftId, edit: editDraft, flush: flushDraft, saveState, saveError, replaced: draftReplaced, checked: draftCheck, conflict: saveConflict, resolve: resolveConflict, failure: saveFailure, atRisk: editsAtRisk } = state;
 
 /** Shows or hides the notice of a failed save (the failure itself stays until a save succeeds). */
 export function showSaveFailure(open: boolean): void {

@@ -58,17 +58,12 @@ const state = createRoot(() => {
     const all = list();
     return all.find((s) => s.id === chosen()) ?? all[0];
   });
+  /** Newest run per scenario id. */
   const latestRun = createMemo(() => latestRunPerScenario(runs()));
   return { loaded, list, deleted, runs, chosen, setChosen, current, latestRun };
 });
 
-export const scenariosLoaded = state.loaded;
-export const scenarios = state.list;
-export const deletedScenarios = state.deleted;
-export const allRuns = state.runs;
-export const currentScenario = state.current;
-/** Newest run per scenario id. */
-export const latestRunByScenario = state.latestRun;
+export const { loaded: scenariosLoaded, list: scenarios, deleted: deletedScenarios, runs: allRuns, current: currentScenario, latestRun: latestRunByScenario } = state;
 
 export function selectScenario(id: string): void {
   state.setChosen(id);
