@@ -270,14 +270,18 @@ function fixedMines(d: Dataset, s: Scenario): { mines: ModelInputs['fixedMines']
   return { mines: { class3: sum('class3'), class12: sum('class12') + (other.newMines ?? 0) }, largeMedium: other.largeMedium ?? 0 };
 }
 
+/** A mineral's line in 专栏6: its 2020 value and output, the output in the model's unit (null where the unit does not convert). */
+function table6Line(d: Dataset, m: Mineral, density: Record<string, number>): { value: number; output: number | null } | undefined {
+  const row = d.table6.rows.find((r) => r.mineral === m.id);
+  return row && { value: row.value, output: toModelUnit(row.output, row.unitText, m, density) };
+}
+
 /** 2020 output of each mineral in its unit: 专栏6, else assumption output2020. */
 function prefectureOutput2020(d: Dataset, s: Scenario, density: Record<string, number>): Record<string, number> {
   const assumed = numberMap(d, s, 'output2020');
   const out: Record<string, number> = {};
   for (const m of d.minerals) {
-    const row = d.table6.rows.find((r) => r.mineral === m.id);
-    const planned = row ? toModelUnit(row.output, row.unitText, m, density) : null;
-    const v = assumed[m.id] ?? planned;
+    const v = assumed[m.id] ?? table6Line(d, m, density)?.output;
     if (v !== null && v !== undefined) out[m.id] = v;
   }
   return out;
@@ -334,9 +338,8 @@ function valuePerUnit(d: Dataset, s: Scenario, density: Record<string, number>):
   const assumed = numberMap(d, s, 'valuePerUnit');
   const out: Record<string, number> = {};
   for (const m of d.minerals) {
-    const row = d.table6.rows.find((r) => r.mineral === m.id);
-    const output = row ? toModelUnit(row.output, row.unitText, m, density) : null;
-    const derived = row && output ? row.value / output : undefined;
+    const line = table6Line(d, m, density);
+    const derived = line?.output ? line.value / line.output : undefined;
     const v = assumed[m.id] ?? derived;
     if (v === undefined) throw new ModelInputError(`no value per unit for ${m.id}: set assumption valuePerUnit.${m.id}`);
     out[m.id] = v;
