@@ -118,17 +118,14 @@ function auditRights(c: Context): Finding[] {
   const out: Finding[] = [];
   const at = (counts: Record<string, number>, col: string) => counts[col] ?? 0;
   const rowSum = (counts: Record<string, number>) => sum(t.columns.map((col) => at(counts, col)));
+  /** A finding when a recomputed sum is not the figure the table states in `row` (and `column`); the sentence is made only then. */
+  const mismatch = (kind: FindingKind, s: number, stated: number, row: string, column: string | undefined, sentence: () => Said<AuditKey>) => {
+    if (s !== stated) out.push({ kind, tables: [T], values: [s, stated], subject: { table: T, row, ...(column === undefined ? {} : { column }) }, said: sentence() });
+  };
 
   for (const r of [...t.rows, ...t.subtotals, t.total]) {
     const s = rowSum(r.counts);
-    if (s !== r.total)
-      out.push({
-        kind: 'row-sum',
-        tables: [T],
-        values: [s, r.total],
-        subject: { table: T, row: r.planName },
-        said: said('audit.rowSum', { table: T, row: r.planName, sum: s, total: r.total }),
-      });
+    mismatch('row-sum', s, r.total, r.planName, undefined, () => said('audit.rowSum', { table: T, row: r.planName, sum: s, total: r.total }));
   }
 
   for (const sub of t.subtotals) {
@@ -138,64 +135,32 @@ function auditRights(c: Context): Finding[] {
     for (const col of t.columns) {
       const s = sum(rows.map((r) => at(r.counts, col)));
       const stated = at(sub.counts, col);
-      if (s !== stated) {
+      mismatch('class-subtotal', s, stated, sub.planName, col, () => {
         const name = c.column(col);
-        out.push({
-          kind: 'class-subtotal',
-          tables: [T],
-          values: [s, stated],
-          subject: { table: T, row: sub.planName, column: col },
-          said: said('audit.classColumn', { table: T, columnZh: name.zh, columnEn: name.en, class: cls, names, sum: s, subtotal: sub.planName, stated }),
-        });
-      }
+        return said('audit.classColumn', { table: T, columnZh: name.zh, columnEn: name.en, class: cls, names, sum: s, subtotal: sub.planName, stated });
+      });
     }
     const s = sum(rows.map((r) => r.total));
-    if (s !== sub.total)
-      out.push({
-        kind: 'class-subtotal',
-        tables: [T],
-        values: [s, sub.total],
-        subject: { table: T, row: sub.planName },
-        said: said('audit.classTotal', { table: T, class: cls, sum: s, subtotal: sub.planName, stated: sub.total }),
-      });
+    mismatch('class-subtotal', s, sub.total, sub.planName, undefined, () => said('audit.classTotal', { table: T, class: cls, sum: s, subtotal: sub.planName, stated: sub.total }));
   }
 
+  const total = t.total.planName;
   if (t.subtotals.length > 0) {
     const subNames = t.subtotals.map((s) => s.planName).join('、');
     for (const col of t.columns) {
       const s = sum(t.subtotals.map((r) => at(r.counts, col)));
       const stated = at(t.total.counts, col);
-      if (s !== stated) {
+      mismatch('total-of-subtotals', s, stated, total, col, () => {
         const name = c.column(col);
-        out.push({
-          kind: 'total-of-subtotals',
-          tables: [T],
-          values: [s, stated],
-          subject: { table: T, row: t.total.planName, column: col },
-          said: said('audit.subtotalsColumn', { table: T, columnZh: name.zh, columnEn: name.en, subtotals: subNames, sum: s, total: t.total.planName, stated }),
-        });
-      }
+        return said('audit.subtotalsColumn', { table: T, columnZh: name.zh, columnEn: name.en, subtotals: subNames, sum: s, total, stated });
+      });
     }
     const s = sum(t.subtotals.map((r) => r.total));
-    if (s !== t.total.total)
-      out.push({
-        kind: 'total-of-subtotals',
-        tables: [T],
-        values: [s, t.total.total],
-        subject: { table: T, row: t.total.planName },
-        said: said('audit.subtotalsTotal', { table: T, subtotals: subNames, sum: s, total: t.total.planName, stated: t.total.total }),
-      });
+    mismatch('total-of-subtotals', s, t.total.total, total, undefined, () => said('audit.subtotalsTotal', { table: T, subtotals: subNames, sum: s, total, stated: t.total.total }));
   }
 
   const s = sum(t.rows.map((r) => r.total));
-  if (s !== t.total.total)
-    out.push({
-      kind: 'total-of-rows',
-      tables: [T],
-      values: [s, t.total.total],
-      subject: { table: T, row: t.total.planName },
-      said: said('audit.rowsTotal', { table: T, n: t.rows.length, sum: s, total: t.total.planName, stated: t.total.total }),
-    });
+  mismatch('total-of-rows', s, t.total.total, total, undefined, () => said('audit.rowsTotal', { table: T, n: t.rows.length, sum: s, total, stated: t.total.total }));
 
   for (const r of t.rows) {
     const m = r.mineral === null ? undefined : c.mineral(r.mineral);
