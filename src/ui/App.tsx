@@ -3,12 +3,13 @@
  * page of the current hash route. Every page works from the keyboard; the
  * title and <html lang> follow the language.
  */
-import { createEffect, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createEffect, For, onCleanup, onMount, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { lang, t } from './i18n';
 import { LangSwitch } from './shell/LangSwitch';
 import { ModelProblems } from './shell/ModelProblems';
 import { Notices } from './shell/Notices';
-import { ComparePage, EditorPage, ExplorePage, ExportPage, loadResultsPage, PlanPage, ResultsPage, ScenariosPage } from './shell/pages';
+import { loadResultsPage, PAGE_VIEWS } from './shell/pages';
 import { href, PAGES, route } from './shell/router';
 import { ScenarioPicker } from './shell/ScenarioPicker';
 import { SolveBar, solveAndShow } from './shell/SolveBar';
@@ -70,29 +71,7 @@ export function App() {
       </header>
       <main id="main" ref={main} tabindex="-1" aria-label={t(`shell.page.${route().page}`)}>
         <Show when={model.ok} fallback={<ModelProblems />}>
-          <Switch>
-            <Match when={route().page === 'plan'}>
-              <PlanPage />
-            </Match>
-            <Match when={route().page === 'scenarios'}>
-              <ScenariosPage />
-            </Match>
-            <Match when={route().page === 'editor'}>
-              <EditorPage />
-            </Match>
-            <Match when={route().page === 'results'}>
-              <ResultsPage />
-            </Match>
-            <Match when={route().page === 'compare'}>
-              <ComparePage />
-            </Match>
-            <Match when={route().page === 'explore'}>
-              <ExplorePage />
-            </Match>
-            <Match when={route().page === 'export'}>
-              <ExportPage />
-            </Match>
-          </Switch>
+          <Dynamic component={PAGE_VIEWS[route().page]} />
         </Show>
       </main>
       <Notices />
