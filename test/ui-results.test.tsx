@@ -179,6 +179,44 @@ describe('county map boundary file', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to the schematic map' }));
     expect(screen.getByText('Schematic: drawn from county seat coordinates, not boundaries.')).toBeTruthy();
   });
+
+  /** The Results page's boundary file input, with what the loader writes to its value recorded (jsdom's file input reads back '' whatever its files). */
+  async function watchedBoundaryInput(chosen: string): Promise<{ input: HTMLInputElement; written: string[] }> {
+    setLang('en');
+    render(() => <ResultsView report={toyReport()} dataset={toyDataset} scenario={toyScenario} />);
+    await detailShown();
+    const input = screen.getByLabelText('Load a county boundary GeoJSON file') as HTMLInputElement;
+    const written: string[] = [];
+    Object.defineProperty(input, 'value', { configurable: true, get: () => written.at(-1) ?? `C:\\fakepath\\${chosen}`, set: (v: string) => written.push(v) });
+    return { input, written };
+  }
+
+  test('a file that cannot be read names the whole file ($) and clears the input, so the same file can be chosen again', async () => {
+    const { input, written } = await watchedBoundaryInput('hotan.geojson');
+    const unreadable = new File(['{}'], 'hotan.geojson');
+    unreadable.text = () => Promise.reject(new DOMException('The file changed on disk', 'NotReadableError'));
+    fireEvent.change(input, { target: { files: [unreadable] } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Cannot use “hotan.geojson”: $ could not be read'));
+    expect(written).toEqual(['']);
+    const fc = { type: 'FeatureCollection', features: [square('墨玉县', 79.5)] };
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(fc)], 'hotan.geojson')] } });
+    await waitFor(() => expect(screen.getByText('Boundaries “hotan.geojson” loaded: 1 areas, 1 matched to county names.')).toBeTruthy());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(written).toEqual(['']);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the schematic map' }));
+  });
+
+  test('a file over the size limit is refused before it is read and the input is cleared', async () => {
+    const { input, written } = await watchedBoundaryInput('big.geojson');
+    const big = new File(['{}'], 'big.geojson');
+    Object.defineProperty(big, 'size', { value: 9 * 1048576 });
+    const read = vi.fn(() => Promise.resolve('{}'));
+    big.text = read;
+    fireEvent.change(input, { target: { files: [big] } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Cannot use “big\.geojson”: \$ /));
+    expect(read).not.toHaveBeenCalled();
+    expect(written).toEqual(['']);
+  });
 });
 
 describe('ExportPanel', () => {

@@ -57,29 +57,28 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    // Every refusal clears the input, so the planner can choose the same file again once it is corrected.
+    const refuse = (path: string, reason: string) => {
+      setError(t('results.geo.error', { file: file.name, path, reason }));
+      input.value = '';
+    };
     const tooLarge = sizeProblem(file.size);
-    if (tooLarge) return void setError(t('results.geo.error', { file: file.name, path: tooLarge.path, reason: tooLarge.message }));
+    if (tooLarge) return refuse(tooLarge.path, tooLarge.message);
     let text: string;
     try {
       text = await readText(file);
     } catch {
-      setError(t('results.geo.error', { file: file.name, path: '', reason: t('results.geo.err.read') }));
-      return;
+      return refuse('$', t('results.geo.err.read'));
     }
     const checked = validateBoundary(text);
-    if (!checked.ok) {
-      setError(t('results.geo.error', { file: file.name, path: checked.path, reason: t(`results.geo.err.${checked.reason}`) }));
-      input.value = '';
-      return;
-    }
+    if (!checked.ok) return refuse(checked.path, t(`results.geo.err.${checked.reason}`));
     const mapName = `county-boundary-${++mapSerial}`;
     try {
       // ECharts is loaded when a chart first needs it (EChart.tsx), not with the Results
       const { echarts } = await import('../../present/charts/echarts');
       echarts.registerMap(mapName, checked.value as unknown as Parameters<typeof echarts.registerMap>[1]);
     } catch (err) {
-      setError(t('results.geo.error', { file: file.name, path: '$', reason: String((err as Error).message ?? err) }));
-      return;
+      return refuse('$', String((err as Error).message ?? err));
     }
     setError(null);
     setBoundary({ file: file.name, mapName, regions: checked.names.map((name) => ({ name, county: matchCounty(props.dataset, name) })) });
