@@ -20,6 +20,7 @@ import { FrontierError, MINE_LIMITS, computeFrontier, type Frontier, type Fronti
 import { scenarioSolver } from '../model/explore/solve';
 import { createNodeSolver } from '../solver/node';
 import { cliTranslator, loadScenarioAndModel, parseCommandLine, runCommand, type CommonOptions } from './common';
+import { stringFlags } from './flags';
 import { jsonText } from './json';
 
 const USAGE =
@@ -40,11 +41,7 @@ function whole(name: string, text: string | undefined, max: number): number | un
 function options(argv: string[]): Options {
   const { options: common, values: v } = parseCommandLine(argv, USAGE, {
     limit: { type: 'string', default: 'class3' },
-    measure: { type: 'string' },
-    minerals: { type: 'string' },
-    step: { type: 'string' },
-    'max-solves': { type: 'string' },
-    to: { type: 'string' },
+    ...stringFlags('measure', 'minerals', 'step', 'max-solves', 'to'),
   });
   if (!MINE_LIMITS.includes(v.limit as MineLimit)) throw new InputError(`--limit is one of ${MINE_LIMITS.join(', ')}\n${USAGE}`);
   if (v.measure !== undefined && v.measure !== 'volume' && v.measure !== 'value') throw new InputError(`--measure is volume or value\n${USAGE}`);

@@ -25,6 +25,7 @@ import { quotaRanges } from '../model/ranges';
 import { runAnswer } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { checkOutputFiles, cliTranslator, loadScenarioAndModel, parseCommandLine, RANGE_FLAGS, rangeFlags, runCommand, type CliKey, type CommonOptions, type RangeFlags } from './common';
+import { stringFlags } from './flags';
 import { jsonText } from './json';
 import { hasSolution } from '../model/report';
 
@@ -51,10 +52,7 @@ function perMineral(flag: string, text: string | undefined): Record<string, numb
 
 function options(argv: string[]): Options {
   const { options: common, values: v } = parseCommandLine(argv, USAGE, {
-    csv: { type: 'string' },
-    fraction: { type: 'string' },
-    absolute: { type: 'string' },
-    output2020: { type: 'string' },
+    ...stringFlags('csv', 'fraction', 'absolute', 'output2020'),
     ...RANGE_FLAGS,
   });
   const path: PathOptions = {};

@@ -24,6 +24,7 @@ import { textTable } from '../model/explore/format';
 import { MAX_SWEEP_POINTS, ParamPathError, SweepSpecError, runSweep, type SweepAxis, type SweepResult, type SweepSpec } from '../model/explore/sweep';
 import { createThreadWorker } from '../solver/node-pool';
 import { cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, runCommand, type CommonOptions, type Io } from './common';
+import { stringFlags } from './flags';
 import { jsonText } from './json';
 import { hasSolution } from '../model/report';
 
@@ -43,17 +44,7 @@ function numberOption(name: string, text: string | undefined): number {
 }
 
 function options(argv: string[]): Options {
-  const { options: common, values: v } = parseCommandLine(argv, USAGE, {
-    param: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    steps: { type: 'string' },
-    param2: { type: 'string' },
-    from2: { type: 'string' },
-    to2: { type: 'string' },
-    steps2: { type: 'string' },
-    workers: { type: 'string' },
-  });
+  const { options: common, values: v } = parseCommandLine(argv, USAGE, stringFlags('param', 'from', 'to', 'steps', 'param2', 'from2', 'to2', 'steps2', 'workers'));
   if (v.param === undefined) throw new InputError(`--param is missing\n${USAGE}`);
   const first: SweepAxis = { path: v.param, from: numberOption('from', v.from), to: numberOption('to', v.to), steps: numberOption('steps', v.steps) };
   let axes: SweepSpec['axes'] = [first];
