@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { LinearModel } from '../src/model/linear';
+import { buildModel } from '../src/model/build';
 import type { SolveReport } from '../src/model/report';
 import { solvedBaseline } from './helpers/baseline';
 
@@ -24,8 +26,8 @@ function workedFigures(markdown: string): WorkedFigure[] {
     .map((m) => ({ path: m[1] ?? '', shown: (m[2] ?? '').trim() }));
 }
 
-/** The figure a worked-figures path names in the report (null when the report has none). */
-function figureAt(report: SolveReport, path: string): number | null {
+/** The figure a worked-figures path names in the report or the built model (null when neither has it). */
+function figureAt(report: SolveReport, model: LinearModel, path: string): number | null {
   const [kind = '', ...rest] = path.split('.');
   const tail = rest.join('.');
   const [county, mineral] = rest;
@@ -34,6 +36,10 @@ function figureAt(report: SolveReport, path: string): number | null {
       return report.objective;
     case 'count':
       return tail === 'binding' ? report.binding.length : null;
+    case 'model': {
+      const size: Record<string, number> = { columns: model.variables.length, integers: model.variables.filter((v) => v.integer).length, rows: model.constraints.length };
+      return size[tail] ?? null;
+    }
     case 'dual':
       return report.binding.find((b) => b.constraint === tail)?.dual ?? null;
     case 'county':
@@ -61,13 +67,16 @@ function shownNumber(shown: string): { value: number; tolerance: number } {
 describe('models/README.md §7 worked figures', () => {
   const figures = workedFigures(readFileSync('models/README.md', 'utf8'));
   let report: SolveReport;
+  let model: LinearModel;
   beforeAll(async () => {
-    report = (await solvedBaseline()).report;
+    const solved = await solvedBaseline();
+    report = solved.report;
+    model = buildModel(solved.dataset, solved.scenario).linear;
   });
 
   it('lists the baseline figures planners defend', () => {
     expect(figures.length).toBeGreaterThanOrEqual(40);
-    expect(figures.map((f) => f.path)).toEqual(expect.arrayContaining(['objective', 'count.binding', 'rights.largeMediumShare.value']));
+    expect(figures.map((f) => f.path)).toEqual(expect.arrayContaining(['objective', 'count.binding', 'rights.largeMediumShare.value', 'model.rows']));
   });
 
   it('the baseline solves to a proven optimum, as the section says', () => {
@@ -75,7 +84,7 @@ describe('models/README.md §7 worked figures', () => {
   });
 
   it.each(figures.map((f) => [f.path, f.shown] as const))('%s is %s', (path, shown) => {
-    const actual = figureAt(report, path);
+    const actual = figureAt(report, model, path);
     expect(actual, `${path}: no such figure in the report`).not.toBeNull();
     const { value, tolerance } = shownNumber(shown);
     expect(Number.isFinite(value), `${path}: "${shown}" is not a number`).toBe(true);
