@@ -4,7 +4,7 @@
  * page's import (size check, checkScenarioFile against the embedded model,
  * then createFrom into Dexie, as ScenariosPage.tsx's onFile does) on
  * fake-indexeddb, and the county map's boundary loader (size check,
- * validateBoundary, ECharts' registerMap, as CountyMap.tsx's load does).
+ * validateBoundary, ECharts' registerMap: CountyMap.tsx's own loader, boundary-file.ts).
  *
  * Each file either gets problems that name the file, a JSON path and a reason
  * in Chinese and in English (at most 50 and a line counting the rest), with
@@ -26,6 +26,7 @@ import { MAX_INPUT_BYTES, MAX_PROBLEMS } from '../src/domain/validation';
 import { canonicalJson, createScenario, type WorkbenchDB } from '../src/store';
 import { scenarioJson } from '../src/domain/scenario-json';
 import { matchCounty, validateBoundary } from '../src/ui/charts/geojson';
+import { loadBoundaryFile, type BoundaryLoad } from '../src/ui/results/boundary-file';
 import { countyMapChart } from '../src/present/charts/options';
 import { setLang, t } from '../src/ui/i18n';
 import { useDb } from '../src/ui/state/db';
@@ -330,25 +331,10 @@ describe('what this suite found, pinned (the UI and the CLI alike)', () => {
 
 // ------------------------------------------------------------------ county boundary GeoJSON
 
-/** What the county map does with a chosen boundary file (CountyMap.tsx, load), in `language`: the error line, or the regions. */
-async function loadAsTheMap(file: string, text: string, language: Lang): Promise<{ error: string; path: string; reason: string } | { regions: { name: string; county: string | null }[]; mapName: string }> {
+/** The county map's own loader (boundary-file.ts) on a file of `text`, in `language`. */
+function loadAsTheMap(file: string, text: string, language: Lang): Promise<BoundaryLoad> {
   setLang(language);
-  const tooLarge = sizeProblem(Buffer.byteLength(text));
-  if (tooLarge) return { error: t('results.geo.error', { file, path: tooLarge.path, reason: tooLarge.message }), path: tooLarge.path, reason: tooLarge.message };
-  const checked = validateBoundary(text);
-  if (!checked.ok) {
-    const reason = t(`results.geo.err.${checked.reason}`);
-    return { error: t('results.geo.error', { file, path: checked.path, reason }), path: checked.path, reason };
-  }
-  const mapName = `fuzz-boundary-${serial++}`;
-  const { echarts } = await import('../src/present/charts/echarts');
-  try {
-    echarts.registerMap(mapName, checked.value as unknown as Parameters<typeof echarts.registerMap>[1]);
-  } catch (err) {
-    const reason = String((err as Error).message ?? err);
-    return { error: t('results.geo.error', { file, path: '$', reason }), path: '$', reason };
-  }
-  return { mapName, regions: checked.names.map((name) => ({ name, county: matchCounty(dataset(), name) })) };
+  return loadBoundaryFile(new File([text], file, { type: 'application/geo+json' }), dataset());
 }
 
 async function tryBoundary(what: string, text: string, mustReject: boolean): Promise<Outcome> {
@@ -362,9 +348,10 @@ async function tryBoundary(what: string, text: string, mustReject: boolean): Pro
   }
   if ((await dump()) !== before) return boundaryTally.record('partial write', `${what}: the database changed`);
   const [zh, en] = results as [(typeof results)[0], (typeof results)[0]];
-  if ('error' in zh || 'error' in en) {
-    if (!('error' in zh && 'error' in en)) return boundaryTally.record('unclear error', `${what}: refused in one language only`);
+  if (!zh.ok || !en.ok) {
+    if (zh.ok || en.ok) return boundaryTally.record('unclear error', `${what}: refused in one language only`);
     for (const [language, r] of [['zh', zh], ['en', en]] as const) {
+      if (r.ok) continue;
       const ok =
         r.error.includes(`“${file}”`) &&
         r.path.startsWith('$') &&
@@ -374,7 +361,7 @@ async function tryBoundary(what: string, text: string, mustReject: boolean): Pro
         (language === 'zh' ? CJK.test(r.reason) : /[A-Za-z]{2}/.test(r.reason));
       if (!ok) return boundaryTally.record('unclear error', `${what}: ${language}: ${r.error.slice(0, 300)}`);
     }
-    return boundaryTally.record('clear error', `${what}: ${en.error.slice(0, 200)}`);
+    return boundaryTally.record('clear error', `${what}: ${en.ok ? '' : en.error.slice(0, 200)}`);
   }
   if (mustReject) return boundaryTally.record('silent acceptance', `${what}: loaded`);
   // accepted: every feature has a name that is a non-empty string, kept as text in the chart and escaped in its tooltip
@@ -406,9 +393,9 @@ describe('hostile boundary GeoJSON through the county map loader', () => {
 
   it('the first wrong feature is named by its index, and the reason is the one for what is wrong', async () => {
     const r = await loadAsTheMap('b.json', manyFeatures(50_000, true), 'en');
-    expect(r).toEqual({ error: 'Cannot use “b.json”: $.features[49999].geometry geometry must be a Polygon or MultiPolygon', path: '$.features[49999].geometry', reason: 'geometry must be a Polygon or MultiPolygon' });
+    expect(r).toEqual({ ok: false, error: 'Cannot use “b.json”: $.features[49999].geometry geometry must be a Polygon or MultiPolygon', path: '$.features[49999].geometry', reason: 'geometry must be a Polygon or MultiPolygon' });
     const big = await loadAsTheMap('big.json', manyFeatures(100_000), 'zh');
-    expect('error' in big && big.error).toMatch(/^无法使用文件“big\.json”：\$ 文件大小 8\.\d MB，超过/);
+    expect(!big.ok && big.error).toMatch(/^无法使用文件“big\.json”：\$ 文件大小 8\.\d MB，超过/);
   });
 
   it('100,000 features are within what the loader itself copes with (apart from the size limit)', () => {

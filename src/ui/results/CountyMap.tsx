@@ -9,29 +9,15 @@ import type { Dataset } from '../../domain/dataset';
 import type { SolveReport } from '../../model/report';
 import { fmt, mineralName, mineralUnit } from '../../present/names';
 import { EChart } from '../charts/EChart';
-import { matchCounty, validateBoundary } from '../charts/geojson';
 import { countyMapChart, countyMetric, defaultMapMetric, mapMetricLabel, type MapMetric } from '../../present/charts/options';
 import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
 import { label, Table } from '../table/Table';
-import { sizeProblem } from '../state/validate';
+import { loadBoundaryFile } from './boundary-file';
 
 export interface CountyMapProps {
   report: SolveReport;
   dataset: Dataset;
-}
-
-let mapSerial = 0;
-
-/** Blob.text() where there is one, FileReader elsewhere (older browsers, jsdom). */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result ?? ''));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsText(file);
-  });
 }
 
 export function CountyMap(props: CountyMapProps): JSX.Element {
@@ -57,31 +43,15 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    // Every refusal clears the input, so the planner can choose the same file again once it is corrected.
-    const refuse = (path: string, reason: string) => {
-      setError(t('results.geo.error', { file: file.name, path, reason }));
+    const loaded = await loadBoundaryFile(file, props.dataset);
+    if (!loaded.ok) {
+      setError(loaded.error);
+      // cleared, so the planner can choose the same file again once it is corrected
       input.value = '';
-    };
-    const tooLarge = sizeProblem(file.size);
-    if (tooLarge) return refuse(tooLarge.path, tooLarge.message);
-    let text: string;
-    try {
-      text = await readText(file);
-    } catch {
-      return refuse('$', t('results.geo.err.read'));
-    }
-    const checked = validateBoundary(text);
-    if (!checked.ok) return refuse(checked.path, t(`results.geo.err.${checked.reason}`));
-    const mapName = `county-boundary-${++mapSerial}`;
-    try {
-      // ECharts is loaded when a chart first needs it (EChart.tsx), not with the Results
-      const { echarts } = await import('../../present/charts/echarts');
-      echarts.registerMap(mapName, checked.value as unknown as Parameters<typeof echarts.registerMap>[1]);
-    } catch (err) {
-      return refuse('$', String((err as Error).message ?? err));
+      return;
     }
     setError(null);
-    setBoundary({ file: file.name, mapName, regions: checked.names.map((name) => ({ name, county: matchCounty(props.dataset, name) })) });
+    setBoundary({ file: file.name, mapName: loaded.mapName, regions: loaded.regions });
   }
 
   return (
