@@ -5,7 +5,8 @@ import type { ConstraintSensitivity, Move } from '../../model/explore/sensitivit
 import { familyText } from '../../present/kpis';
 import { fmtSig } from '../../present/names';
 import { lang, t } from '../i18n';
-import { label, Table } from '../table/Table';
+import { label } from '../table/Table';
+import { ResultTable } from './ResultTable';
 
 /** Solver noise (−1.5e-11, a slack of −6e-14) reads as 0, as on the sensitivity tab. */
 const tiny = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
@@ -47,39 +48,36 @@ function worthTexts(c: ConstraintSensitivity): { loosen: string; tighten: string
 export function BindingTable(props: { report: SolveReport; measured?: readonly ConstraintSensitivity[] }): JSX.Element {
   const measuredOf = (b: BindingConstraint) => props.measured?.find((c) => c.constraint === b.constraint);
   return (
-    <Show when={props.report.binding.length > 0} fallback={<p>{t('results.binding.empty')}</p>}>
-      <Table
-        class="data binding"
-        caption={t('results.binding.caption')}
-        rows={props.report.binding}
-        rowProps={(b) => ({ 'data-constraint': b.constraint })}
-        columns={[
-          {
-            header: label('results.col.constraint'),
-            cell: (b) => (
-              <th scope="row">
-                {t(b.label.key, b.label.params)} <code class="id">{b.constraint}</code>
-              </th>
-            ),
-          },
-          { header: label('results.col.kind'), cell: (b) => <td>{familyText(b.family, lang())}</td> },
-          { header: label('results.col.slack'), num: true, cell: (b) => <td class="num slack">{fmtSig(tiny(b.slack), lang())}</td> },
-          { header: label('results.col.dual'), num: true, cell: (b) => <td class="num dual">{b.dual === null ? '—' : fmtSig(tiny(b.dual), lang())}</td> },
-          {
-            header: label('results.col.worth'),
-            cell: (b) => (
-              <Show when={measuredOf(b)} fallback={<td class="worth unmeasured">{t('results.worth.unmeasured')}</td>}>
-                {(c) => (
-                  <td class="worth measured">
-                    <span class="loosen">{worthTexts(c()).loosen}</span>
-                    <span class="tighten">{worthTexts(c()).tighten}</span>
-                  </td>
-                )}
-              </Show>
-            ),
-          },
-        ]}
-      />
-    </Show>
+    <ResultTable
+      topic="binding"
+      rows={props.report.binding}
+      rowProps={(b) => ({ 'data-constraint': b.constraint })}
+      columns={[
+        {
+          header: label('results.col.constraint'),
+          cell: (b) => (
+            <th scope="row">
+              {t(b.label.key, b.label.params)} <code class="id">{b.constraint}</code>
+            </th>
+          ),
+        },
+        { header: label('results.col.kind'), cell: (b) => <td>{familyText(b.family, lang())}</td> },
+        { header: label('results.col.slack'), num: true, cell: (b) => <td class="num slack">{fmtSig(tiny(b.slack), lang())}</td> },
+        { header: label('results.col.dual'), num: true, cell: (b) => <td class="num dual">{b.dual === null ? '—' : fmtSig(tiny(b.dual), lang())}</td> },
+        {
+          header: label('results.col.worth'),
+          cell: (b) => (
+            <Show when={measuredOf(b)} fallback={<td class="worth unmeasured">{t('results.worth.unmeasured')}</td>}>
+              {(c) => (
+                <td class="worth measured">
+                  <span class="loosen">{worthTexts(c()).loosen}</span>
+                  <span class="tighten">{worthTexts(c()).tighten}</span>
+                </td>
+              )}
+            </Show>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -6,7 +6,8 @@ import { asHeading, clean, fmt, mineralName, mineralUnit } from '../../present/n
 import { countyRows, minesByClass, type CountyRow } from '../../present/rows';
 import { lang, t } from '../i18n';
 import { toleranceText } from '../state/ranges';
-import { label, Table, type Column } from '../table/Table';
+import { label, type Column } from '../table/Table';
+import { ResultTable } from './ResultTable';
 
 /** A change from 2020 with its sign, read without colour. */
 function Change(props: { value: number | null }): JSX.Element {
@@ -97,19 +98,17 @@ export function CountyTable(props: { report: SolveReport; dataset: Dataset; rang
     ...(hasRanges() ? [{ header: rangeHeader, cell: (l: Line) => (l.county ? <RangeCell row={l.county} /> : <td />) }] : []),
   ];
   return (
-    <Show when={groups().length > 0} fallback={<p>{t('results.counties.empty')}</p>}>
-      <Table
-        class="data counties"
-        caption={t('results.counties.caption')}
-        columns={columns()}
-        bodies={groups()}
-        foot={totals()}
-        rowProps={(l) => (l.county ? { 'data-county': l.county.countyId ?? '', 'data-mineral': l.mineralId } : { 'data-total': l.mineralId })}
-      />
+    <ResultTable
+      topic="counties"
+      columns={columns()}
+      bodies={groups()}
+      foot={totals()}
+      rowProps={(l) => (l.county ? { 'data-county': l.county.countyId ?? '', 'data-mineral': l.mineralId } : { 'data-total': l.mineralId })}
+    >
       <p class="note">{t('results.counties.proxy')}</p>
       <Show when={hasRanges()}>
         <p class="note">{t('results.counties.rangeMeaning')}</p>
       </Show>
-    </Show>
+    </ResultTable>
   );
 }

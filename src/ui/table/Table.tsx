@@ -44,7 +44,7 @@ function spans<R>(columns: readonly Column<R>[]): Span<R>[] {
   return out;
 }
 
-export function Table<R>(props: {
+export interface TableProps<R> {
   class: string;
   id?: string;
   caption?: JSX.Element;
@@ -59,7 +59,9 @@ export function Table<R>(props: {
   /** attributes of a row's <tr> (classes, data-* for tests) */
   rowProps?: (row: NoInfer<R>) => JSX.HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
   children?: JSX.Element;
-}): JSX.Element {
+}
+
+export function Table<R>(props: TableProps<R>): JSX.Element {
   const grouped = () => props.columns.some((c) => c.group);
   const colHeader = (c: Column<R>, rowSpan?: number) => (
     <th scope="col" rowSpan={rowSpan} class={[c.num && 'num', c.headClass].filter(Boolean).join(' ') || undefined}>
