@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
+import type { RowKey } from '../../model/linear';
 import type { SolveReport } from '../../model/report';
 import { causeSentence, relaxationSentence } from '../../export/explanation';
 import { fieldLabel } from '../../domain/field-labels';
@@ -57,6 +58,22 @@ function EditLink(props: { path: string | undefined }): JSX.Element {
   );
 }
 
+/** Constraints, a sentence each, with the constraint's id and a link to the field that edits it. */
+function ConstraintList<I extends { constraint: string; key?: RowKey }>(props: { items: readonly I[]; sentence: (item: I) => string }): JSX.Element {
+  return (
+    <ul>
+      <For each={props.items}>
+        {(i) => (
+          <li data-constraint={i.constraint}>
+            {props.sentence(i)} <code class="id">{i.constraint}</code>
+            <EditLink path={i.key?.path} />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
 /** Why a scenario is infeasible: the smallest relaxations that would make it feasible, as figures to set, and what only a row itself can fix. */
 export function Explanation(props: { report: SolveReport }): JSX.Element {
   const causes = () => props.report.causes ?? [];
@@ -68,30 +85,12 @@ export function Explanation(props: { report: SolveReport }): JSX.Element {
         fallback={
           <Show when={causes().length > 0} fallback={<p>{t('results.infeasible.none')}</p>}>
             <p>{t('results.infeasible.causes')}</p>
-            <ul>
-              <For each={causes()}>
-                {(c) => (
-                  <li data-constraint={c.constraint}>
-                    {causeSentence(c, lang(), dataset())} <code class="id">{c.constraint}</code>
-                    <EditLink path={c.key?.path} />
-                  </li>
-                )}
-              </For>
-            </ul>
+            <ConstraintList items={causes()} sentence={(c) => causeSentence(c, lang(), dataset())} />
           </Show>
         }
       >
         <p>{t('results.infeasible.intro')}</p>
-        <ul>
-          <For each={props.report.explanation}>
-            {(r) => (
-              <li data-constraint={r.constraint}>
-                {relaxationSentence(r, lang(), dataset())} <code class="id">{r.constraint}</code>
-                <EditLink path={r.key?.path} />
-              </li>
-            )}
-          </For>
-        </ul>
+        <ConstraintList items={props.report.explanation} sentence={(r) => relaxationSentence(r, lang(), dataset())} />
       </Show>
     </section>
   );
