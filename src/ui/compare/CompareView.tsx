@@ -12,7 +12,7 @@ import { countyName, fmt, fmtSig, mineralName, mineralUnit } from '../../present
 import { EChart } from '../charts/EChart';
 import { lang, t, type UiKey } from '../i18n';
 import { StatusBadge } from '../results/Status';
-import { Table, type Column } from '../table/Table';
+import { Table, type Column, type TableProps } from '../table/Table';
 import '../results/results.css';
 import { compareMinesChart, compareVolumeCharts } from './charts';
 import { Delta, SAME_TOL } from './Delta';
@@ -63,6 +63,12 @@ export function CompareView(props: CompareViewProps): JSX.Element {
       <h3 id={h(p.part)}>{t(p.part === 'inputs' ? p.title : `compare.${p.part}.title`)}</h3>
       {p.children}
     </section>
+  );
+  /** a part that is one table of each run and its difference from the base run, captioned compare.<part>.caption */
+  const AgainstBase = <R,>(p: Pick<TableProps<R>, 'columns' | 'rows' | 'rowProps'> & { part: 'kpis' | 'counties' }) => (
+    <Part part={p.part}>
+      <Table<R> class={`data compare-${p.part}`} caption={t(`compare.${p.part}.caption`, { base: baseName() })} columns={p.columns} rows={p.rows} rowProps={p.rowProps} />
+    </Part>
   );
 
   const kpis = createMemo(() => compareKpis(runs(), props.dataset));
@@ -217,25 +223,14 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           </Show>
         </Part>
 
-        <Part part="kpis">
-          <Table
-            class="data compare-kpis"
-            caption={t('compare.kpis.caption', { base: baseName() })}
-            columns={kpiColumns()}
-            rows={kpiLines()}
-            rowProps={(l) => ({ 'data-kpi': typeof l === 'string' ? l : l.id })}
-          />
-        </Part>
+        <AgainstBase part="kpis" columns={kpiColumns()} rows={kpiLines()} rowProps={(l) => ({ 'data-kpi': typeof l === 'string' ? l : l.id })} />
 
-        <Part part="counties">
-          <Table
-            class="data compare-counties"
-            caption={t('compare.counties.caption', { base: baseName() })}
-            columns={countyColumns()}
-            rows={counties()}
-            rowProps={(row) => ({ 'data-county': row.countyId ?? '', 'data-mineral': row.mineral, classList: { 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) } })}
-          />
-        </Part>
+        <AgainstBase
+          part="counties"
+          columns={countyColumns()}
+          rows={counties()}
+          rowProps={(row) => ({ 'data-county': row.countyId ?? '', 'data-mineral': row.mineral, classList: { 'row-changed': row.deltas.some((d) => Math.abs(d ?? 0) > SAME_TOL) } })}
+        />
 
         <Part part="charts">
           <div class="charts">
