@@ -197,27 +197,18 @@ function auditTotals(c: Context): Finding[] {
       });
   }
 
+  /** A finding when what a table adds up to or counts is not the figure the text states for it. */
+  const againstText = (kind: 'stated-total' | 'stated-count', table: string, found: number, stated: number, sentence: () => Said<AuditKey>) => {
+    if (found !== stated) out.push({ kind, tables: [table], values: [found, stated], subject: { table }, said: sentence() });
+  };
   const t22 = c.d.table22;
   const blocks = sum(t22.rows.map((r) => r.blocks));
-  if (blocks !== t22.statedTotal.value)
-    out.push({
-      kind: 'stated-total',
-      tables: [t22.source],
-      values: [blocks, t22.statedTotal.value],
-      subject: { table: t22.source },
-      said: said('audit.statedTotal', { table: t22.source, sum: blocks, source: t22.statedTotal.source, stated: t22.statedTotal.value }),
-    });
-
+  const total = t22.statedTotal;
+  againstText('stated-total', t22.source, blocks, total.value, () => said('audit.statedTotal', { table: t22.source, sum: blocks, source: total.source, stated: total.value }));
   const t23 = c.d.table23;
   const zones = t23.zones.length;
-  if (zones !== t23.statedCount.value)
-    out.push({
-      kind: 'stated-count',
-      tables: [t23.source],
-      values: [zones, t23.statedCount.value],
-      subject: { table: t23.source },
-      said: said('audit.statedCount', { table: t23.source, n: zones, source: t23.statedCount.source, stated: t23.statedCount.value }),
-    });
+  const count = t23.statedCount;
+  againstText('stated-count', t23.source, zones, count.value, () => said('audit.statedCount', { table: t23.source, n: zones, source: count.source, stated: count.value }));
   return out;
 }
 
