@@ -1,7 +1,7 @@
 /**
  * Sweeps in Chromium, measured from outside (issue 10 item 1):
  *
- *   npx tsx scripts/bench-browser-sweep.ts [--line 50] [--grid 15] [--workers 2] [--json]
+ *   npx tsx scripts/bench-browser-sweep.ts [--line 50] [--grid 15] [--workers 2] [--runs 1] [--profile] [--json]
  *
  * Builds and serves the app as the browser tests do (test/helpers/browser.ts),
  * creates the baseline scenario and runs on the Explore page:
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     line: { type: 'string', default: '50' },
     grid: { type: 'string', default: '15' },
     workers: { type: 'string', default: '2' },
+    // the whole benchmark this many times, each in a fresh browser profile; the medians at the end (the machine may be shared and noisy)
+    runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     // prints where the main thread spent its time during the grid (a CPU profile's self time by function),
     // and what the long tasks of both sweeps did (a Chrome trace: each task's self time by event, as the Performance panel shows it)
@@ -38,6 +40,7 @@ const { values } = parseArgs({
 const LINE = Number(values.line);
 const GRID = Number(values.grid);
 const WORKERS = Number(values.workers);
+const RUNS = Number(values.runs);
 const log = (s: string) => {
   if (!values.json) console.log(s);
 };
@@ -141,6 +144,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread (CPU) time: what the task cost whatever else the machine ran meanwhile */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number } };
@@ -176,7 +181,8 @@ function longTaskCauses(events: TraceEvent[]): string[] {
     return e.name === 'FunctionCall' || e.name === 'EvaluateScript' ? `${e.name} ${d?.functionName || '(anonymous)'} ${(d?.url ?? '').split('/').pop()}:${d?.lineNumber ?? ''}` : e.name;
   };
   const total = new Map<string, number>();
-  const tasks: { ms: number; parts: [string, number][] }[] = [];
+  const tasks: { ms: number; cpuMs: number; atS: number; parts: [string, number][] }[] = [];
+  const first = xs[0]?.ts ?? 0;
   for (const task of xs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur as number) >= 50_000)) {
     const end = task.ts + (task.dur as number);
     const self = new Map<TraceEvent, number>();
@@ -192,17 +198,17 @@ function longTaskCauses(events: TraceEvent[]): string[] {
     const parts = new Map<string, number>();
     for (const [e, us] of self) parts.set(label(e), (parts.get(label(e)) ?? 0) + us / 1000);
     for (const [k, ms] of parts) total.set(k, (total.get(k) ?? 0) + ms);
-    tasks.push({ ms: (task.dur as number) / 1000, parts: [...parts].sort((a, b) => b[1] - a[1]) });
+    tasks.push({ ms: (task.dur as number) / 1000, cpuMs: (task.tdur ?? NaN) / 1000, atS: (task.ts - first) / 1e6, parts: [...parts].sort((a, b) => b[1] - a[1]) });
   }
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   return [
-    `  ${tasks.length} tasks over 50 ms; their time by event:`,
+    `  ${tasks.length} tasks over 50 ms, ${tasks.filter((x) => x.cpuMs >= 50).length} of them with 50 ms of CPU time; their time by event:`,
     ...[...total].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `    ${ms(v).padStart(8)}  ${k}`),
     '  the longest:',
     ...tasks
       .sort((a, b) => b.ms - a.ms)
-      .slice(0, 6)
-      .map((x) => `    ${ms(x.ms).padStart(8)}: ${x.parts.slice(0, 5).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`),
+      .slice(0, 10)
+      .map((x) => `    ${ms(x.ms).padStart(8)} (CPU ${ms(x.cpuMs)}, at ${x.atS.toFixed(1)} s): ${x.parts.slice(0, 5).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`),
   ];
 }
 
@@ -224,85 +230,129 @@ function cliGrid(): Promise<number> {
   );
 }
 
-const server = await serve();
-const app = await launchApp(server, { locale: 'en-US' });
-try {
-  const { page } = app;
-  // tsx names the functions it compiles with a helper the page does not have
-  await app.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await app.context.addInitScript(instrument);
-  await app.goto('scenarios', 'en');
-  await page.getByRole('button', { name: 'Create a scenario from preset “Baseline”' }).click();
-  await page.locator('table.scenario-list tbody tr').first().waitFor();
-  await app.goto('explore/sweep', 'en');
-  await page.locator('#sweep-workers').fill(String(WORKERS));
+interface RunFigures {
+  line: SweepFigures;
+  grid: SweepFigures & { cliMs: number; ratio: number };
+  cancel: { latencyMs: number; pointsAfter: number };
+}
 
-  // 1. the line sweep
-  await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
-  const lineRun = values.profile ? await traced(page, () => runToEnd(page, LINE)) : { result: await runToEnd(page, LINE), events: [] };
-  const line = lineRun.result;
-  log(`line sweep, ${LINE} points on ${WORKERS} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
-  if (line.estimateAt10) log(`  estimate at ${line.estimateAt10.done}/${LINE}: ${(line.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(line.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(line.estimateAt10.error * 100).toFixed(0)}%`);
-  if (values.profile) longTaskCauses(lineRun.events).forEach(log);
+/** One run of the three, in a fresh browser profile. */
+async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFigures> {
+  const app = await launchApp(server, { locale: 'en-US' });
+  try {
+    const { page } = app;
+    // tsx names the functions it compiles with a helper the page does not have
+    await app.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await app.context.addInitScript(instrument);
+    await app.goto('scenarios', 'en');
+    await page.getByRole('button', { name: 'Create a scenario from preset “Baseline”' }).click();
+    await page.locator('table.scenario-list tbody tr').first().waitFor();
+    await app.goto('explore/sweep', 'en');
+    await page.locator('#sweep-workers').fill(String(WORKERS));
 
-  // 2. the grid, in the browser and on the command line
-  await page.getByLabel('Add a second parameter (two-dimensional grid)').check();
-  await setAxis(page, 2, 'caps.clay', 50, 100, GRID);
-  await setAxis(page, 1, 'caps.sand', 1000, 2500, GRID);
-  const cdp = values.profile ? await app.context.newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  }
-  const gridRun = values.profile ? await traced(page, () => runToEnd(page, GRID * GRID)) : { result: await runToEnd(page, GRID * GRID), events: [] };
-  const grid = gridRun.result;
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const dt = new Map<number, number>();
-    profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
-    for (const n of profile.nodes) {
-      const f = n.callFrame;
-      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
-      self.set(name, (self.get(name) ?? 0) + (dt.get(n.id) ?? 0));
+    // 1. the line sweep
+    await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
+    const lineRun = values.profile ? await traced(page, () => runToEnd(page, LINE)) : { result: await runToEnd(page, LINE), events: [] };
+    const line = lineRun.result;
+    log(`line sweep, ${LINE} points on ${WORKERS} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
+    if (line.estimateAt10) log(`  estimate at ${line.estimateAt10.done}/${LINE}: ${(line.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(line.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(line.estimateAt10.error * 100).toFixed(0)}%`);
+    if (values.profile) longTaskCauses(lineRun.events).forEach(log);
+
+    // 2. the grid, in the browser and on the command line
+    await page.getByLabel('Add a second parameter (two-dimensional grid)').check();
+    await setAxis(page, 2, 'caps.clay', 50, 100, GRID);
+    await setAxis(page, 1, 'caps.sand', 1000, 2500, GRID);
+    const cdp = values.profile ? await app.context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
     }
-    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    const gridRun = values.profile ? await traced(page, () => runToEnd(page, GRID * GRID)) : { result: await runToEnd(page, GRID * GRID), events: [] };
+    const grid = gridRun.result;
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const dt = new Map<number, number>();
+      profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+      for (const n of profile.nodes) {
+        const f = n.callFrame;
+        const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+        self.set(name, (self.get(name) ?? 0) + (dt.get(n.id) ?? 0));
+      }
+      for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    }
+    log(`grid ${GRID}×${GRID} in the browser: ${(grid.storedElapsedMs / 1000).toFixed(1)} s (page ${(grid.wallMs / 1000).toFixed(1)} s); long tasks ${grid.longTasks}, longest ${grid.longestTaskMs.toFixed(0)} ms, blocked ${(grid.blockedShare * 100).toFixed(1)}%`);
+    if (grid.estimateAt10) log(`  estimate at ${grid.estimateAt10.done}/${GRID * GRID}: ${(grid.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(grid.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(grid.estimateAt10.error * 100).toFixed(0)}%`);
+    if (values.profile) longTaskCauses(gridRun.events).forEach(log);
+    const cliMs = await cliGrid();
+    const ratio = grid.storedElapsedMs / cliMs;
+    log(`grid ${GRID}×${GRID} on the command line: ${(cliMs / 1000).toFixed(1)} s; browser/CLI ${ratio.toFixed(2)}`);
+
+    // 3. cancel once 10% of the line sweep is done
+    await page.getByLabel('Add a second parameter (two-dimensional grid)').uncheck();
+    await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.explore-progress')?.dataset.done ?? 0) >= n, Math.ceil(LINE / 10), { timeout: 10 * 60_000, polling: 50 });
+    const cancel = await page.evaluate(
+      () =>
+        new Promise<{ latencyMs: number; shownAtClick: number; id: string }>((ok) => {
+          const progress = document.querySelector<HTMLElement>('.explore-progress') as HTMLElement;
+          const shownAtClick = Number(progress.dataset.done);
+          const id = document.querySelector<HTMLElement>('.sweep-shown')?.dataset.sweep ?? '';
+          const t = performance.now();
+          const watch = new MutationObserver(() => {
+            if (document.querySelector<HTMLElement>('.sweep-shown')?.dataset.state === 'cancelled') {
+              watch.disconnect();
+              ok({ latencyMs: performance.now() - t, shownAtClick, id });
+            }
+          });
+          watch.observe(document, { subtree: true, childList: true, attributes: true });
+          [...document.querySelectorAll<HTMLButtonElement>('.explore-progress button')].find((b) => b.textContent === 'Cancel sweep')?.click();
+        }),
+    );
+    const after = await storedSweep(page, cancel.id);
+    log(`cancel at ${cancel.shownAtClick}/${LINE}: the page showed it stopped after ${cancel.latencyMs.toFixed(0)} ms; points stored after the click: ${after.done - cancel.shownAtClick}`);
+
+    return { line, grid: { ...grid, cliMs, ratio }, cancel: { latencyMs: cancel.latencyMs, pointsAfter: after.done - cancel.shownAtClick } };
+  } finally {
+    await app.close();
   }
-  log(`grid ${GRID}×${GRID} in the browser: ${(grid.storedElapsedMs / 1000).toFixed(1)} s (page ${(grid.wallMs / 1000).toFixed(1)} s); long tasks ${grid.longTasks}, longest ${grid.longestTaskMs.toFixed(0)} ms, blocked ${(grid.blockedShare * 100).toFixed(1)}%`);
-  if (grid.estimateAt10) log(`  estimate at ${grid.estimateAt10.done}/${GRID * GRID}: ${(grid.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(grid.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(grid.estimateAt10.error * 100).toFixed(0)}%`);
-  if (values.profile) longTaskCauses(gridRun.events).forEach(log);
-  const cliMs = await cliGrid();
-  const ratio = grid.storedElapsedMs / cliMs;
-  log(`grid ${GRID}×${GRID} on the command line: ${(cliMs / 1000).toFixed(1)} s; browser/CLI ${ratio.toFixed(2)}`);
+}
 
-  // 3. cancel once 10% of the line sweep is done
-  await page.getByLabel('Add a second parameter (two-dimensional grid)').uncheck();
-  await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
-  await page.getByRole('button', { name: 'Run sweep' }).click();
-  await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.explore-progress')?.dataset.done ?? 0) >= n, Math.ceil(LINE / 10), { timeout: 10 * 60_000, polling: 50 });
-  const cancel = await page.evaluate(
-    () =>
-      new Promise<{ latencyMs: number; shownAtClick: number; id: string }>((ok) => {
-        const progress = document.querySelector<HTMLElement>('.explore-progress') as HTMLElement;
-        const shownAtClick = Number(progress.dataset.done);
-        const id = document.querySelector<HTMLElement>('.sweep-shown')?.dataset.sweep ?? '';
-        const t = performance.now();
-        const watch = new MutationObserver(() => {
-          if (document.querySelector<HTMLElement>('.sweep-shown')?.dataset.state === 'cancelled') {
-            watch.disconnect();
-            ok({ latencyMs: performance.now() - t, shownAtClick, id });
-          }
-        });
-        watch.observe(document, { subtree: true, childList: true, attributes: true });
-        [...document.querySelectorAll<HTMLButtonElement>('.explore-progress button')].find((b) => b.textContent === 'Cancel sweep')?.click();
-      }),
-  );
-  const after = await storedSweep(page, cancel.id);
-  log(`cancel at ${cancel.shownAtClick}/${LINE}: the page showed it stopped after ${cancel.latencyMs.toFixed(0)} ms; points stored after the click: ${after.done - cancel.shownAtClick}`);
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+}
 
-  if (values.json)
-    console.log(JSON.stringify({ workers: WORKERS, line, grid: { ...grid, cliMs, ratio }, cancel: { latencyMs: cancel.latencyMs, pointsAfter: after.done - cancel.shownAtClick } }, null, 2));
+const server = await serve();
+const runs: RunFigures[] = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    if (RUNS > 1) log(`\nrun ${i + 1}/${RUNS}`);
+    runs.push(await oneRun(server));
+  }
 } finally {
-  await app.close();
   await server.close();
 }
+const of = (f: (r: RunFigures) => number | undefined) => median(runs.map(f).filter((x): x is number => x !== undefined));
+const medians = {
+  lineLongestTaskMs: of((r) => r.line.longestTaskMs),
+  lineLongTasks: of((r) => r.line.longTasks),
+  lineEstimateError: of((r) => r.line.estimateAt10?.error),
+  gridLongestTaskMs: of((r) => r.grid.longestTaskMs),
+  gridLongTasks: of((r) => r.grid.longTasks),
+  gridEstimateError: of((r) => r.grid.estimateAt10?.error),
+  ratio: of((r) => r.grid.ratio),
+  cancelLatencyMs: of((r) => r.cancel.latencyMs),
+  pointsAfterCancel: of((r) => r.cancel.pointsAfter),
+};
+if (RUNS > 1) {
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  log(`\nmedians of ${RUNS} runs (targets in brackets):`);
+  log(`  longest task, line / grid          ${medians.lineLongestTaskMs.toFixed(0)} / ${medians.gridLongestTaskMs.toFixed(0)} ms  (≤ 50)`);
+  log(`  tasks over 50 ms, line / grid      ${medians.lineLongTasks} / ${medians.gridLongTasks}  (0)`);
+  log(`  estimate error at 10%, line / grid ${pct(medians.lineEstimateError)} / ${pct(medians.gridEstimateError)}  (≤ 25%)`);
+  log(`  browser / CLI                      ${medians.ratio.toFixed(2)}  (≤ 1.3)`);
+  log(`  cancel latency                     ${medians.cancelLatencyMs.toFixed(0)} ms  (≤ 300)`);
+}
+if (values.json) console.log(JSON.stringify({ workers: WORKERS, runs, medians }, null, 2));

@@ -18,7 +18,7 @@ import type { PoolWorker } from '../src/model/pool';
 import { sweepPoints, sweepsFor } from '../src/store';
 import type { ExploreWorker } from '../src/ui/explore/explore-client';
 import { useExploreWorkers } from '../src/ui/explore/pool';
-import { cancelSweep, frontierRun, openFrontierPoint, remainingEstimate, spreadOrder, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
+import { cancelSweep, frontierRun, openFrontierPoint, startFrontier, startSweep, sweepConfig, sweepRun } from '../src/ui/explore/state';
 import { setLang } from '../src/ui/i18n';
 import { route } from '../src/ui/shell/router';
 import { db } from '../src/ui/state/db';
@@ -133,22 +133,6 @@ describe('sweep over the pool', () => {
     expect(stored).toEqual(expect.arrayContaining(shown));
     // the two solves under way at the cancel are not stored: only what finished before it
     expect(stored.length).toBeLessThan(sent.length);
-  });
-
-  it('time left is the mean time of a point × the points left ÷ the workers, without each worker\'s first solve (it also starts the solver)', () => {
-    expect(remainingEstimate([], 10, 2)).toBeNull();
-    // only first solves so far: no estimate yet
-    expect(remainingEstimate([[900], [800]], 10, 2)).toBeNull();
-    expect(remainingEstimate([[900, 100, 120], [800, 80, 100]], 40, 2)).toBe((100 * 40) / 2);
-    // a skewed grid: one slow point in five counts in full (the median, 100, would say a fifth of the time)
-    expect(remainingEstimate([[0, 100, 100, 100, 100, 2100]], 3, 1)).toBe(1500);
-  });
-
-  it('a grid is solved spread over its range: every point once, and the first tenth touches every row', () => {
-    const order = spreadOrder(225);
-    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 225 }, (_, i) => i));
-    const rows = new Set(order.slice(0, 23).map((i) => Math.floor(i / 15)));
-    expect(rows.size).toBeGreaterThanOrEqual(12);
   });
 
   it('a worker that crashes stops the sweep, keeps the points done and says why', async () => {

@@ -104,19 +104,22 @@ export function sweepPoints(spec: SweepSpec): SweepParams[] {
  */
 export function sweepScenarios(dataset: Dataset, scenario: Scenario, spec: SweepSpec): SweepCase[] {
   checkSweepSpec(spec, dataset);
-  return sweepPoints(spec).map((params) => {
-    let s = scenario;
-    for (const [path, value] of Object.entries(params)) {
-      try {
-        s = setPath(s, path, value, dataset);
-      } catch (e) {
-        if (e instanceof ParamPathError) throw new ParamPathError(path, `at ${value}: ${e.reason}`, e.problems);
-        throw e;
-      }
+  return sweepPoints(spec).map((params) => sweepCase(dataset, scenario, params));
+}
+
+/** One point's scenario (a copy with the swept values set, checked whole), named after them. */
+export function sweepCase(dataset: Dataset, scenario: Scenario, params: SweepParams): SweepCase {
+  let s = scenario;
+  for (const [path, value] of Object.entries(params)) {
+    try {
+      s = setPath(s, path, value, dataset);
+    } catch (e) {
+      if (e instanceof ParamPathError) throw new ParamPathError(path, `at ${value}: ${e.reason}`, e.problems);
+      throw e;
     }
-    const suffix = Object.entries(params).map(([p, v]) => `${p}=${v}`).join(', ');
-    return { params, scenario: { ...s, name: `${scenario.name} [${suffix}]` } };
-  });
+  }
+  const suffix = Object.entries(params).map(([p, v]) => `${p}=${v}`).join(', ');
+  return { params, scenario: { ...s, name: `${scenario.name} [${suffix}]` } };
 }
 
 /**

@@ -27,6 +27,12 @@ export interface EChartProps {
   class?: string;
   style?: JSX.CSSProperties;
   onChart?: (chart: EChartsType) => void;
+  /**
+   * The option changes often and keeps its shape (a running sweep): each change
+   * merges into the chart rather than rebuilding it (a rebuild makes every
+   * component again, axes, legend and visual map included).
+   */
+  streaming?: boolean;
 }
 
 const FALLBACK_WIDTH = 640;
@@ -131,7 +137,7 @@ export function EChart(props: EChartProps): JSX.Element {
     on([chart, () => props.option], ([c, option]) => {
       if (!c || c.isDisposed()) return;
       try {
-        c.setOption(option, { notMerge: true });
+        c.setOption(option, { notMerge: !props.streaming });
       } catch {
         setFailed(true);
       }

@@ -179,7 +179,15 @@ export function SweepResults(props: {
             of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas): a running sweep draws on a canvas, and the chart is drawn
             again in SVG, crisp for print, once the sweep ends */}
         <Show when={renderer()} keyed>
-          {(renderer) => <EChart renderer={renderer} option={option()} label={String((option().title as { text?: string } | undefined)?.text ?? '')} height={props.spec.axes.length === 2 ? 420 : 340} />}
+          {(renderer) => (
+            <EChart
+              renderer={renderer}
+              streaming={renderer === 'canvas'}
+              option={option()}
+              label={String((option().title as { text?: string } | undefined)?.text ?? '')}
+              height={props.spec.axes.length === 2 ? 420 : 340}
+            />
+          )}
         </Show>
         <div class="scroll-table">
           <Table class="grid sweep-table" label={t('explore.sweep.table')} columns={tableColumns()} rows={tableRows()} rowProps={(r) => ({ 'data-index': r.index, 'data-status': r.status, class: r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined })} />

@@ -19,7 +19,7 @@ import { fmt } from '../../present/names';
 import { fmtDuration, Progress } from './common';
 import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
-import { cancelSweep, current, startSweep, sweepRun } from './state';
+import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
 import { SweepResults } from './SweepResults';
 
 interface AxisForm {
@@ -157,10 +157,12 @@ export function SweepTab(): JSX.Element {
   });
   // the shown sweep's spec, the same object while it is shown (each read of the headers makes new ones)
   const shownSpec = createMemo(() => shown()?.spec, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
-  // the points of a stored sweep come from the database; a sweep running here has them in memory (they are stored before they are shown)
-  const storedPoints = createMemo<Accessor<StoredSweepPoint[] | null>>(() => {
+  // the points of a stored sweep come from the database; a sweep running here, or the last one that ran here, has them in memory (they are stored before they are shown)
+  const storedPoints = createMemo<Accessor<readonly StoredSweepPoint[] | null>>(() => {
     const id = shownId();
-    return id && !runsShown() ? createLive<StoredSweepPoint[] | null>(() => sweepPoints(db(), id), null) : () => null;
+    if (!id || runsShown()) return () => null;
+    const kept = finishedSweepPoints(id);
+    return kept ? () => kept : createLive<StoredSweepPoint[] | null>(() => sweepPoints(db(), id), null);
   });
   let lastPoints: readonly StoredSweepPoint[] = [];
   let lastShownId: string | null = null;

@@ -18,11 +18,13 @@
  * button does, so the run also appears on the Results page).
  */
 import { createRoot, createSignal } from 'solid-js';
+import type { Dataset } from '../../domain/dataset';
 import type { Scenario } from '../../domain/scenario';
 import { computeFrontier, kneeOf, type Frontier, type FrontierOptions, type FrontierProgress, type MineLimit } from '../../model/explore/frontier';
 import type { PathOptions, PathResult } from '../../model/explore/path';
 import type { ConstraintSensitivity, Sensitivity } from '../../model/explore/sensitivity';
-import { sweepScenarios, type SweepSpec } from '../../model/explore/sweep';
+import { spreadOrder, timeLeft } from '../../model/explore/schedule';
+import { checkSweepSpec, sweepCase, sweepPoints, type SweepCase, type SweepSpec } from '../../model/explore/sweep';
 import { hasSolution, type SolveReport, type SolveStatus } from '../../model/report';
 import { DEFAULT_MIP_GAP, type RunOptions } from '../../model/run';
 import { drain, solveAll, type PoolWorker } from '../../model/pool';
@@ -137,50 +139,36 @@ let sweepAbort: AbortController | null = null;
 let sweepStarting = false;
 
 /**
+ * The points of the last sweep that ran here, as they were shown (every one
+ * stored). Shown again once it ends instead of read back from the database:
+ * the read of a grid's reports and the table rows made again from the new
+ * objects were the longest task at the end of a sweep.
+ */
+let finished: { recordId: string; points: readonly StoredSweepPoint[] } | null = null;
+
+/** The points of a sweep that ran here, if it was the last one; null otherwise (its points are in the database). */
+export function finishedSweepPoints(recordId: string): readonly StoredSweepPoint[] | null {
+  return finished?.recordId === recordId ? finished.points : null;
+}
+
+/**
  * How often a running sweep is redrawn (tests shorten it). Points are
  * written as they come, many at once while a write is under way.
  */
 export const sweepConfig = { drawEveryMs: 500 };
 
 /**
- * Time left: the mean time of a point × the points left ÷ the workers
- * solving them, from each worker's solve times (`pointMs`, one list per
- * worker) but its first, which also sends the dataset and starts the solver.
- * The mean, not the median: a grid's solve times are skewed (a 15×15 grid of
- * the baseline: median 108 ms, mean 449 ms), and the median put the time
- * left at a third of what it took.
+ * Runs `fn` at most every `everyMs`, in a task of its own; `now` runs it at
+ * once. Not in an animation frame: there the page's changes were laid out
+ * and painted in the same task as they were made (with a chart drawn in the
+ * same frame, the longest task of a running sweep).
  */
-export function remainingEstimate(pointMs: readonly (readonly number[])[], left: number, workers: number): number | null {
-  const warm = pointMs.flatMap((xs) => xs.slice(1));
-  if (warm.length === 0) return null;
-  const mean = warm.reduce((a, x) => a + x, 0) / warm.length;
-  return (mean * left) / Math.max(1, workers);
-}
-
-/** Frames come only to a page on screen (and not at all in jsdom): a hidden page draws on the timer. */
-const framesNow = () => typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
-
-/**
- * The order a grid's points are solved in: spread over the whole grid (by
- * the fractional part of i × the golden ratio), not row by row. The first
- * tenth of a grid row by row is one edge of it, often slower or faster than
- * the rest: spread, the first points are a fair sample for the time left,
- * and a grid cancelled early still covers the whole range coarsely.
- */
-export function spreadOrder(n: number): number[] {
-  const phi = (Math.sqrt(5) - 1) / 2;
-  return Array.from({ length: n }, (_, i) => i).sort((a, b) => ((a * phi) % 1) - ((b * phi) % 1));
-}
-
-/** Runs `fn` at most every `everyMs`, on the next animation frame of a page on screen; `now` runs it at once. */
 function throttled(fn: () => void, everyMs: () => number): { request(): void; now(): void; cancel(): void } {
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let frame: number | null = null;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
-    if (frame !== null) cancelAnimationFrame(frame);
-    timer = frame = null;
+    timer = null;
   };
   const run = () => {
     cancel();
@@ -189,17 +177,33 @@ function throttled(fn: () => void, everyMs: () => number): { request(): void; no
   };
   return {
     request() {
-      if (timer !== null || frame !== null) return;
-      const wait = Math.max(0, last + everyMs() - performance.now());
-      timer = setTimeout(() => {
-        timer = null;
-        if (framesNow()) frame = requestAnimationFrame(run);
-        else run();
-      }, wait);
+      if (timer === null) timer = setTimeout(run, Math.max(0, last + everyMs() - performance.now()));
     },
     now: run,
     cancel,
   };
+}
+
+/** How long the page's main thread makes a sweep's cases before it lets the page draw. */
+const CASES_SLICE_MS = 10;
+
+/**
+ * The sweep's cases (sweepScenarios), made a slice at a time: each is a copy
+ * of the scenario checked whole, and a grid's 225 made in one task kept the
+ * page from drawing for a while when the sweep started.
+ */
+async function casesInSlices(d: Dataset, scenario: Scenario, spec: SweepSpec): Promise<SweepCase[]> {
+  checkSweepSpec(spec, d);
+  const cases: SweepCase[] = [];
+  let since = performance.now();
+  for (const params of sweepPoints(spec)) {
+    if (performance.now() - since > CASES_SLICE_MS) {
+      await new Promise((r) => setTimeout(r));
+      since = performance.now();
+    }
+    cases.push(sweepCase(d, scenario, params));
+  }
+  return cases;
 }
 
 /**
@@ -230,7 +234,7 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
   const d = dataset();
   let cases;
   try {
-    cases = sweepScenarios(d, cur.scenario, spec);
+    cases = await casesInSlices(d, cur.scenario, spec);
   } catch (e) {
     return { ok: false, message: t('explore.sweep.badSpec', { reason: errorText(e) }) };
   }
@@ -242,11 +246,17 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
   const points: StoredSweepPoint[] = [];
   /** solve times, one list per worker */
   const pointMs: number[][] = [];
+  /** when each worker's point under way was sent (null: none), in the order of `pointMs` */
+  const sentAt: (number | null)[] = [];
   const t0 = performance.now();
   let failure: string | null = null;
   const draw = throttled(
     () => {
-      const remainingMs = remainingEstimate(pointMs, cases.length - points.length, pool.length);
+      const now = performance.now();
+      const running = sentAt.map((at) => (at === null ? null : now - at));
+      const solved = pointMs.reduce((a, xs) => a + xs.length, 0);
+      const under = running.filter((e) => e !== null).length;
+      const remainingMs = timeLeft({ solved: pointMs, running, waiting: cases.length - solved - under, workers: pool.length });
       state.setSweep((r) => (r && r.recordId === id ? { ...r, points: [...points], elapsedMs: performance.now() - t0, remainingMs } : r));
     },
     () => sweepConfig.drawEveryMs,
@@ -285,15 +295,17 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
       elapsedMs: 0,
     });
     state.setSweep({ recordId: id, scenarioId: cur.id, spec, total: cases.length, workers: pool.length, points: [], elapsedMs: 0, remainingMs: null, stopping: false });
-    const wrapped: PoolWorker[] = pool.map((w) => {
+    const wrapped: PoolWorker[] = pool.map((w, k) => {
       const times: number[] = [];
       pointMs.push(times);
+      sentAt.push(null);
       return {
         async solveScenario(dd, s) {
-          const started = performance.now();
+          const sent = performance.now();
+          sentAt[k] = sent;
           try {
             const report = await w.solveScenario(dd, s);
-            times.push(performance.now() - started);
+            times.push(performance.now() - sent);
             return report;
           } catch (e) {
             // a crashed worker stops the sweep; the points done are kept
@@ -302,6 +314,8 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
               controller.abort();
             }
             throw e;
+          } finally {
+            sentAt[k] = null;
           }
         },
         restart: () => w.restart(),
@@ -338,6 +352,7 @@ async function runSweepNow(spec: SweepSpec, workers: number): Promise<{ ok: true
   } finally {
     draw.cancel();
     sweepAbort = null;
+    finished = { recordId: id, points };
     state.setSweep(null);
     releaseLock();
   }
