@@ -56,13 +56,13 @@ export function PlanPage() {
           )}
         </For>
       </nav>
-      <Table4 d={d} findings={forTable(d.table4.source)} />
+      <RowTable id="table4" d={d} findings={forTable(d.table4.source)} />
       <Table5 d={d} findings={forTable(d.table5.source)} />
-      <Table6 d={d} findings={forTable(d.table6.source)} />
-      <Table11 d={d} findings={forTable(d.table11.source)} />
-      <Table20 d={d} findings={forTable(d.table20.source)} />
-      <Table21 d={d} findings={forTable(d.table21.source)} />
-      <Table22 d={d} findings={forTable(d.table22.source)} />
+      <RowTable id="table6" d={d} findings={forTable(d.table6.source)} />
+      <RowTable id="table11" d={d} findings={forTable(d.table11.source)} />
+      <RowTable id="table20" d={d} findings={forTable(d.table20.source)} />
+      <RowTable id="table21" d={d} findings={forTable(d.table21.source)} />
+      <RowTable id="table22" d={d} findings={forTable(d.table22.source)} />
       <Table23 d={d} findings={forTable(d.table23.source)} />
       <Policy d={d} />
       <Assumptions d={d} />
@@ -155,13 +155,30 @@ function RowName(props: { name: string; source: string; findings: Numbered[]; mi
 }
 
 type TableProps = { d: Dataset; findings: Numbered[] };
-type RowOf<K extends 'table4' | 'table6' | 'table11' | 'table20' | 'table21' | 'table22'> = Dataset[K]['rows'][number];
+/** The plan tables of named rows that ROW_TABLES describes. */
+type RowTableId = 'table4' | 'table6' | 'table11' | 'table20' | 'table21' | 'table22';
+type RowOf<K extends RowTableId> = Dataset[K]['rows'][number];
 
 /** A row of a plan table, named by its printed name; `mineral` null is a mineral outside the model. */
 type PlanRow = { planName: string; mineral?: string | null };
 
 function textColumn<R>(header: () => JSX.Element, text: (r: R) => JSX.Element, tdClass?: string): Column<R> {
   return { header, cell: (r) => <td class={tdClass}>{text(r)}</td> };
+}
+
+/** The row's name, and under it in muted text what qualifies it, when there is anything. */
+function nameColumn<R>(header: () => JSX.Element, name: (r: R) => string, detail: (r: R) => string | undefined, detailClass = 'muted'): Column<R> {
+  return {
+    header,
+    cell: (r) => (
+      <th scope="row">
+        {name(r)}
+        <Show when={detail(r)}>
+          <div class={detailClass}>{detail(r)}</div>
+        </Show>
+      </th>
+    ),
+  };
 }
 
 /** Figure columns of one plan table: cells carry its source and, where the audit checks them, its findings. */
@@ -213,24 +230,6 @@ function PlanRowsTable<R extends PlanRow>(
   );
 }
 
-function Table4(props: TableProps) {
-  const T = props.d.table4;
-  return (
-    <PlanRowsTable<RowOf<'table4'>>
-      {...props}
-      id="table4"
-      source={T.source}
-      rows={T.rows}
-      columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.deposits'), (r) => r.deposits),
-        fig(label('plan.reserve'), (r) => fmt(r.reserve, lang()), 'reserve'),
-        fig(label('plan.cumulative'), (r) => fmt(r.cumulative, lang()), 'cumulative'),
-      ]}
-    />
-  );
-}
-
 function Table5(props: TableProps) {
   const T = props.d.table5;
   const unitName = (id: string) => {
@@ -255,97 +254,76 @@ function Table5(props: TableProps) {
   );
 }
 
-function Table6(props: TableProps) {
-  const T = props.d.table6;
+/** What sets one plan table of named rows apart: its columns after the name, and what it shows besides. */
+interface RowTableSpec<K extends RowTableId> {
+  columns: (fig: FigColumn) => Column<RowOf<K>>[];
+  class?: string;
+  note?: (T: Dataset[K]) => JSX.Element;
+  /** rows after the table's rows that do not follow its columns */
+  after?: (props: TableProps) => JSX.Element;
+}
+
+const unitTextColumn = <R extends { unitText: string }>() => textColumn<R>(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang()));
+
+const ROW_TABLES: { [K in RowTableId]: RowTableSpec<K> } = {
+  table4: {
+    columns: (fig) => [
+      unitTextColumn(),
+      fig(label('plan.deposits'), (r) => r.deposits),
+      fig(label('plan.reserve'), (r) => fmt(r.reserve, lang()), 'reserve'),
+      fig(label('plan.cumulative'), (r) => fmt(r.cumulative, lang()), 'cumulative'),
+    ],
+  },
+  table6: {
+    columns: (fig) => [
+      fig(label('plan.producingMines'), (r) => r.mines),
+      unitTextColumn(),
+      fig(label('plan.output2020'), (r) => fmt(r.output, lang())),
+      fig(label('plan.value2020'), (r) => fmt(r.value, lang())),
+    ],
+    after: (props) => {
+      const T = props.d.table6;
+      return (
+        <tr class="grand-total">
+          <RowName name={T.total.planName} source={T.source} findings={props.findings} d={props.d} />
+          <Fig value={T.total.mines} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'mines')} />
+          <td />
+          <td />
+          <Fig value={fmt(T.total.value, lang())} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
+        </tr>
+      );
+    },
+  },
+  table11: {
+    note: (T) => <p class="note">{t('plan.shareNote', { pct: fmt(T.largeMediumShareMin * 100, lang(), 0), source: T.source })}</p>,
+    columns: (fig) => [unitTextColumn(), fig(label('plan.target2025'), (r) => fmt(r.target, lang())), textColumn(label('plan.attribute'), (r) => r.attribute)],
+  },
+  table20: {
+    columns: (fig) => [unitTextColumn(), fig(label('plan.output2020'), (r) => fmt(r.output2020, lang())), fig(label('plan.target2025'), (r) => fmt(r.target2025, lang()))],
+  },
+  table21: {
+    columns: (fig) => [
+      unitTextColumn(),
+      ...SIZE_CLASSES.map((k) => fig<RowOf<'table21'>>(() => asHeading(t(`size.${k}`)), (r) => fmt(r[k], lang()))),
+      fig(label('plan.minServiceYears'), (r) => fmt(r.minServiceYears, lang())),
+      textColumn(label('plan.printed'), (r) => r.printed ?? '', 'muted'),
+    ],
+  },
+  table22: {
+    class: 'grid narrow',
+    note: (T) => <p class="note">{t('plan.statedTotal', { value: T.statedTotal.value, source: T.statedTotal.source })}</p>,
+    columns: (fig) => [fig(label('plan.blocks'), (r) => r.blocks)],
+  },
+};
+
+/** A plan table of named rows as ROW_TABLES describes it. */
+function RowTable<K extends RowTableId>(props: TableProps & { id: K }) {
+  const T = props.d[props.id];
+  const spec = ROW_TABLES[props.id];
   return (
-    <PlanRowsTable<RowOf<'table6'>>
-      {...props}
-      id="table6"
-      source={T.source}
-      rows={T.rows}
-      columns={(fig) => [
-        fig(label('plan.producingMines'), (r) => r.mines),
-        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.output2020'), (r) => fmt(r.output, lang())),
-        fig(label('plan.value2020'), (r) => fmt(r.value, lang())),
-      ]}
-    >
-      <tr class="grand-total">
-        <RowName name={T.total.planName} source={T.source} findings={props.findings} d={props.d} />
-        <Fig value={T.total.mines} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'mines')} />
-        <td />
-        <td />
-        <Fig value={fmt(T.total.value, lang())} source={T.source} flags={flags(props.findings, T.source, T.total.planName, 'value')} />
-      </tr>
+    <PlanRowsTable<RowOf<K>> {...props} source={T.source} rows={T.rows} class={spec.class} note={spec.note?.(T)} columns={spec.columns}>
+      {spec.after?.(props)}
     </PlanRowsTable>
-  );
-}
-
-function Table11(props: TableProps) {
-  const T = props.d.table11;
-  return (
-    <PlanRowsTable<RowOf<'table11'>>
-      {...props}
-      id="table11"
-      source={T.source}
-      rows={T.rows}
-      note={<p class="note">{t('plan.shareNote', { pct: fmt(T.largeMediumShareMin * 100, lang(), 0), source: T.source })}</p>}
-      columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.target2025'), (r) => fmt(r.target, lang())),
-        textColumn(label('plan.attribute'), (r) => r.attribute),
-      ]}
-    />
-  );
-}
-
-function Table20(props: TableProps) {
-  const T = props.d.table20;
-  return (
-    <PlanRowsTable<RowOf<'table20'>>
-      {...props}
-      id="table20"
-      source={T.source}
-      rows={T.rows}
-      columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        fig(label('plan.output2020'), (r) => fmt(r.output2020, lang())),
-        fig(label('plan.target2025'), (r) => fmt(r.target2025, lang())),
-      ]}
-    />
-  );
-}
-
-function Table21(props: TableProps) {
-  const T = props.d.table21;
-  return (
-    <PlanRowsTable<RowOf<'table21'>>
-      {...props}
-      id="table21"
-      source={T.source}
-      rows={T.rows}
-      columns={(fig) => [
-        textColumn(label('plan.unitText'), (r) => planUnitLabel(r.unitText, lang())),
-        ...SIZE_CLASSES.map((k) => fig<RowOf<'table21'>>(() => asHeading(t(`size.${k}`)), (r) => fmt(r[k], lang()))),
-        fig(label('plan.minServiceYears'), (r) => fmt(r.minServiceYears, lang())),
-        textColumn(label('plan.printed'), (r) => r.printed ?? '', 'muted'),
-      ]}
-    />
-  );
-}
-
-function Table22(props: TableProps) {
-  const T = props.d.table22;
-  return (
-    <PlanRowsTable<RowOf<'table22'>>
-      {...props}
-      id="table22"
-      source={T.source}
-      rows={T.rows}
-      class="grid narrow"
-      note={<p class="note">{t('plan.statedTotal', { value: T.statedTotal.value, source: T.statedTotal.source })}</p>}
-      columns={(fig) => [fig(label('plan.blocks'), (r) => r.blocks)]}
-    />
   );
 }
 
@@ -413,15 +391,7 @@ function Assumptions(props: { d: Dataset }) {
         class="grid assumptions"
         rows={props.d.assumptions}
         columns={[
-          {
-            header: label('plan.assumption'),
-            cell: (a) => (
-              <th scope="row">
-                {labelOf(a.label, lang())}
-                <div class="muted mono">{a.id}</div>
-              </th>
-            ),
-          },
+          nameColumn(label('plan.assumption'), (a) => labelOf(a.label, lang()), (a) => a.id, 'muted mono'),
           textColumn(label('plan.value'), (a) => assumptionText(a.value), 'assumption-value'),
           textColumn(label('plan.unit'), (a) => unitLabel(a.unit, lang()), 'assumption-unit'),
           textColumn(
@@ -450,17 +420,7 @@ function Units(props: { d: Dataset }) {
           class="grid"
           rows={props.d.units}
           columns={[
-            {
-              header: label('plan.county'),
-              cell: (u) => (
-                <th scope="row">
-                  {labelOf(u.name, lang())}
-                  <Show when={u.covers}>
-                    <div class="muted">{u.covers}</div>
-                  </Show>
-                </th>
-              ),
-            },
+            nameColumn(label('plan.county'), (u) => labelOf(u.name, lang()), (u) => u.covers),
             textColumn(label('plan.planColumn'), (u) => u.planColumn),
             { header: label('plan.seat'), num: true, cell: (u) => <td class="num">{u.seat.lat.toFixed(3)}, {u.seat.lon.toFixed(3)}</td> },
           ]}
