@@ -99,8 +99,7 @@ describe('solve --json on the baseline', () => {
 });
 
 describe('solve --json --ranges', () => {
-  // The baseline's ranges at tolerance 0.001 take minutes (one MIP per end of every quota);
-  // table11-caps (the baseline with 专栏11's caps) takes about 20 s.
+  // Every end runs until proven (no clock: src/model/ranges.ts); table11-caps is the baseline with 专栏11's caps.
   const TOLERANCE = 0.001;
   type Range = QuotaRange;
   let r: { status: string; objective: number; ranges: Range[] };
@@ -116,7 +115,7 @@ describe('solve --json --ranges', () => {
     expect(r.ranges.length).toBeGreaterThan(0);
     for (const g of r.ranges) {
       expect(Object.keys(g).sort()).toEqual(['county', 'max', 'maxBound', 'maxProven', 'min', 'minBound', 'minProven', 'mineral', 'volume']);
-      // a proven end is its own bound; table11-caps proves every end well within its time limit
+      // a proven end is its own bound; with no --range-time every end is proven
       expect([g.minProven, g.maxProven], `${g.county}.${g.mineral}`).toEqual([true, true]);
       expect([g.minBound, g.maxBound]).toEqual([g.min, g.max]);
       expect(g.min, `${g.county}.${g.mineral}`).not.toBeNull();

@@ -450,7 +450,7 @@ describe('real baseline', () => {
     const limits = { timeLimitSec: built.inputs.timeLimitSec, mipGap: 0 };
     r.ranges = rangeTargets(built, answer.solution.values)
       .filter((t) => chosen.has(`${t.county}/${t.mineral}`))
-      .map((t) => quotaRange(built, solver, answer.goal.objective!, 0.01, t, limits));
+      .map((t) => quotaRange(built, solver, answer.goal.objective!, 0.01, t, limits, answer.solution.values));
     report = r;
   }, 120_000);
 

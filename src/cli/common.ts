@@ -11,7 +11,7 @@ import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
 import { mergeWords, translator, type KeyOf, type Translate } from '../domain/i18n';
 import { ModelInputError, resolveInputs } from '../model/inputs';
-import { DEFAULT_RANGE_TIME_SEC, DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
+import { DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
 import { checkScenarioAgainst, loadDatasetFile, loadScenarioFile } from '../domain/load-node';
 import { MAX_TIME_LIMIT_SEC, type Scenario } from '../domain/scenario';
@@ -169,7 +169,8 @@ export const RANGE_FLAGS = {
 export interface RangeFlags {
   ranges: boolean;
   tolerance: number;
-  rangeTimeSec: number;
+  /** the planner's limit for each end of a range; none unless given, so the ranges do not depend on the machine's load */
+  rangeTimeSec: number | undefined;
 }
 
 export function rangeFlags(values: { ranges?: boolean; tolerance?: string; 'range-time'?: string }, usage: string): RangeFlags {
@@ -177,8 +178,8 @@ export function rangeFlags(values: { ranges?: boolean; tolerance?: string; 'rang
   const given = (text: string | undefined) => (text === undefined ? undefined : text.trim() === '' ? NaN : Number(text));
   const tolerance = given(values.tolerance) ?? DEFAULT_RANGE_TOLERANCE;
   if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) throw new InputError(`--tolerance: a fraction between 0 and 1, not "${values.tolerance}"\n${usage}`);
-  const seconds = given(values['range-time']) ?? DEFAULT_RANGE_TIME_SEC;
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIME_LIMIT_SEC)
+  const seconds = given(values['range-time']);
+  if (seconds !== undefined && (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIME_LIMIT_SEC))
     throw new InputError(`--range-time: seconds above 0 and at most ${MAX_TIME_LIMIT_SEC}, not "${values['range-time']}"\n${usage}`);
   return { ranges: values.ranges === true, tolerance, rangeTimeSec: seconds };
 }

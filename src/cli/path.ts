@@ -1,5 +1,5 @@
 /**
- * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]]
+ * npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time <seconds per end; default: until proven>]]
  *                    [--json] [--csv <file>] [--model <file>] [--lang zh|en]
  *
  * Solves the scenario for its 2025 allocation, then draws the yearly quotas
@@ -30,7 +30,7 @@ import { jsonText } from './json';
 import { hasSolution } from '../model/report';
 
 const USAGE =
-  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time 10]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
+  'usage: npm run -s path -- <scenario.json> [--fraction 0.25] [--absolute sand=80,clay=10] [--output2020 jade=50] [--ranges [--tolerance 0.01] [--range-time <seconds per end; default: until proven>]] [--json] [--csv <file>] [--model <file>] [--lang zh|en]';
 
 interface Options extends CommonOptions, RangeFlags {
   csv: string | undefined;

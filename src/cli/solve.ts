@@ -22,7 +22,7 @@ import { createNodeSolver } from '../solver/node';
 import { checkOutputFiles, cliTranslator, isEntry, loadScenarioAndModel, parseCommandLine, processIo, RANGE_FLAGS, rangeFlags, runCommand, type Io } from './common';
 import { jsonText } from './json';
 
-const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time 10]] [--lang zh|en]';
+const USAGE = 'usage: npm run -s solve -- <scenario.json> [--model <file>] [--json] [--csv <file>] [--lp <file>] [--ranges [--tolerance 0.01] [--range-time <seconds per end; default: until proven>]] [--lang zh|en]';
 
 function options(argv: string[]) {
   const { options, values } = parseCommandLine(argv, USAGE, {

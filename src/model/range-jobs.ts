@@ -8,7 +8,7 @@
 import type { Dataset } from '../domain/dataset';
 import type { Scenario } from '../domain/scenario';
 import { buildModel } from './build';
-import { DEFAULT_RANGE_TIME_SEC, quotaRange, rangeTargets } from './ranges';
+import { quotaRange, rangeTargets } from './ranges';
 import { hasSolution, type QuotaRange } from './report';
 import { solveBuilt, type ModelSolver } from './run';
 
@@ -19,7 +19,7 @@ export interface RangeJob {
   volume: number;
 }
 
-/** What every range starts from: the goal's optimum and the recommended answer (its mine totals make each end's first, always feasible, LP). */
+/** What every range starts from: the goal's optimum and the recommended answer (its mine totals give each end's first known value, an always feasible LP). */
 export interface RangeBasis {
   optimum: number;
   answer: Record<string, number>;
@@ -41,10 +41,10 @@ export function rangePlan(d: Dataset, s: Scenario, solver: ModelSolver): RangePl
   };
 }
 
-/** One quota's range: each end within `timeLimitSec`, proven or stated as not proven with its bound. */
-export function rangeOf(d: Dataset, s: Scenario, solver: ModelSolver, basis: RangeBasis, tolerance: number, job: RangeJob, timeLimitSec = DEFAULT_RANGE_TIME_SEC): QuotaRange {
+/** One quota's range, both ends proven: no clock stops them (the planner's Cancel does). */
+export function rangeOf(d: Dataset, s: Scenario, solver: ModelSolver, basis: RangeBasis, tolerance: number, job: RangeJob): QuotaRange {
   const built = buildModel(d, s);
   const target = rangeTargets(built, {}).find((t) => t.county === job.county && t.mineral === job.mineral);
   if (!target) throw new Error(`no quota ${job.county ?? 'prefecture'} × ${job.mineral} in this scenario's model`);
-  return quotaRange(built, solver, basis.optimum, tolerance, { ...target, volume: job.volume }, { timeLimitSec, mipGap: 0 }, basis.answer);
+  return quotaRange(built, solver, basis.optimum, tolerance, { ...target, volume: job.volume }, { mipGap: 0 }, basis.answer);
 }

@@ -5,14 +5,13 @@
  * the planner has room, and the recommended quota is the stated rule's pick.
  */
 import type { BuiltModel } from './build';
-import { withIntegersFixed, type LinearModel, type Term } from './linear';
+import { withIntegersFixed, type Constraint, type LinearModel, type Term } from './linear';
 import { goalFloor, goalRow } from './one-answer';
 import { hasSolution, type QuotaRange } from './report';
-import type { ModelSolver, SolveLimits } from './run';
+import { Budget, type ModelSolver, type SolveLimits } from './run';
+import { sayModel } from './said';
 
 export const DEFAULT_RANGE_TOLERANCE = 0.01;
-/** Seconds each end of a range may take unless the planner says otherwise: an end it stops is reported as not proven, with its bound. */
-export const DEFAULT_RANGE_TIME_SEC = 10;
 
 export interface RangeTarget {
   county: string | null;
@@ -50,35 +49,92 @@ export function rangeModel(b: BuiltModel, optimum: number, tolerance: number, ta
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
- * One quota's range. Each end: first the LP with the mine totals of the
- * recommended answer (`start`; always feasible, so every end has a value
- * that forcing the quota to it will reproduce), then the MIP over every
- * allocation within the tolerance, within the time limit. The MIP's optimum
- * is the proven end; when the limit stops it, the better of the two values
- * stands and the bound (the MIP's, or the LP relaxation's) says how far the
- * end can be at most.
+ * How close the known value and the limit past it must come for an end to
+ * be proven: 1e-4 of the end, and at least 0.01 of the mineral's unit
+ * (100 m³ or 100 t). Well above what glpk's integrality tolerance (1e-5 of a
+ * mine count, over a quota's cells) lets a quota drift, so that drift never
+ * passes for a further end; the value given is always one an allocation
+ * reaches.
  */
-export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, limits: SolveLimits, start?: Record<string, number>): QuotaRange {
-  const end = (e: 'min' | 'max') => {
-    const model = rangeModel(b, optimum, tolerance, target, e);
-    const mip = solver.solve(model, limits);
-    if (mip.status === 'optimal' && mip.objective !== null) return { value: round(mip.objective), proven: true, bound: round(mip.objective) };
-    const inner = start ? solver.solve(withIntegersFixed(model, start), limits) : null;
-    const found = [mip, inner].flatMap((x) => (x && hasSolution(x) && x.objective !== null ? [x.objective] : []));
-    const value = found.length ? (e === 'min' ? Math.min(...found) : Math.max(...found)) : null;
-    const relaxed = mip.bound ?? solver.solve(withIntegersFixed({ ...model, variables: model.variables.map((v) => ({ ...v, integer: false })) }, {}), limits).objective;
-    return { value: value === null ? null : round(value), proven: false, bound: relaxed === null || relaxed === undefined ? null : round(relaxed) };
+const stepOf = (known: number) => Math.max(0.01, 1e-4 * Math.abs(known));
+
+/** The planner's goal with the quota at `probe` or beyond: its optimum below the floor proves the end short of `probe`. */
+function beyondModel(b: BuiltModel, target: RangeTarget, end: 'min' | 'max', probe: number): LinearModel {
+  const stage1 = b.linear;
+  const row: Constraint = {
+    name: 'rangeProbe', family: 'goal', elastic: false, unit: '', label: sayModel('model.rangeProbe'), terms: target.terms,
+    lb: end === 'max' ? probe : null,
+    ub: end === 'min' ? probe : null,
   };
-  const lo = end('min');
-  const hi = end('max');
+  return { ...stage1, name: `${stage1.name} (${end} ${target.county ?? 'all'} ${target.mineral} at ${probe})`, constraints: [...stage1.constraints, row] };
+}
+
+const relaxed = (m: LinearModel): LinearModel => ({ ...m, variables: m.variables.map((v) => ({ ...v, integer: false })) });
+
+/**
+ * One end of a quota's range, proven without a MIP over the quota itself
+ * (glpk branches on such a MIP for minutes: its LP bound is weak, and it
+ * rarely finds allocations near the end). The end lies between a known
+ * value and a limit: first, the quota's LP with the recommended answer's
+ * mine totals (always feasible) and the LP relaxation's bound. Then, in
+ * turn, the planner's goal is maximised (the main MIP, which the model is
+ * built to prove fast) with the quota at a probe between the two (halfway,
+ * or one step past the known value when they are close): an optimum below
+ * the goal's floor moves the limit to the probe; an answer within it gives,
+ * with the quota's LP at its mine totals, a known value at the probe or
+ * beyond. The gap halves or closes each turn, so it stops when the two meet
+ * within a step: the end is proven. Only a planner's time limit (`limits`)
+ * cuts it short: then the known value stands, not proven, with the limit.
+ */
+function rangeEnd(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, e: 'min' | 'max', limits: SolveLimits, start: Record<string, number>) {
+  const budget = new Budget(limits);
+  const model = rangeModel(b, optimum, tolerance, target, e);
+  const floor = goalFloor(optimum, tolerance);
+  const toward = e === 'max' ? 1 : -1;
+  const further = (values: Record<string, number>) => solver.solve(withIntegersFixed(model, values), budget.left).objective ?? null;
+  let limit = solver.solve(relaxed(model), budget.left).objective ?? null;
+  let known = further(start);
+  const stated = (proven: boolean) => ({ value: known === null ? null : round(known), proven, bound: limit === null ? null : round(limit) });
+  const proven = () => {
+    limit = known;
+    return stated(true);
+  };
+  while (known !== null && limit !== null) {
+    const step = stepOf(known);
+    if (toward * (limit - known) <= step) return proven();
+    const lastStep = Math.abs(limit - known) / 2 <= step;
+    const probe = known + toward * (lastStep ? step : Math.abs(limit - known) / 2);
+    const goal = solver.solve(beyondModel(b, target, e, probe), budget.left);
+    const reaches = hasSolution(goal) && goal.objective !== null && goal.objective >= floor;
+    if (goal.status === 'infeasible' || (goal.status === 'optimal' && !reaches)) {
+      if (lastStep) return proven();
+      limit = probe;
+    } else {
+      const next = reaches ? further(goal.values) : null;
+      // not past the known value: the probe was met only within glpk's tolerance, or the time limit cut the solve
+      if (next === null || toward * (next - known) <= 0) return stated(false);
+      known = next;
+    }
+  }
+  return stated(false);
+}
+
+/**
+ * One quota's range: its least and its most, each proven (see rangeEnd).
+ * `limits` are the planner's, for each end; by default none, so the ranges
+ * do not depend on how busy the machine is.
+ */
+export function quotaRange(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, limits: SolveLimits, start: Record<string, number>): QuotaRange {
+  const lo = rangeEnd(b, solver, optimum, tolerance, target, 'min', limits, start);
+  const hi = rangeEnd(b, solver, optimum, tolerance, target, 'max', limits, start);
   return {
     county: target.county, mineral: target.mineral, volume: round(target.volume),
     min: lo.value, max: hi.value, minProven: lo.proven, maxProven: hi.proven, minBound: lo.bound, maxBound: hi.bound,
   };
 }
 
-/** Each end within `timeLimitSec` (the planner's: the scenario's unless given), proven or stated as not proven with its bound. */
-export function quotaRanges(b: BuiltModel, solver: ModelSolver, optimum: number, answer: Record<string, number>, tolerance = DEFAULT_RANGE_TOLERANCE, timeLimitSec = b.inputs.timeLimitSec): QuotaRange[] {
+/** Every end proven; with a planner's `timeLimitSec` for each end, an end it cuts is stated as not proven with its bound. */
+export function quotaRanges(b: BuiltModel, solver: ModelSolver, optimum: number, answer: Record<string, number>, tolerance = DEFAULT_RANGE_TOLERANCE, timeLimitSec?: number): QuotaRange[] {
   const limits = { timeLimitSec, mipGap: 0 };
   return rangeTargets(b, answer).map((t) => quotaRange(b, solver, optimum, tolerance, t, limits, answer));
 }

@@ -97,8 +97,8 @@ function withCellIntegers(built: BuiltModel): BuiltModel {
 /** Least time a solve is given once the scenario's budget is spent: it may still return what presolve finds. */
 const LAST_SOLVE_SEC = 0.05;
 
-/** The scenario's time limit shared by every solve of one run (both stages, whole mines, duals), so the run keeps to it. */
-class Budget {
+/** A time limit shared by every solve of one task (a run's stages, whole mines and duals; a range end's steps), so the task keeps to it; no limit, none. */
+export class Budget {
   private readonly end: number;
   constructor(private readonly limits: SolveLimits) {
     this.end = performance.now() + (limits.timeLimitSec ?? Infinity) * 1000;
