@@ -16,7 +16,8 @@ import { whyText } from './sweepView';
 import { DEFAULT_MAX_SOLVES, MINE_LIMITS, type FrontierMeasure, type MineLimit } from '../../model/explore/frontier';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
-import { fmtDuration, Progress } from './common';
+import { AlertLine } from '../shell/AlertLine';
+import { fmtDuration, Progress, StaleNote } from './common';
 import { frontierOption, marksOf, measureOf, measureUnit } from './frontierView';
 import { cancelFrontier, current, frontierRun, openFrontierPoint, startFrontier } from './state';
 import { draftId } from '../state/draft';
@@ -198,11 +199,9 @@ export function FrontierTab(): JSX.Element {
           />
         )}
       </Show>
-      <Show when={here() && run()?.phase === 'failed'}>
-        <p class="field-error" role="alert">
-          {t('explore.frontier.failed', { reason: run()?.error ?? '' })}
-        </p>
-      </Show>
+      <AlertLine when={here() && run()?.phase === 'failed'} class="field-error">
+        {t('explore.frontier.failed', { reason: run()?.error ?? '' })}
+      </AlertLine>
 
       <Show when={result()} fallback={<Show when={!running()}><p class="empty">{t('explore.frontier.none')}</p></Show>}>
         {(f) => (
@@ -212,9 +211,7 @@ export function FrontierTab(): JSX.Element {
               {t('explore.frontier.solves', { n: f().solves, time: fmtDuration(run()?.elapsedMs ?? 0) })}
               <Show when={f().cancelled}> · {t('explore.frontier.cancelled')}</Show>
               <Show when={stale()}>
-                <span class="stale" role="note">
-                  {t('explore.frontier.stale')}
-                </span>
+                <StaleNote text={t('explore.frontier.stale')} />
               </Show>
             </p>
             <Show when={f().infeasible}>

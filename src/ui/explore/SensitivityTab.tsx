@@ -16,7 +16,8 @@ import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { dataset, modelVersionOf } from '../state/model';
 import { draftId } from '../state/draft';
-import { fmtDuration, Progress } from './common';
+import { AlertLine } from '../shell/AlertLine';
+import { fmtDuration, Progress, StaleNote } from './common';
 import { pathCsv, pathMinerals, pathOption } from './pathView';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSensitivity, current, pathRun, sensitivityRun, startPath, startSensitivity } from './state';
@@ -117,11 +118,9 @@ function SensitivitySection(): JSX.Element {
           />
         )}
       </Show>
-      <Show when={run()?.phase === 'failed'}>
-        <p class="field-error" role="alert">
-          {run()?.error}
-        </p>
-      </Show>
+      <AlertLine when={run()?.phase === 'failed'} class="field-error">
+        {run()?.error}
+      </AlertLine>
       <Show when={run() && (run()?.phase === 'done' || run()?.phase === 'cancelled') && !hasSolution(run()!)}>
         <p class="empty">{t('explore.sens.unsolved', { status: t(`explore.status.${run()?.status ?? 'timeout'}`) })}</p>
       </Show>
@@ -135,9 +134,7 @@ function SensitivitySection(): JSX.Element {
               {t('explore.sens.done', { solves: r().solves, time: fmtDuration(r().elapsedMs) })}
               <Show when={r().phase === 'cancelled'}> · {t('explore.sens.cancelled')}</Show>
               <Show when={stale()}>
-                <span class="stale" role="note">
-                  {t('explore.sens.stale')}
-                </span>
+                <StaleNote text={t('explore.sens.stale')} />
               </Show>
             </p>
             <ul class="sentences">
@@ -228,19 +225,15 @@ function PathSection(): JSX.Element {
           {run()?.phase === 'solving' ? t('explore.sens.solving') : t('explore.path.running')}
         </p>
       </Show>
-      <Show when={run()?.phase === 'failed'}>
-        <p class="field-error" role="alert">
-          {run()?.error}
-        </p>
-      </Show>
+      <AlertLine when={run()?.phase === 'failed'} class="field-error">
+        {run()?.error}
+      </AlertLine>
       <Show when={result()}>
         {(r) => (
           <div class="path-result" data-status={r().status}>
             <Show when={stale()}>
               <p>
-                <span class="stale" role="note">
-                  {t('explore.path.stale')}
-                </span>
+                <StaleNote text={t('explore.path.stale')} />
               </p>
             </Show>
             <Show

@@ -16,7 +16,8 @@ import { draftId } from '../state/draft';
 import { createLive } from '../state/live';
 import { dataset, modelVersionOf } from '../state/model';
 import { fmt } from '../../present/names';
-import { fmtDuration, Progress } from './common';
+import { AlertLine } from '../shell/AlertLine';
+import { fmtDuration, Progress, StaleNote } from './common';
 import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
@@ -231,11 +232,9 @@ export function SweepTab(): JSX.Element {
             {t('explore.sweep.run')}
           </button>
         </div>
-        <Show when={message()}>
-          <p class="field-error" role="alert">
-            {message()}
-          </p>
-        </Show>
+        <AlertLine when={message()} class="field-error">
+          {message()}
+        </AlertLine>
       </form>
 
       <Show when={running()}>
@@ -288,9 +287,7 @@ export function SweepTab(): JSX.Element {
                 <Show when={s().state === 'interrupted'}> · {t('explore.sweep.interrupted')}</Show>
                 <Show when={s().error}> · {s().error}</Show>
                 <Show when={stale()}>
-                  <span class="stale" role="note">
-                    {t('explore.sweep.stale')}
-                  </span>
+                  <StaleNote text={t('explore.sweep.stale')} />
                 </Show>
               </p>
               <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} live={runsShown()} />

@@ -1,4 +1,4 @@
-/** Pieces the Explore tabs share: durations, a progress bar with time left, the echarts parts they add. */
+/** Pieces the Explore tabs share: durations, a progress bar with time left, the stale mark, the echarts parts they add. */
 import { Show, type JSX } from 'solid-js';
 import { HeatmapChart, LineChart } from 'echarts/charts';
 import type { Lang } from '../../domain/label';
@@ -45,5 +45,14 @@ export function Progress(props: {
         {props.stopping ? t('explore.stopping') : props.cancelLabel}
       </button>
     </div>
+  );
+}
+
+/** The mark on a result computed from other inputs than the scenario's present ones. */
+export function StaleNote(props: { text: string }): JSX.Element {
+  return (
+    <span class="stale" role="note">
+      {props.text}
+    </span>
   );
 }

@@ -14,6 +14,7 @@ import { lang, t } from '../i18n';
 import { boundary, setBoundary } from './boundary';
 import { label, Table } from '../table/Table';
 import { loadBoundaryFile } from './boundary-file';
+import { AlertLine } from '../shell/AlertLine';
 
 export interface CountyMapProps {
   report: SolveReport;
@@ -74,11 +75,9 @@ export function CountyMap(props: CountyMapProps): JSX.Element {
           </button>
         </Show>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <AlertLine when={error()} class="error">
+        {error()}
+      </AlertLine>
       <Show
         when={boundary()}
         fallback={<p class="note">{t('results.map.schematic')}</p>}
