@@ -30,6 +30,9 @@ interface AxisForm {
   steps: string;
 }
 
+/** The two ends of an axis' range, entered alike. */
+const BOUNDS = ['from', 'to'] as const;
+
 function AxisFields(props: { n: 1 | 2; axis: AxisForm; params: SweepParam[]; onChange: (a: AxisForm) => void; disabled: boolean; exclude?: string }): JSX.Element {
   const p = () => props.params.find((x) => x.path === props.axis.path);
   const id = (s: string) => `sweep-${s}-${props.n}`;
@@ -65,20 +68,17 @@ function AxisFields(props: { n: 1 | 2; axis: AxisForm; params: SweepParam[]; onC
             {p()?.own ? t('explore.sweep.own') : t('explore.sweep.default')} · <code>{props.axis.path}</code>
           </span>
         </div>
-        <div class="field">
-          <label for={id('from')}>{t('explore.sweep.from')}</label>
-          <span class="input-unit">
-            <input id={id('from')} type="number" step="any" value={props.axis.from} onInput={(e) => props.onChange({ ...props.axis, from: e.currentTarget.value })} />
-            <span class="unit muted">{p()?.unit}</span>
-          </span>
-        </div>
-        <div class="field">
-          <label for={id('to')}>{t('explore.sweep.to')}</label>
-          <span class="input-unit">
-            <input id={id('to')} type="number" step="any" value={props.axis.to} onInput={(e) => props.onChange({ ...props.axis, to: e.currentTarget.value })} />
-            <span class="unit muted">{p()?.unit}</span>
-          </span>
-        </div>
+        <For each={BOUNDS}>
+          {(end) => (
+            <div class="field">
+              <label for={id(end)}>{t(`explore.sweep.${end}`)}</label>
+              <span class="input-unit">
+                <input id={id(end)} type="number" step="any" value={props.axis[end]} onInput={(e) => props.onChange({ ...props.axis, [end]: e.currentTarget.value })} />
+                <span class="unit muted">{p()?.unit}</span>
+              </span>
+            </div>
+          )}
+        </For>
         <div class="field">
           <label for={id('steps')}>{t('explore.sweep.steps')}</label>
           <input id={id('steps')} type="number" min="1" step="1" value={props.axis.steps} onInput={(e) => props.onChange({ ...props.axis, steps: e.currentTarget.value })} />
