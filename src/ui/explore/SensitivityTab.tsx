@@ -17,6 +17,7 @@ import { lang, t } from '../i18n';
 import { dataset, modelVersionOf } from '../state/model';
 import { draftId } from '../state/draft';
 import { AlertLine } from '../shell/AlertLine';
+import { Picker } from '../shell/Picker';
 import { fmtDuration, Progress, StaleNote } from './common';
 import { pathCsv, pathMinerals, pathOption } from './pathView';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
@@ -254,18 +255,7 @@ function PathSection(): JSX.Element {
               </div>
             </Show>
             <div class="toolbar">
-              <label class="inline">
-                {t('explore.path.mineral')}
-                <select onChange={(e) => setMineral(e.currentTarget.value)}>
-                  <For each={minerals()}>
-                    {(m) => (
-                      <option value={m} selected={m === shownMineral()}>
-                        {mineralName(d, m, lang())}
-                      </option>
-                    )}
-                  </For>
-                </select>
-              </label>
+              <Picker label={t('explore.path.mineral')} items={minerals()} keyOf={(m) => m} text={(m) => mineralName(d, m, lang())} picked={shownMineral()} onPick={setMineral} />
               <button type="button" onClick={exportCsv}>
                 {t('explore.path.csv')}
               </button>

@@ -10,6 +10,7 @@ import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
 import { fieldLabel } from '../../domain/field-labels';
 import { deleteSweep, staleness, type StoredSweepPoint, sweepPoints, type SweepRecord, sweepsFor } from '../../store';
 import { lang, t } from '../i18n';
+import { Picker } from '../shell/Picker';
 import { formatTime } from '../shell/RunInfo';
 import { db } from '../state/db';
 import { draftId } from '../state/draft';
@@ -255,18 +256,14 @@ export function SweepTab(): JSX.Element {
 
       <Show when={stored().length > 0} fallback={<p class="empty">{t('explore.sweep.none')}</p>}>
         <div class="toolbar">
-          <label class="inline">
-            {t('explore.sweep.saved')}
-            <select onChange={(e) => setPicked(e.currentTarget.value)}>
-              <For each={stored()}>
-                {(s) => (
-                  <option value={s.id} selected={s.id === shown()?.id}>
-                    {formatTime(s.createdAt)} · {s.spec.axes.map((a) => fieldLabel(a.path, lang(), d)).join(' × ')} · {t(`explore.sweep.state.${s.state}`)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
+          <Picker
+            label={t('explore.sweep.saved')}
+            items={stored()}
+            keyOf={(s) => s.id}
+            text={(s) => `${formatTime(s.createdAt)} · ${s.spec.axes.map((a) => fieldLabel(a.path, lang(), d)).join(' × ')} · ${t(`explore.sweep.state.${s.state}`)}`}
+            picked={shown()?.id}
+            onPick={setPicked}
+          />
           <Show when={shown() && shown()?.state !== 'running'}>
             <button type="button" class="danger" onClick={() => void remove(shown()?.id ?? '')}>
               {t('explore.sweep.delete')}

@@ -1,10 +1,11 @@
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, Show, Suspense } from 'solid-js';
 import { staleness, type RunRecord } from '../../store';
 import { t } from '../i18n';
 import { draft } from '../state/draft';
 import { dataset, modelVersionOf } from '../state/model';
 import { allRuns, currentScenario } from '../state/scenarios';
 import { formatTime, RunInfo, runScenario } from '../shell/RunInfo';
+import { Picker } from '../shell/Picker';
 import { ResultsView } from './ResultsView';
 
 /** The newest run of the current scenario (or an older one the planner picks), shown by ResultsView. */
@@ -38,18 +39,14 @@ export function ResultsPage() {
             <div class="run-bar">
               <RunInfo run={r()} current={draft()} />
               <Show when={runs().length > 1}>
-                <label class="inline">
-                  {t('shell.results.run')}
-                  <select onChange={(e) => setPicked(e.currentTarget.value)}>
-                    <For each={runs()}>
-                      {(x) => (
-                        <option value={x.id} selected={x.id === r().id}>
-                          {formatTime(x.createdAt)} · {t(`shell.solve.status.${x.report.status}`)}
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </label>
+                <Picker
+                  label={t('shell.results.run')}
+                  items={runs()}
+                  keyOf={(x) => x.id}
+                  text={(x) => `${formatTime(x.createdAt)} · ${t(`shell.solve.status.${x.report.status}`)}`}
+                  picked={r().id}
+                  onPick={setPicked}
+                />
               </Show>
             </div>
             <Suspense fallback={<p class="muted">{t('shell.loading')}</p>}>
