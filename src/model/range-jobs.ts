@@ -1,8 +1,8 @@
 /**
  * Quota ranges cut into jobs a pool of solver workers can share: the plan
  * (the goal's optimum and the county × mineral quotas to range, one solve of
- * both stages) and then one job per quota (two solves: its least and its
- * most). Every job rebuilds the model from the dataset and scenario, so a job
+ * both stages) and then one job per quota (its least and its most, each
+ * proven: src/model/ranges.ts). Every job rebuilds the model from the dataset and scenario, so a job
  * carries only plain, structured-cloneable figures.
  */
 import type { Dataset } from '../domain/dataset';

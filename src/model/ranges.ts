@@ -51,23 +51,36 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 /**
  * How close the known value and the limit past it must come for an end to
  * be proven: 1e-4 of the end, and at least 0.01 of the mineral's unit
- * (100 m³ or 100 t). Well above what glpk's integrality tolerance (1e-5 of a
- * mine count, over a quota's cells) lets a quota drift, so that drift never
- * passes for a further end; the value given is always one an allocation
- * reaches.
+ * (100 m³ or 100 t; 10 kg of jade). Well above what glpk's integrality
+ * tolerance (1e-5 of a mine count, over a quota's cells) lets a quota drift,
+ * so that drift never passes for a further end; the value given is always
+ * one an allocation reaches.
  */
 const stepOf = (known: number) => Math.max(0.01, 1e-4 * Math.abs(known));
 
-/** The planner's goal with the quota at `probe` or beyond: its optimum below the floor proves the end short of `probe`. */
-function beyondModel(b: BuiltModel, target: RangeTarget, end: 'min' | 'max', probe: number): LinearModel {
+/**
+ * Is there an allocation within the goal's floor with the quota at `probe`
+ * or beyond? The goal stays the objective, so glpk searches as it does for
+ * the main solve (with no objective it wandered for minutes on some probes,
+ * as the goal's own optimum did on others); any answer will do, so it is
+ * solved with PROBE_GAP and stops at the first one.
+ */
+function probeModel(b: BuiltModel, floor: number, target: RangeTarget, end: 'min' | 'max', probe: number): LinearModel {
   const stage1 = b.linear;
   const row: Constraint = {
     name: 'rangeProbe', family: 'goal', elastic: false, unit: '', label: sayModel('model.rangeProbe'), terms: target.terms,
     lb: end === 'max' ? probe : null,
     ub: end === 'min' ? probe : null,
   };
-  return { ...stage1, name: `${stage1.name} (${end} ${target.county ?? 'all'} ${target.mineral} at ${probe})`, constraints: [...stage1.constraints, row] };
+  return {
+    ...stage1,
+    name: `${stage1.name} (${end} ${target.county ?? 'all'} ${target.mineral} at ${probe})`,
+    constraints: [...stage1.constraints, goalRow(stage1, floor), row],
+  };
 }
+
+/** Every answer to a probe keeps the goal's floor, so any is one: a gap this wide stops glpk at the first (none: it proves there is none). */
+const PROBE_GAP = 1;
 
 const relaxed = (m: LinearModel): LinearModel => ({ ...m, variables: m.variables.map((v) => ({ ...v, integer: false })) });
 
@@ -77,14 +90,14 @@ const relaxed = (m: LinearModel): LinearModel => ({ ...m, variables: m.variables
  * rarely finds allocations near the end). The end lies between a known
  * value and a limit: first, the quota's LP with the recommended answer's
  * mine totals (always feasible) and the LP relaxation's bound. Then, in
- * turn, the planner's goal is maximised (the main MIP, which the model is
- * built to prove fast) with the quota at a probe between the two (halfway,
- * or one step past the known value when they are close): an optimum below
- * the goal's floor moves the limit to the probe; an answer within it gives,
- * with the quota's LP at its mine totals, a known value at the probe or
- * beyond. The gap halves or closes each turn, so it stops when the two meet
- * within a step: the end is proven. Only a planner's time limit (`limits`)
- * cuts it short: then the known value stands, not proven, with the limit.
+ * turn, a probe between the two (halfway, or one step past the known value
+ * when they are close) asks whether any allocation within the goal's floor
+ * puts the quota there or beyond: none moves the limit to the probe; one
+ * gives, with the quota's LP at its mine totals, a known value at the probe
+ * or beyond. The gap halves or closes each turn, so it stops when the two
+ * meet within a step: the end is proven. Only a planner's time limit
+ * (`limits`) cuts it short: then the known value stands, not proven, with
+ * the limit.
  */
 function rangeEnd(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance: number, target: RangeTarget, e: 'min' | 'max', limits: SolveLimits, start: Record<string, number>) {
   const budget = new Budget(limits);
@@ -104,13 +117,12 @@ function rangeEnd(b: BuiltModel, solver: ModelSolver, optimum: number, tolerance
     if (toward * (limit - known) <= step) return proven();
     const lastStep = Math.abs(limit - known) / 2 <= step;
     const probe = known + toward * (lastStep ? step : Math.abs(limit - known) / 2);
-    const goal = solver.solve(beyondModel(b, target, e, probe), budget.left);
-    const reaches = hasSolution(goal) && goal.objective !== null && goal.objective >= floor;
-    if (goal.status === 'infeasible' || (goal.status === 'optimal' && !reaches)) {
+    const found = solver.solve(probeModel(b, floor, target, e, probe), { ...budget.left, mipGap: PROBE_GAP });
+    if (found.status === 'infeasible') {
       if (lastStep) return proven();
       limit = probe;
     } else {
-      const next = reaches ? further(goal.values) : null;
+      const next = hasSolution(found) ? further(found.values) : null;
       // not past the known value: the probe was met only within glpk's tolerance, or the time limit cut the solve
       if (next === null || toward * (next - known) <= 0) return stated(false);
       known = next;

@@ -54,7 +54,7 @@ const api = {
   async rangePlan(dataset: Dataset, scenario: Scenario): Promise<RangePlan> {
     return rangePlan(dataset, scenario, await base.getSolver());
   },
-  /** One quota's range (two solves), so that a pool of workers can share the quotas. */
+  /** One quota's range (both ends, each until proven), so that a pool of workers can share the quotas. */
   async quotaRange(dataset: Dataset, scenario: Scenario, basis: RangeBasis, tolerance: number, job: RangeJob): Promise<QuotaRange> {
     return rangeOf(dataset, scenario, await base.getSolver(), basis, tolerance, job);
   },

@@ -1,7 +1,8 @@
 /**
  * Quota ranges of a stored run, computed in the browser: one worker finds the
  * goal's optimum and the quotas to range, then a few solver workers share the
- * quotas (two solves each). Progress counts the quotas done; Cancel
+ * quotas (both ends of each, run until proven: no clock, so the ranges do not
+ * depend on the machine's load). Progress counts the quotas done; Cancel
  * terminates the workers (the only way to stop glpk) and keeps nothing. The
  * finished ranges are stored with the run (report.ranges, run.rangeTolerance),
  * so the county table's range column survives a reload.
