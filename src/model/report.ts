@@ -65,10 +65,10 @@ export interface Flow {
 /**
  * How far a county quota may move while the planner's goal stays within the
  * tolerance of its optimum. `min`/`max`: the least and most an allocation
- * found reaches (forcing the quota there still solves); when a solve stopped
- * at the time limit before proving its end, `minProven`/`maxProven` is false
- * and `minBound`/`maxBound` says how far the end can be at most (the LP
- * relaxation's bound).
+ * found reaches (forcing the quota there still solves); when the planner's
+ * time limit (`--range-time`) stopped an end before proof, `minProven`/
+ * `maxProven` is false and `minBound`/`maxBound` says how far the end can be
+ * at most (the limit proven so far, at worst the LP relaxation's bound).
  */
 export interface QuotaRange {
   county: string | null;
