@@ -360,14 +360,14 @@ describe('toy report as model v2 writes it (not proven, ranges with open ends)',
       '2020 output (专栏6 shared by 专栏5 rights)': '135',
       'Change 2025 − 2020': '-14.5',
       'Range: least': '85.961004',
-      'Range note': 'least not proven: it lies between 83.62 (LP bound) and 85.96',
+      'Range note': 'least not proven: it lies between 83.62 (proven bound) and 85.96',
       'Solve status': 'feasible — not proven optimal, gap ≤ 0.12%',
       'How this allocation was picked': expect.stringContaining('not proven within the solve limits'),
     });
     expect(rows[2]).toMatchObject({ 'Range: most': '', 'Range note': 'most not found within the time limit: ≤ 160' });
     expect(rows[1]!['Range note']).toBe('');
     const zh = readCsv(countyQuotasCsv(report, toyDataset, 'zh')).data[0]!;
-    expect(zh['范围说明']).toBe('下限未证明：最小值介于 83.62（线性松弛界）与 85.96 之间');
+    expect(zh['范围说明']).toBe('下限未证明：最小值介于 83.62（已证明的界）与 85.96 之间');
     expect(zh['求解状态']).toBe('可行——未证明最优，差距 ≤ 0.12%');
   });
 
@@ -408,7 +408,7 @@ describe('toy report as model v2 writes it (not proven, ranges with open ends)',
     expect(html).toContain('但在求解限制内未证明');
     expect(html).toContain('<td class="num">−14.5</td>');
     expect(html).toContain('<td class="num">85.96*</td>');
-    expect(html).toContain('* 和田市及和田县 建筑用砂: 下限未证明：最小值介于 83.62（线性松弛界）与 85.96 之间');
+    expect(html).toContain('* 和田市及和田县 建筑用砂: 下限未证明：最小值介于 83.62（已证明的界）与 85.96 之间');
     expect(html).toContain('<th scope="row">全地区（不分县，不计运输）</th><td>石灰岩</td><td class="num">120</td><td class="num">100</td><td class="num">20</td>');
     expect(html).toContain('<th scope="row">和田市及和田县</th><td>墨玉县</td><td>建筑用砂</td><td class="num">9.75</td>');
     expect(html).toContain('大中型矿山占比目标（≥40%）在本方案中无法达到：一、二类矿山中还差 2.2 个大中型矿山');
@@ -443,7 +443,7 @@ describe('real baseline', () => {
     dataset = d.value;
     scenario = s.value;
     names = Object.fromEntries(dataset.units.map((u) => [u.id, u.name.zh]));
-    // As `solve --ranges` does, for three quotas whose ends glpk proves at once (every quota's range takes minutes).
+    // As `solve --ranges` does, for three quotas (a few keep the test short).
     const built = buildModel(dataset, scenario);
     const { report: r, answer } = runAnswer(dataset, built, solver);
     const chosen = new Set(['hetian/sand', 'moyu/limestone', 'luopu/gypsum']);

@@ -75,7 +75,7 @@ export interface ZoneRow {
   excluded: boolean;
 }
 
-/** Unproven ends of a range in words: the true end lies between the value found and the LP bound. */
+/** Unproven ends of a range in words (a planner-given limit cut the probes): the true end lies between the value found and the bound the probes proved. */
 export function rangeNote(r: QuotaRange | undefined, lang: Lang): string {
   if (!r) return '';
   const tr = presentTr(lang);
