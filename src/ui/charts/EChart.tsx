@@ -54,6 +54,34 @@ function loadCharts(): Promise<ChartsModule> {
   return loading;
 }
 
+/**
+ * Loads ECharts while the page is idle and draws `warmUp` on a canvas nobody
+ * sees, for a page about to chart while it works (the Sweep tab): the first
+ * chart a page draws runs ECharts' code for the first time, and that first
+ * draw, during a running sweep, was its longest task. A failure is left to
+ * the chart that asks.
+ */
+export function preloadCharts(warmUp: ChartOption): void {
+  const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
+  idle(() =>
+    void loadCharts().then(
+      ({ echarts }) =>
+        idle(() => {
+          let c: EChartsType | undefined;
+          try {
+            c = echarts.init(document.createElement('div'), undefined, { renderer: 'canvas', width: 320, height: 200 });
+            c.setOption(warmUp);
+          } catch {
+            // where it cannot draw (jsdom), the chart that asks later says so
+          } finally {
+            c?.dispose();
+          }
+        }),
+      () => {},
+    ),
+  );
+}
+
 /** Draws waiting their turn; each says whether it drew (a chart gone meanwhile does not, and takes no frame). */
 const queue: (() => boolean)[] = [];
 let pumping = false;

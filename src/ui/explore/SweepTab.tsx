@@ -4,7 +4,7 @@
  * cancel that keeps the points done. Every sweep is stored with its
  * scenario and listed here again after a reload.
  */
-import { createEffect, createMemo, createSignal, For, on, Show, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onMount, Show, type Accessor, type JSX } from 'solid-js';
 import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
 import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
 import { fieldLabel } from '../../domain/field-labels';
@@ -23,6 +23,8 @@ import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
 import { SweepResults } from './SweepResults';
+import { SWEEP_CHART_WARM_UP } from './sweepView';
+import { preloadCharts } from '../charts/EChart';
 
 interface AxisForm {
   path: string;
@@ -121,6 +123,8 @@ function pointCount(axes: AxisForm[]): number | null {
 
 export function SweepTab(): JSX.Element {
   const d = dataset();
+  // a sweep's first chart is drawn while it runs: ECharts is loaded and run once before, while the tab waits for the planner
+  onMount(() => preloadCharts(SWEEP_CHART_WARM_UP));
   const cur = createMemo(current);
   const params = createMemo(() => {
     const c = cur();

@@ -139,6 +139,33 @@ function makeTip(d: Dataset, spec: SweepSpec, row: SweepRow, info: OutputInfo, l
 
 const chartValue = (x: number | null, info: OutputInfo) => (x === null ? null : clean(info.percent ? x * 100 : x));
 
+/**
+ * A small chart with the parts of a sweep's charts (a line over value axes,
+ * a heat map over category axes with a visual map, title, legend, tooltip),
+ * drawn once unseen when the Sweep tab opens (EChart.tsx, preloadCharts).
+ */
+export const SWEEP_CHART_WARM_UP: ChartOption = {
+  animation: false,
+  title: { text: '-' },
+  legend: { data: ['a'] },
+  tooltip: { trigger: 'item' },
+  grid: [{ right: '55%' }, { left: '55%' }],
+  xAxis: [
+    { type: 'value', scale: true, gridIndex: 0 },
+    { type: 'category', data: ['0', '1'], gridIndex: 1 },
+  ],
+  yAxis: [
+    { type: 'value', scale: true, gridIndex: 0 },
+    { type: 'category', data: ['0', '1'], gridIndex: 1 },
+  ],
+  visualMap: { min: 0, max: 1, seriesIndex: 2, calculable: true },
+  series: [
+    { type: 'line', name: 'a', data: [[0, 0], [1, 1]] },
+    { type: 'scatter', symbol: 'emptyCircle', data: [[0, 1]] },
+    { type: 'heatmap', xAxisIndex: 1, yAxisIndex: 1, label: { show: true }, data: [[0, 0, 0], [1, 1, 1]] },
+  ],
+};
+
 const base = (title: string): ChartOption => ({
   // a running sweep is redrawn as its points come: an animation would start over at each redraw
   animation: false,
