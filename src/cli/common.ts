@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dataset } from '../domain/dataset';
 import { InputError } from '../domain/errors';
-import { mergeWords, translator, type KeyOf, type Translate } from '../domain/i18n';
+import { mergeWords, translators, type KeyOf, type Translate } from '../domain/i18n';
 import { ModelInputError, resolveInputs } from '../model/inputs';
 import { DEFAULT_RANGE_TOLERANCE } from '../model/ranges';
 import type { Lang } from '../domain/label';
@@ -76,9 +76,7 @@ const words = mergeWords(presentWords, cliWords);
 export type CliKey = KeyOf<typeof words>;
 
 /** What the commands print, in the reader's --lang. */
-export function cliTranslator(lang: Lang): Translate<CliKey> {
-  return translator(words, lang);
-}
+export const cliTranslator: (lang: Lang) => Translate<CliKey> = translators(words);
 
 /** Where a command writes its text; the CLI's is the process's, a test's collects it. */
 export interface Io {

@@ -7,11 +7,12 @@
  */
 import type { Dataset } from './dataset';
 import words from './dict/audit';
-import { say, translator, type KeyOf, type Lang, type Param, type Params, type Said } from './i18n';
+import { say, translators, type KeyOf, type Lang, type Param, type Params, type Said } from './i18n';
 import type { Label } from './label';
 import { parsePlanUnit, unitLabel, type Measure } from './units';
 
 type AuditKey = KeyOf<typeof words>;
+const inLang = translators(words);
 type AuditParam = Param<AuditKey>;
 
 const said = (key: AuditKey, params?: Params<AuditKey>): Said<AuditKey> => say(key, params);
@@ -69,7 +70,7 @@ export interface Finding {
 
 /** A finding's sentence in `lang`. */
 export function findingText(f: Finding, lang: Lang): string {
-  return translator(words, lang)(f.said.key, f.said.params);
+  return inLang(lang)(f.said.key, f.said.params);
 }
 
 /** Amounts are printed with at most two decimals; closer than this is equal. */

@@ -12,12 +12,13 @@
 import type { Dataset } from './dataset';
 import fieldDict from './dict/fields';
 import sizeWords from './dict/size';
-import { isKeyOf, mergeWords, translator, type KeyOf, type Translate } from './i18n';
+import { isKeyOf, mergeWords, translators, type KeyOf, type Translate } from './i18n';
 import type { Lang } from './label';
 import { unitLabel } from './units';
 
 // a field's label needs its unit's words and the size classes' names too
 const words = mergeWords(fieldDict, sizeWords);
+const inLang = translators(words);
 type FieldKey = KeyOf<typeof fieldDict>;
 /** A field's words by their name in the dictionary: `capMax` for `field.capMax`. */
 export type FieldName = FieldKey extends infer K ? (K extends `field.${infer N}` ? N : never) : never;
@@ -123,7 +124,7 @@ function withUnit(tr: Translate<KeyOf<typeof words>>, label: string, unit: strin
 export function fieldLabel(path: string, lang: Lang, d: FieldNames): string {
   const keys = pathKeys(path);
   const n = named(keys, d, lang);
-  const tr = translator(words, lang);
+  const tr = inLang(lang);
   if ('assumption' in n) {
     const a = d.assumptions.find((x) => x.id === n.assumption);
     // the entries of a map or matrix assumption are ids of minerals, counties or size classes

@@ -85,3 +85,8 @@ export function translator<K extends string>(words: Words<K>, lang: Lang): Trans
   return tr;
 }
 
+/** The translators of one dictionary in both languages, made once (a dictionary does not change while the program runs): `tr(lang)` is the one for `lang`. */
+export function translators<K extends string>(words: Words<K>): (lang: Lang) => Translate<K> {
+  const made: Record<Lang, Translate<K>> = { zh: translator(words, 'zh'), en: translator(words, 'en') };
+  return (lang) => made[lang];
+}

@@ -6,10 +6,11 @@
 import type { z } from 'zod';
 import sizeWords from './dict/size';
 import validationWords from './dict/validation';
-import { isKeyOf, mergeWords, say, translator, type KeyOf, type Lang, type Params, type Said } from './i18n';
+import { isKeyOf, mergeWords, say, translators, type KeyOf, type Lang, type Params, type Said } from './i18n';
 
 // a reason may name a size class (size.large, …), whose words are the one size dictionary's
 const words = mergeWords(validationWords, sizeWords);
+const inLang = translators(words);
 
 export type ReasonKey = KeyOf<typeof words>;
 export type Reason = Said<ReasonKey>;
@@ -41,7 +42,7 @@ export function issueReason(i: Issue): Reason {
 
 /** A reason in `lang`. */
 export function sayReason(r: Reason, lang: Lang): string {
-  return translator(words, lang)(r.key, r.params);
+  return inLang(lang)(r.key, r.params);
 }
 
 /** A reason as a zod custom issue carries it: the key as the message, the figures as the params. */

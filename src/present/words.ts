@@ -6,7 +6,7 @@
  * A new dictionary below ui is added here, by static import, so that its
  * keys join PresentKey and a key it lacks is a type error where it is used.
  */
-import { mergeWords, translator, type KeyOf, type Lang, type Translate } from '../domain/i18n';
+import { mergeWords, translators, type KeyOf, type Lang, type Translate } from '../domain/i18n';
 import unitWords from '../domain/unit-words';
 import sizeWords from '../domain/dict/size';
 import validationWords from '../domain/dict/validation';
@@ -22,11 +22,8 @@ export const presentWords = mergeWords(unitWords, sizeWords, validationWords, au
 
 export type PresentKey = KeyOf<typeof presentWords>;
 
-// one translator per language, made once: the dictionaries do not change while the program runs
-const translators: Record<Lang, Translate<PresentKey>> = { zh: translator(presentWords, 'zh'), en: translator(presentWords, 'en') };
-
 /** The words below the UI in one language: the exports (in Node too), the charts' options, the KPI and row texts. */
-export const presentTr = (lang: Lang): Translate<PresentKey> => translators[lang];
+export const presentTr: (lang: Lang) => Translate<PresentKey> = translators(presentWords);
 
 /** What follows `prefix` in the keys that start with it: `KeysUnder<'export.col.'>` is 'county' | 'mineral' | …, for a key built as `export.col.${c}` (K is a parameter so that the condition is taken key by key). */
 export type KeysUnder<P extends string, K extends string = PresentKey> = K extends `${P}${infer Rest}` ? Rest : never;

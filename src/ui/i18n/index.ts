@@ -5,7 +5,7 @@
  * The language follows `?lang=`, then the stored choice, then the browser.
  */
 import { createRoot, createSignal } from 'solid-js';
-import { isKeyOf, translator, type Lang, type Params, type Translate } from '../../domain/i18n';
+import { isKeyOf, translators, type Lang, type Params, type Translate } from '../../domain/i18n';
 import { uiWords, type UiKey } from './words';
 
 export type { UiKey };
@@ -49,16 +49,13 @@ export function setLang(next: Lang): void {
   }
 }
 
-// one translator per language, made once: the dictionaries do not change while the page runs
-const translators: Record<Lang, Translate<UiKey>> = { zh: translator(uiWords, 'zh'), en: translator(uiWords, 'en') };
+/** The UI's words in a given language rather than the page's (chart options rendered to SVG for a file, a view built for one language). */
+export const tIn: (lang: Lang) => Translate<UiKey> = translators(uiWords);
 
 /** Says a key in the current language; a missing key shows itself so that gaps are visible, never blank. */
 export function t(key: UiKey, params?: Params<UiKey>): string {
-  return translators[state.lang()](key, params);
+  return tIn(state.lang())(key, params);
 }
-
-/** The UI's words in a given language rather than the page's (chart options rendered to SVG for a file, a view built for one language). */
-export const tIn = (lang: Lang): Translate<UiKey> => translators[lang];
 
 /**
  * A key built from runtime data (a scenario's value read by path, a kind a
