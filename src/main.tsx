@@ -1,6 +1,5 @@
 import { render } from 'solid-js/web';
 import { App } from './ui/App';
-import { lang } from './ui/i18n';
 import { recoverSweeps } from './store';
 import { db, startStore } from './ui/state/db';
 import { recoverUnsavedDrafts } from './ui/state/draft';
@@ -8,7 +7,6 @@ import { reportInterruptedSolve } from './ui/state/solve';
 import { registerOffline, warmUp } from './ui/state/offline';
 import './ui/shell/app.css';
 
-document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 // after a closed tab or a reload: typed drafts the database did not get, a solve the reload cut short, sweeps it left 'running'

@@ -5,7 +5,7 @@
  */
 import { createEffect, For, onCleanup, onMount, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { lang, t } from './i18n';
+import { htmlLang, lang, t } from './i18n';
 import { LangSwitch } from './shell/LangSwitch';
 import { ModelProblems } from './shell/ModelProblems';
 import { Notices } from './shell/Notices';
@@ -21,7 +21,7 @@ export function App() {
   let main: HTMLElement | undefined;
   createEffect(() => {
     document.title = `${t(`shell.page.${route().page}`)} · ${t('common.appTitle')}`;
-    document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = htmlLang(lang());
   });
   // the Results' code loads while the solver works, so its KPIs show as soon as the solve returns (a failed load is retried by the view)
   createEffect(() => {

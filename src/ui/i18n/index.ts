@@ -37,6 +37,9 @@ const state = createRoot(() => {
 
 export const lang = state.lang;
 
+/** The page's `lang` attribute for a language (the App sets it as the language changes; the language switch marks each button with its own). */
+export const htmlLang = (l: Lang): string => (l === 'zh' ? 'zh-CN' : 'en');
+
 export function setLang(next: Lang): void {
   state.setLangSignal(next);
   if (typeof window !== 'undefined') {
@@ -45,7 +48,6 @@ export function setLang(next: Lang): void {
     } catch {
       /* private mode: the choice lasts for this page only */
     }
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }
 }
 

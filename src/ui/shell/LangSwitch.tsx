@@ -1,10 +1,10 @@
 import { For } from 'solid-js';
 import type { Lang } from '../../domain/label';
-import { lang, setLang, t } from '../i18n';
+import { htmlLang, lang, setLang, t } from '../i18n';
 
-const LANGS: { id: Lang; label: string; htmlLang: string }[] = [
-  { id: 'zh', label: '中文', htmlLang: 'zh-CN' },
-  { id: 'en', label: 'English', htmlLang: 'en' },
+const LANGS: { id: Lang; label: string }[] = [
+  { id: 'zh', label: '中文' },
+  { id: 'en', label: 'English' },
 ];
 
 /** Sets the language; a ?lang= in the address follows, so a reload keeps the choice. */
@@ -23,7 +23,7 @@ export function LangSwitch() {
     <div class="lang-switch" role="group" aria-label={t('shell.language')}>
       <For each={LANGS}>
         {(l) => (
-          <button type="button" lang={l.htmlLang} aria-pressed={lang() === l.id} onClick={() => choose(l.id)}>
+          <button type="button" lang={htmlLang(l.id)} aria-pressed={lang() === l.id} onClick={() => choose(l.id)}>
             {l.label}
           </button>
         )}
