@@ -61,7 +61,12 @@ function loadCharts(): Promise<ChartsModule> {
  * draw, during a running sweep, was its longest task. A failure is left to
  * the chart that asks.
  */
+let warmedUp = false;
+
 export function preloadCharts(warmUp: ChartOption): void {
+  // once is enough: the code it runs stays compiled for the page's life
+  if (warmedUp) return;
+  warmedUp = true;
   const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
   idle(() =>
     void loadCharts().then(
