@@ -60,23 +60,24 @@ describeE2E('explore in Chromium', () => {
     await progress.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     const rows = page.locator('table.sweep-table tbody tr');
-    const done = await rows.count();
+    const done = Number(/(\d+) \/ 400 个点/.exec((await page.locator('.sweep-summary').textContent()) ?? '')?.[1] ?? -1);
     expect(done).toBeGreaterThanOrEqual(4);
     expect(done).toBeLessThan(400);
+    // a page of the table at most
+    expect(await rows.count()).toBe(Math.min(done, 50));
     // two workers finish out of order: the points done, listed in sweep order
     const indices = (await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.index))).map(Number);
     expect(indices).toEqual([...new Set(indices)].sort((a, b) => a - b));
     expect(indices.every((i) => i >= 0 && i < 400)).toBe(true);
     expect(indices[0]).toBe(0);
     expect(await rows.first().locator('th').first().textContent()).toBe('250');
-    expect(await page.locator('.sweep-summary').textContent()).toContain(`${done} / 400 个点`);
     // a line chart of the output chosen
     await chartDrawn(page.locator('.sweep-results'));
 
     await page.reload();
     await page.locator('.sweep-shown').waitFor();
     expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
-    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(done);
+    expect(await page.locator('table.sweep-table tbody tr').count()).toBe(Math.min(done, 50));
     console.log(`sweep to ${done}/400 with 2 workers: ${tRun} ms`);
   });
 
@@ -198,5 +199,34 @@ describeE2E('explore in Chromium', () => {
     expect(lines.some((l) => l.startsWith('和田市及和田县,hetian,建筑用砂,sand,万m³,'))).toBe(true);
     expect(suite.app.errors).toEqual([]);
     console.log(`path (with the solve it needs): ${tPath} ms`);
+  });
+  it('a sweep longer than a page: 50 rows at a time in sweep order, the page chosen kept as rows come in, in both languages', async () => {
+    const { page } = suite.app;
+    await tab('参数扫描').click();
+    await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 191, points: 60, workers: 2 });
+    const pager = page.getByRole('navigation', { name: '表格分页' });
+    // the second page is asked for while the sweep runs, as soon as there is one, and stays
+    await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 60_000 }).toBe(50);
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(await pager.locator('.pager-place').textContent()).toBe('第 51–60 行，共 60 行');
+    const indices = async () => (await page.locator('table.sweep-table tbody tr').evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.index))));
+    expect(await indices()).toEqual(Array.from({ length: 10 }, (_, i) => 50 + i));
+    expect(await pager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    await pager.getByRole('button', { name: '上一页' }).click();
+    expect(await pager.locator('.pager-place').textContent()).toBe('第 1–50 行，共 60 行');
+    expect(await indices()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(await page.locator('table.sweep-table tbody tr').first().locator('th').first().textContent()).toBe('250');
+
+    const switcher = page.getByRole('group', { name: '界面语言' });
+    await switcher.getByRole('button', { name: 'English' }).click();
+    const pagerEn = page.getByRole('navigation', { name: 'Table pages' });
+    await expect.poll(() => pagerEn.locator('.pager-place').textContent()).toBe('Rows 1–50 of 60');
+    await pagerEn.getByRole('button', { name: 'Next page' }).click();
+    expect(await pagerEn.locator('.pager-place').textContent()).toBe('Rows 51–60 of 60');
+    await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => pager.locator('.pager-place').textContent()).toBe('第 51–60 行，共 60 行');
+    expect(await unnamedControls(page)).toEqual([]);
+    expect(suite.app.errors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
 import { fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
+import { pagesOf } from '../table/pages';
 import { Table, type Column } from '../table/Table';
 
 const OUTPUT_GROUPS: OutputInfo['group'][] = ['overall', 'volume', 'mines', 'county', 'zone'];
@@ -95,10 +96,7 @@ export function SweepResults(props: {
     return base.includes(key()) ? base : [key(), ...base];
   });
   const rows = createMemo(() => sweepRows(props.spec, props.points, columns(), lang()));
-  // A running sweep's table takes new rows at its end, in the order they came: a row put in among the others (a grid is solved spread
-  // over its range) moved every row below it, and Chromium painted them all again at each redraw (most of the long tasks in a trace).
-  // The table is put in the spec's order when the sweep ends.
-  const tableRows = createMemo(() => (props.live ? sweepRows(props.spec, props.points, columns(), lang(), 'given') : rows()));
+  const pages = pagesOf(rows);
   // the chart follows the table in a task of its own: a redraw of both in one task was the longest the main thread had during a sweep
   const [chartRows, setChartRows] = createSignal(rows());
   let chartTimer: ReturnType<typeof setTimeout> | undefined;
@@ -189,8 +187,9 @@ export function SweepResults(props: {
             />
           )}
         </Show>
+        <pages.Controls />
         <div class="scroll-table">
-          <Table class="grid sweep-table" label={t('explore.sweep.table')} columns={tableColumns()} rows={tableRows()} rowProps={(r) => ({ 'data-index': r.index, 'data-status': r.status, class: r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined })} />
+          <Table class="grid sweep-table" label={t('explore.sweep.table')} columns={tableColumns()} rows={pages.rows()} rowProps={(r) => ({ 'data-index': r.index, 'data-status': r.status, class: r.kind !== 'solved' ? `no-solution ${r.kind}` : undefined })} />
         </div>
       </Show>
     </div>

@@ -88,10 +88,10 @@ function rowOf(spec: SweepSpec, p: StoredSweepPoint, keys: readonly string[], la
   return row;
 }
 
-/** One row per point done, in the spec's order, or in the order of `points` (the order they came in, for a running sweep's table). */
-export function sweepRows(spec: SweepSpec, points: readonly StoredSweepPoint[], keys: readonly string[], lang: Lang, order: 'spec' | 'given' = 'spec'): SweepRow[] {
+/** One row per point done, in the spec's order. */
+export function sweepRows(spec: SweepSpec, points: readonly StoredSweepPoint[], keys: readonly string[], lang: Lang): SweepRow[] {
   const sig = `${lang}|${spec.axes.map((a) => a.path).join(',')}|${keys.join(',')}`;
-  return (order === 'spec' ? [...points].sort((a, b) => a.index - b.index) : points).map((p) => rowOf(spec, p, keys, lang, sig));
+  return [...points].sort((a, b) => a.index - b.index).map((p) => rowOf(spec, p, keys, lang, sig));
 }
 
 /** A figure as the table shows it: a share as a percentage, others with up to two decimals. */

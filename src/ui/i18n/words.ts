@@ -16,6 +16,7 @@ import editor from './dict/editor';
 import explore from './dict/explore';
 import messages from './dict/messages';
 import offline from './dict/offline';
+import pager from './dict/pager';
 import plan from './dict/plan';
 import presets from './dict/presets';
 import save from './dict/save';
@@ -35,6 +36,7 @@ export const uiWords = mergeWords(
   explore,
   messages,
   offline,
+  pager,
   plan,
   presets,
   save,
