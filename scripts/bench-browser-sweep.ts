@@ -1,7 +1,7 @@
 /**
  * Sweeps in Chromium, measured from outside (issue 10 item 1):
  *
- *   npx tsx scripts/bench-browser-sweep.ts [--line 50] [--grid 15] [--workers 2] [--runs 1] [--profile] [--json]
+ *   npx tsx scripts/bench-browser-sweep.ts [--line 50] [--grid 15] [--workers N] [--runs 1] [--profile] [--json]
  *
  * Builds and serves the app as the browser tests do (test/helpers/browser.ts),
  * creates the baseline scenario and runs on the Explore page:
@@ -28,7 +28,8 @@ const { values } = parseArgs({
   options: {
     line: { type: 'string', default: '50' },
     grid: { type: 'string', default: '15' },
-    workers: { type: 'string', default: '2' },
+    // the page's default when not given (cores less one); the command line gets the same number
+    workers: { type: 'string' },
     // the whole benchmark this many times, each in a fresh browser profile; the medians at the end (the machine may be shared and noisy)
     runs: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
@@ -39,7 +40,7 @@ const { values } = parseArgs({
 });
 const LINE = Number(values.line);
 const GRID = Number(values.grid);
-const WORKERS = Number(values.workers);
+const WORKERS = values.workers === undefined ? null : Number(values.workers);
 const RUNS = Number(values.runs);
 const log = (s: string) => {
   if (!values.json) console.log(s);
@@ -212,13 +213,13 @@ function longTaskCauses(events: TraceEvent[]): string[] {
   ];
 }
 
-function cliGrid(): Promise<number> {
+function cliGrid(workers: number): Promise<number> {
   const args = [
     join(ROOT, 'src/cli/sweep.ts'),
     join(ROOT, 'scenarios/baseline.json'),
     ...['--param', 'caps.sand', '--from', '1000', '--to', '2500', '--steps', String(GRID)],
     ...['--param2', 'caps.clay', '--from2', '50', '--to2', '100', '--steps2', String(GRID)],
-    ...['--workers', String(WORKERS), '--lang', 'en'],
+    ...['--workers', String(workers), '--lang', 'en'],
   ];
   return new Promise((ok, fail) =>
     execFile(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, maxBuffer: 64 << 20 }, (err, out) => {
@@ -231,6 +232,8 @@ function cliGrid(): Promise<number> {
 }
 
 interface RunFigures {
+  /** solver workers of the sweeps, in the page and on the command line */
+  workers: number;
   line: SweepFigures;
   grid: SweepFigures & { cliMs: number; ratio: number };
   cancel: { latencyMs: number; pointsAfter: number };
@@ -248,13 +251,14 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
     await page.getByRole('button', { name: 'Create a scenario from preset “Baseline”' }).click();
     await page.locator('table.scenario-list tbody tr').first().waitFor();
     await app.goto('explore/sweep', 'en');
-    await page.locator('#sweep-workers').fill(String(WORKERS));
+    if (WORKERS !== null) await page.locator('#sweep-workers').fill(String(WORKERS));
+    const workers = Number(await page.locator('#sweep-workers').inputValue());
 
     // 1. the line sweep
     await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
     const lineRun = values.profile ? await traced(page, () => runToEnd(page, LINE)) : { result: await runToEnd(page, LINE), events: [] };
     const line = lineRun.result;
-    log(`line sweep, ${LINE} points on ${WORKERS} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
+    log(`line sweep, ${LINE} points on ${workers} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
     if (line.estimateAt10) log(`  estimate at ${line.estimateAt10.done}/${LINE}: ${(line.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(line.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(line.estimateAt10.error * 100).toFixed(0)}%`);
     if (values.profile) longTaskCauses(lineRun.events).forEach(log);
 
@@ -284,7 +288,7 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
     log(`grid ${GRID}×${GRID} in the browser: ${(grid.storedElapsedMs / 1000).toFixed(1)} s (page ${(grid.wallMs / 1000).toFixed(1)} s); long tasks ${grid.longTasks}, longest ${grid.longestTaskMs.toFixed(0)} ms, blocked ${(grid.blockedShare * 100).toFixed(1)}%`);
     if (grid.estimateAt10) log(`  estimate at ${grid.estimateAt10.done}/${GRID * GRID}: ${(grid.estimateAt10.estimateMs / 1000).toFixed(1)} s left, took ${(grid.estimateAt10.actualMs / 1000).toFixed(1)} s: off by ${(grid.estimateAt10.error * 100).toFixed(0)}%`);
     if (values.profile) longTaskCauses(gridRun.events).forEach(log);
-    const cliMs = await cliGrid();
+    const cliMs = await cliGrid(workers);
     const ratio = grid.storedElapsedMs / cliMs;
     log(`grid ${GRID}×${GRID} on the command line: ${(cliMs / 1000).toFixed(1)} s; browser/CLI ${ratio.toFixed(2)}`);
 
@@ -313,7 +317,7 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
     const after = await storedSweep(page, cancel.id);
     log(`cancel at ${cancel.shownAtClick}/${LINE}: the page showed it stopped after ${cancel.latencyMs.toFixed(0)} ms; points stored after the click: ${after.done - cancel.shownAtClick}`);
 
-    return { line, grid: { ...grid, cliMs, ratio }, cancel: { latencyMs: cancel.latencyMs, pointsAfter: after.done - cancel.shownAtClick } };
+    return { workers, line, grid: { ...grid, cliMs, ratio }, cancel: { latencyMs: cancel.latencyMs, pointsAfter: after.done - cancel.shownAtClick } };
   } finally {
     await app.close();
   }
@@ -355,4 +359,4 @@ if (RUNS > 1) {
   log(`  browser / CLI                      ${medians.ratio.toFixed(2)}  (≤ 1.3)`);
   log(`  cancel latency                     ${medians.cancelLatencyMs.toFixed(0)} ms  (≤ 300)`);
 }
-if (values.json) console.log(JSON.stringify({ workers: WORKERS, runs, medians }, null, 2));
+if (values.json) console.log(JSON.stringify({ workers: runs[0]?.workers, runs, medians }, null, 2));

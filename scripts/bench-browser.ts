@@ -1,7 +1,7 @@
 /**
  * Start-up and solve latency in Chromium, on the production build (issue 10 item 9):
  *
- *   npm run bench:browser [-- --runs 5] [--edits 20] [--skip-sweep] [--line 50 --grid 15 --workers 2] [--json]
+ *   npm run bench:browser [-- --runs 5] [--edits 20] [--skip-sweep] [--line 50 --grid 15 --workers N] [--json]
  *
  * Builds and serves the app as the browser tests do (test/helpers/browser.ts)
  * and, in a fresh browser profile per run:

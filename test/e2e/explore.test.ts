@@ -42,6 +42,11 @@ describeE2E('explore in Chromium', () => {
     await page.getByLabel('起点').fill('250');
     await page.getByLabel('终点').fill('5');
     await page.getByLabel('点数（含两端）').fill('400');
+    // one solver worker per core less one by default: a core stays free for the page
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const byDefault = Math.max(1, Math.min(8, cores - 1));
+    expect(await page.getByLabel('并行求解进程数').inputValue()).toBe(String(byDefault));
+    expect(await page.locator('.run-row .hint').textContent()).toContain(`本机 ${cores} 核，默认 ${byDefault} 个`);
     await page.getByLabel('并行求解进程数').fill('2');
     expect(await page.locator('.point-count').textContent()).toBe('共 400 次求解');
     await page.getByRole('button', { name: '开始扫描' }).click();
@@ -222,6 +227,8 @@ describeE2E('explore in Chromium', () => {
     await switcher.getByRole('button', { name: 'English' }).click();
     const pagerEn = page.getByRole('navigation', { name: 'Table pages' });
     await expect.poll(() => pagerEn.locator('.pager-place').textContent()).toBe('Rows 1–50 of 60');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await page.locator('.run-row .hint').textContent()).toContain(`${cores} cores here, so ${Math.max(1, Math.min(8, cores - 1))}`);
     await pagerEn.getByRole('button', { name: 'Next page' }).click();
     expect(await pagerEn.locator('.pager-place').textContent()).toBe('Rows 51–60 of 60');
     await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();

@@ -20,7 +20,7 @@ import { fmt } from '../../present/names';
 import { AlertLine } from '../shell/AlertLine';
 import { fmtDuration, Progress, StaleNote } from './common';
 import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
-import { clampWorkers, defaultWorkerCount, MAX_WORKERS } from './pool';
+import { clampWorkers, coreCount, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
 import { SweepResults } from './SweepResults';
 import { SWEEP_CHART_WARM_UP } from './sweepView';
@@ -226,7 +226,7 @@ export function SweepTab(): JSX.Element {
           <div class="field">
             <label for="sweep-workers">{t('explore.workers')}</label>
             <input id="sweep-workers" type="number" min="1" max={MAX_WORKERS} step="1" value={workers()} disabled={!!running()} onInput={(e) => setWorkers(e.currentTarget.value)} />
-            <span class="hint">{t('explore.workersHint', { n: defaultWorkerCount(), max: MAX_WORKERS })}</span>
+            <span class="hint">{t('explore.workersHint', { n: defaultWorkerCount(), cores: coreCount(), max: MAX_WORKERS })}</span>
           </div>
           <span class="point-count" aria-live="polite">
             <Show when={count() !== null} fallback={t('explore.sweep.incomplete')}>

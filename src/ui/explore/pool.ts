@@ -1,6 +1,6 @@
 /**
  * The Explore page's workers: a pool of solver workers (src/solver/client.ts,
- * one per core by default, 1 to 8) for sweeps and the frontier, and explore
+ * one per core less one by default, 1 to 8) for sweeps and the frontier, and explore
  * workers (explore-client.ts, the same solver worker with more calls) for
  * sensitivity and the path. Workers are made on
  * first use and kept (each loads the solver once); tests swap the factories.
@@ -11,10 +11,21 @@ import { createExploreWorker, type ExploreWorker } from './explore-client';
 
 export const MAX_WORKERS = 8;
 
-/** One worker per core, 1 to 8. */
-export function defaultWorkerCount(): number {
+/** The CPU cores the browser says this machine has (1 where it does not say). */
+export function coreCount(): number {
   const n = typeof navigator === 'undefined' ? 1 : Number(navigator.hardwareConcurrency) || 1;
-  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(n)));
+  return Math.max(1, Math.floor(n));
+}
+
+/**
+ * One worker per core less one, 1 to 8: a core stays free for the page.
+ * With a worker on every core the page's own work (drawing the points as
+ * they come) waited for a core: on two cores with two workers, redraws of
+ * 20-30 ms of script took 50-160 ms; with one worker, none took 50 ms
+ * (scripts/bench-browser-sweep.ts). The planner may ask for more.
+ */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(MAX_WORKERS, coreCount() - 1));
 }
 
 export function clampWorkers(n: number): number {
