@@ -153,6 +153,9 @@ async function sweepTwoPoints(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.explore-progress').count(), { timeout: 60_000 }).toBe(0);
 }
 
+/** A walk through every page (a solve with its ranges, a sweep, the frontier, the path): minutes on a slow machine. */
+const WALKTHROUGH_MS = 180_000;
+
 describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
   const suite = appForSuite(undefined, (app) => app.context.addInitScript(watchViolations));
 
@@ -194,7 +197,7 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
 
     expect(await inert(page)).toEqual(CLEAN);
     expect(cspErrors()).toEqual([]);
-  });
+  }, WALKTHROUGH_MS);
 
   it('a hostile scenario file and boundary file stay text on every page, in every tooltip and in the report', async () => {
     const { page } = suite.app;
@@ -262,7 +265,7 @@ describeE2E('hostile names and the Content-Security-Policy in Chromium', () => {
     await hoverCharts(page, 'main');
     expect(await inert(page)).toEqual(CLEAN);
     expect(cspErrors()).toEqual([]);
-  });
+  }, WALKTHROUGH_MS);
 
   it('markup forced into the page is refused by the policy: the handler never runs and the refusal is reported', async () => {
     const { page } = suite.app;
