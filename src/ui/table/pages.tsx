@@ -31,7 +31,7 @@ export function pagesOf<R>(all: Accessor<readonly R[]>, size = PAGE_ROWS): Pages
         <button type="button" disabled={page() === 0} onClick={() => setAsked(page() - 1)} aria-label={t('pager.prev')}>
           ‹
         </button>
-        <span class="pager-place" aria-live="polite">
+        <span class="pager-place">
           {t('pager.showing', { from: page() * size + 1, to: Math.min(all().length, (page() + 1) * size), total: all().length })}
         </span>
         <button type="button" disabled={page() >= count() - 1} onClick={() => setAsked(page() + 1)} aria-label={t('pager.next')}>
