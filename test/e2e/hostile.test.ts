@@ -87,11 +87,16 @@ const CLEAN = { pwned: undefined, handlers: [], inlineScripts: 0, violations: []
 const REPORT_HANDLERS = ['button[onclick]'];
 
 /**
- * Moves the mouse over every chart under `scope`: a grid (axes, bars, map
- * regions) and the centre of every small shape (symbols of scatter and line
- * charts, which only an exact hit shows), so that tooltips render. Returns
- * every tooltip text seen: ECharts' HTML tooltip is a child of the chart's
- * element beside the drawing.
+ * Points at every chart under `scope`: a grid (axes, bars, map regions) and
+ * the centre of every small shape (symbols of scatter and line charts, which
+ * only an exact hit shows), so that tooltips render. Returns every tooltip
+ * text seen: ECharts' HTML tooltip is a child of the chart's element beside
+ * the drawing, written as the pointer moves (showDelay 0).
+ *
+ * The moves are mouse events dispatched in the page, the events ECharts
+ * listens to for a mouse: a real mouse move per position, each a round trip
+ * to the browser, took 13-23 s a page (most of this file's two minutes).
+ * One real mouse move per chart checks that the chart listens to the mouse.
  */
 async function hoverCharts(page: Page, scope: string): Promise<string[]> {
   const charts = page.locator(`${scope} figure.echart > div[role="img"]`);
@@ -103,23 +108,26 @@ async function hoverCharts(page: Page, scope: string): Promise<string[]> {
     await chart.scrollIntoViewIfNeeded();
     // a chart is drawn once near the viewport (EChart.tsx)
     await chart.locator('svg, canvas').first().waitFor();
-    const points = await chart.evaluate((el) => {
+    const box = await chart.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tips = await chart.evaluate((el) => {
+      const tips = new Set<string>();
+      const points: [number, number][] = [];
       const box = el.getBoundingClientRect();
-      const out: [number, number][] = [];
-      for (let gy = 1; gy < 6; gy++) for (let gx = 1; gx < 10; gx++) out.push([box.x + (box.width * gx) / 10, box.y + (box.height * gy) / 6]);
+      for (let gy = 1; gy < 6; gy++) for (let gx = 1; gx < 10; gx++) points.push([box.x + (box.width * gx) / 10, box.y + (box.height * gy) / 6]);
       for (const s of el.querySelectorAll('svg path, svg circle')) {
         const r = s.getBoundingClientRect();
-        if (r.width > 0 && r.width < 40 && r.height > 0 && r.height < 40) out.push([r.x + r.width / 2, r.y + r.height / 2]);
+        if (r.width > 0 && r.width < 40 && r.height > 0 && r.height < 40) points.push([r.x + r.width / 2, r.y + r.height / 2]);
       }
-      return out.slice(0, 150);
+      const surface = el.firstElementChild ?? el;
+      for (const [clientX, clientY] of points.slice(0, 150)) {
+        const target = document.elementFromPoint(clientX, clientY);
+        (target && el.contains(target) ? target : surface).dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true }));
+        for (const c of el.children) if (!c.querySelector('svg, canvas') && c.textContent) tips.add(c.textContent);
+      }
+      return [...tips];
     });
-    for (const [x, y] of points) {
-      await page.mouse.move(x, y);
-      const tips = await chart.evaluate((el) =>
-        [...el.children].filter((c) => !c.querySelector('svg, canvas') && c.textContent).map((c) => c.textContent ?? ''),
-      );
-      for (const t of tips) seen.add(t);
-    }
+    for (const t of tips) seen.add(t);
     await page.mouse.move(0, 0);
   }
   return [...seen];
