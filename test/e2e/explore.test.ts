@@ -16,10 +16,15 @@ import { appForSuite, describeE2E } from '../helpers/browser';
 import { nav, openWithBaseline, scenarioNames, unnamedControls, W, startSweep } from './steps';
 import type { Locator } from 'playwright-core';
 
-/** A chart is drawn once near the viewport, after the frame that shows it (EChart.tsx): scroll to it, then one SVG. */
-async function chartDrawn(scope: Locator): Promise<void> {
+/**
+ * A chart is drawn once near the viewport, after the frame that shows it (EChart.tsx): scroll to it, then one SVG; or,
+ * for a sweep that ran on the page, its canvas (SweepResults: it is not drawn again when the sweep ends).
+ */
+async function chartDrawn(scope: Locator, on: 'svg' | 'canvas' = 'svg'): Promise<void> {
   await scope.locator('.echart').scrollIntoViewIfNeeded();
-  await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
+  if (on === 'svg') await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
+  else await expect.poll(() => scope.locator('.echart canvas').count()).toBeGreaterThan(0);
+  expect(await scope.locator(`.echart ${on === 'svg' ? 'canvas' : 'svg'}`).count()).toBe(0);
 }
 
 describeE2E('explore in Chromium', () => {
@@ -77,13 +82,15 @@ describeE2E('explore in Chromium', () => {
     expect(indices.every((i) => i >= 0 && i < 400)).toBe(true);
     expect(indices[0]).toBe(0);
     expect(await rows.first().locator('th').first().textContent()).toBe('250');
-    // a line chart of the output chosen
-    await chartDrawn(page.locator('.sweep-results'));
+    // a line chart of the output chosen, still on the canvas it was drawn on while the sweep ran
+    await chartDrawn(page.locator('.sweep-results'), 'canvas');
 
     await page.reload();
     await page.locator('.sweep-shown').waitFor();
     expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     expect(await page.locator('table.sweep-table tbody tr').count()).toBe(Math.min(done, 50));
+    // opened after it ended: in SVG, for print
+    await chartDrawn(page.locator('.sweep-results'));
     console.log(`sweep to ${done}/400 with 2 workers: ${tRun} ms`);
   });
 
@@ -124,9 +131,11 @@ describeE2E('explore in Chromium', () => {
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 30_000 }).toBe(4);
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
+    await chartDrawn(page.locator('.sweep-results'), 'canvas');
+    await page.reload();
     await chartDrawn(page.locator('.sweep-results'));
-    // the chart follows the table a task later
-    await expect.poll(() => page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
+    expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('done');
+    expect(await page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
     expect(await unnamedControls(page)).toEqual([]);
   });
 

@@ -75,6 +75,11 @@ export function SweepResults(props: {
   onOutput?: (key: string) => void;
   /** the sweep is running: its chart is drawn on a canvas and redrawn at most every LIVE_CHART_EVERY_MS */
   live?: boolean;
+  /**
+   * the sweep ran while shown on this page: its chart stays on the canvas it was drawn on when it ends (drawing it again
+   * in SVG then took 44 ms of script in one task); a sweep opened after it ended is drawn in SVG, crisp for print
+   */
+  drewLive?: boolean;
 }): JSX.Element {
   const [own, setOwn] = createSignal('volume.sand');
   const key = () => props.output ?? own();
@@ -116,7 +121,7 @@ export function SweepResults(props: {
     ),
   );
   onCleanup(() => clearTimeout(chartTimer));
-  const renderer = (): 'canvas' | 'svg' => (props.live ? 'canvas' : 'svg');
+  const renderer = (): 'canvas' | 'svg' => (props.live || props.drewLive ? 'canvas' : 'svg');
   const option = createMemo(() => sweepOption(props.dataset, props.spec, chartRows(), key(), lang()));
   const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
   const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
@@ -174,8 +179,7 @@ export function SweepResults(props: {
       </div>
       <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
         {/* in SVG each redraw makes and patches a DOM node per cell (with the redraw every second, the chart's script in the long tasks
-            of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas): a running sweep draws on a canvas, and the chart is drawn
-            again in SVG, crisp for print, once the sweep ends */}
+            of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas): a running sweep draws on a canvas */}
         <Show when={renderer()} keyed>
           {(renderer) => (
             <EChart
