@@ -23,7 +23,7 @@ import type { Locator } from 'playwright-core';
 async function chartDrawn(scope: Locator, on: 'svg' | 'canvas' = 'svg'): Promise<void> {
   await scope.locator('.echart').scrollIntoViewIfNeeded();
   if (on === 'svg') await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
-  else await expect.poll(() => scope.locator('.echart canvas').count()).toBeGreaterThan(0);
+  else await expect.poll(() => scope.locator('.echart > div[data-drawn] canvas').count()).toBeGreaterThan(0);
   expect(await scope.locator(`.echart ${on === 'svg' ? 'canvas' : 'svg'}`).count()).toBe(0);
 }
 
@@ -215,6 +215,50 @@ describeE2E('explore in Chromium', () => {
     expect(suite.app.errors).toEqual([]);
     console.log(`path (with the solve it needs): ${tPath} ms`);
   });
+  it("a running sweep's chart is drawn in a worker, not by the page; the page draws it when the sweep stops, or when the worker cannot, in both languages", async () => {
+    const { page, context } = suite.app;
+    await tab('参数扫描').click();
+    const shown = page.locator('.sweep-shown');
+    const live = page.locator('.sweep-results figure.live-chart');
+    const drawnByPage = page.locator('.sweep-results .echart > div[data-drawn]');
+    const rowsDrawn = async () => Number((await live.locator('canvas').getAttribute('data-drawn-rows')) ?? 0);
+
+    await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 5, points: 200, workers: 1 });
+    await expect.poll(() => shown.getAttribute('data-state')).toBe('running');
+    await expect.poll(rowsDrawn, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    const first = await rowsDrawn();
+    // it follows the sweep: a later draw has more rows
+    await expect.poll(rowsDrawn, { timeout: 60_000 }).toBeGreaterThan(first);
+    expect(await shown.getAttribute('data-state')).toBe('running');
+    expect(await drawnByPage.count()).toBe(0);
+    expect(await live.locator('figcaption').textContent()).toBe('图随扫描结果更新；扫描结束后可将鼠标移到各点上查看数值，进行中请看下表。');
+    await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => live.locator('figcaption').textContent()).toBe('The chart follows the sweep; once it ends, point at a cell or point to read its figures. Meanwhile the table below has them.');
+    const liveTitle = await live.locator('canvas').getAttribute('aria-label');
+    expect(liveTitle).toMatch(/^.+ against “.+”$/);
+    await page.getByRole('button', { name: 'Cancel sweep' }).click();
+    await expect.poll(() => shown.getAttribute('data-state')).toBe('cancelled');
+    await expect.poll(() => drawnByPage.locator('canvas').count()).toBeGreaterThan(0);
+    expect(await live.count()).toBe(0);
+    // the chart the page draws has the title the worker's had
+    expect(await drawnByPage.getAttribute('aria-label')).toBe(liveTitle);
+
+    // a browser where the worker does not start: the page draws the running sweep's chart itself
+    await context.route('**/live-chart.worker*', (route) => route.abort('failed'));
+    try {
+      await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();
+      await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 5, points: 200, workers: 1 });
+      await expect.poll(() => shown.getAttribute('data-state')).toBe('running');
+      await expect.poll(() => drawnByPage.locator('canvas').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      expect(await shown.getAttribute('data-state')).toBe('running');
+      expect(await live.count()).toBe(0);
+      await page.getByRole('button', { name: '取消扫描' }).click();
+      await expect.poll(() => shown.getAttribute('data-state')).toBe('cancelled');
+    } finally {
+      await context.unroute('**/live-chart.worker*');
+    }
+  });
+
   it('a sweep longer than a page: 50 rows at a time in sweep order, the page chosen kept as rows come in, in both languages', async () => {
     const { page } = suite.app;
     await tab('参数扫描').click();

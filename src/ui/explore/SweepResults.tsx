@@ -14,7 +14,8 @@ import type { StoredSweepPoint } from '../../store/sweeps';
 import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
-import { fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
+import { chartTitle, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
+import { canDrawInWorker, LiveSweepChart } from './LiveSweepChart';
 import { pagesOf } from '../table/pages';
 import { Table, type Column } from '../table/Table';
 
@@ -41,6 +42,20 @@ function presentKeys(r: SolveReport): string[] {
  * script in a Chromium trace), so it follows the table at half its pace.
  */
 const LIVE_CHART_EVERY_MS = 1000;
+
+/** The chart drawn on the page: its option is made only here, not while a worker draws the running sweep. */
+function SweepChart(props: { dataset: Dataset; spec: SweepSpec; rows: readonly SweepRow[]; output: string; renderer: 'canvas' | 'svg'; height: number }): JSX.Element {
+  const option = createMemo(() => sweepOption(props.dataset, props.spec, props.rows, props.output, lang()));
+  return (
+    <EChart
+      renderer={props.renderer}
+      streaming={props.renderer === 'canvas'}
+      option={option()}
+      label={String((option().title as { text?: string } | undefined)?.text ?? '')}
+      height={props.height}
+    />
+  );
+}
 
 /** A point's status, marked when it has no solution, with the reasons why. */
 function StatusCell(props: { row: SweepRow }): JSX.Element {
@@ -122,7 +137,9 @@ export function SweepResults(props: {
   );
   onCleanup(() => clearTimeout(chartTimer));
   const renderer = (): 'canvas' | 'svg' => (props.live || props.drewLive ? 'canvas' : 'svg');
-  const option = createMemo(() => sweepOption(props.dataset, props.spec, chartRows(), key(), lang()));
+  const [workerFailed, setWorkerFailed] = createSignal(false);
+  const inWorker = () => !!props.live && !workerFailed() && canDrawInWorker();
+  const chartHeight = () => (props.spec.axes.length === 2 ? 420 : 340);
   const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
   const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
   /** the swept values (each a row header), the status with why a point has no solution, the outputs with the charted one marked */
@@ -180,16 +197,24 @@ export function SweepResults(props: {
       <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
         {/* in SVG each redraw makes and patches a DOM node per cell (with the redraw every second, the chart's script in the long tasks
             of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas): a running sweep draws on a canvas */}
-        <Show when={renderer()} keyed>
-          {(renderer) => (
-            <EChart
-              renderer={renderer}
-              streaming={renderer === 'canvas'}
-              option={option()}
-              label={String((option().title as { text?: string } | undefined)?.text ?? '')}
-              height={props.spec.axes.length === 2 ? 420 : 340}
+        <Show
+          when={!inWorker()}
+          fallback={
+            <LiveSweepChart
+              dataset={props.dataset}
+              spec={props.spec}
+              rows={chartRows()}
+              output={key()}
+              lang={lang()}
+              height={chartHeight()}
+              label={chartTitle(props.dataset, props.spec, key(), lang())}
+              onFail={() => setWorkerFailed(true)}
             />
-          )}
+          }
+        >
+          <Show when={renderer()} keyed>
+            {(renderer) => <SweepChart dataset={props.dataset} spec={props.spec} rows={chartRows()} output={key()} renderer={renderer} height={chartHeight()} />}
+          </Show>
         </Show>
         <pages.Controls />
         <div class="scroll-table">

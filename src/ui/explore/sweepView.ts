@@ -166,6 +166,14 @@ export const SWEEP_CHART_WARM_UP: ChartOption = {
   ],
 };
 
+/** A sweep chart's title: the output against the parameter (a line), or the output over the grid (a heat map). */
+export function chartTitle(d: Dataset, spec: SweepSpec, key: string, lang: Lang): string {
+  const t = tIn(lang);
+  const info = outputInfo(d, key, lang);
+  const [a, b] = spec.axes;
+  return b ? t('explore.chart.heat', { output: info.label }) : t('explore.chart.line', { output: info.label, param: paramLabel(d, a.path, lang).label });
+}
+
 const base = (title: string): ChartOption => ({
   // a running sweep is redrawn as its points come: an animation would start over at each redraw
   animation: false,
@@ -181,9 +189,8 @@ export function sweepLineOption(d: Dataset, spec: SweepSpec, rows: readonly Swee
   const axis = spec.axes[0];
   const p = paramLabel(d, axis.path, lang);
   const point = (r: SweepRow, y: number | string) => ({ value: [r.params[0], y], tip: tipOf(d, spec, r, info, lang) });
-  const title = t('explore.chart.line', { output: info.label, param: p.label });
   return {
-    ...base(title),
+    ...base(chartTitle(d, spec, key, lang)),
     legend: { top: 30 },
     grid: { top: 76, left: 72, right: 32, bottom: 48 },
     xAxis: { type: 'value', name: p.unit, nameLocation: 'end', scale: true, min: 'dataMin', max: 'dataMax' },
@@ -243,9 +250,8 @@ export function sweepHeatmapOption(d: Dataset, spec: SweepSpec, rows: readonly S
   const lo = vals.length ? Math.min(...vals) : 0;
   const hi = vals.length ? Math.max(...vals) : 1;
   const labels = xs.length * ys.length <= 120;
-  const title = t('explore.chart.heat', { output: info.label });
   return {
-    ...base(title),
+    ...base(chartTitle(d, spec, key, lang)),
     legend: { top: 30, data: [t('explore.legend.infeasible'), t('explore.legend.none')] },
     grid: { top: 76, left: 96, right: 150, bottom: 56 },
     xAxis: { type: 'category', name: `${pa.label} (${pa.unit})`, nameLocation: 'middle', nameGap: 28, data: xs.map((x) => fmt(x, lang, 4)), splitArea: { show: true } },
