@@ -106,8 +106,8 @@ async function hoverCharts(page: Page, scope: string): Promise<string[]> {
   for (let i = 0; i < n; i++) {
     const chart = charts.nth(i);
     await chart.scrollIntoViewIfNeeded();
-    // a chart is drawn once near the viewport (EChart.tsx)
-    await chart.locator('svg, canvas').first().waitFor();
+    // a chart is drawn once near the viewport (EChart.tsx), some in two frames: data-drawn once it shows its data
+    await expect.poll(() => chart.getAttribute('data-drawn'), { timeout: 30_000 }).not.toBeNull();
     const box = await chart.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const tips = await chart.evaluate((el) => {

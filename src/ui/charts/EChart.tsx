@@ -171,6 +171,8 @@ export function EChart(props: EChartProps): JSX.Element {
     });
   });
 
+  /** the chart shows a whole option (a streaming chart's, once its first option's data is drawn) */
+  const [complete, setComplete] = createSignal(false);
   /** a streaming chart's first option is drawn in two frames: its frame (title, axes), then its data, legend and visual map */
   let framed = false;
   const stream = (c: EChartsType, option: ChartOption) => {
@@ -180,7 +182,9 @@ export function EChart(props: EChartProps): JSX.Element {
     c.setOption(frame, { lazyUpdate: true });
     afterNextPaint(() => {
       try {
-        if (!c.isDisposed()) c.setOption(props.option, { lazyUpdate: true });
+        if (c.isDisposed()) return;
+        c.setOption(props.option, { lazyUpdate: true });
+        afterNextPaint(() => setComplete(true));
       } catch {
         setFailed(true);
       }
@@ -191,7 +195,10 @@ export function EChart(props: EChartProps): JSX.Element {
       if (!c || c.isDisposed()) return;
       try {
         if (props.streaming) stream(c, option);
-        else c.setOption(option, { notMerge: true });
+        else {
+          c.setOption(option, { notMerge: true });
+          setComplete(true);
+        }
       } catch {
         setFailed(true);
       }
@@ -200,7 +207,7 @@ export function EChart(props: EChartProps): JSX.Element {
 
   return (
     <figure class={`echart ${props.class ?? ''}`} style={{ margin: 0 }}>
-      <div ref={el} role="img" aria-label={props.label} data-drawn={chart() ? '' : undefined} style={{ width: '100%', height: failed() ? '0' : `${props.height ?? 320}px`, ...props.style }} />
+      <div ref={el} role="img" aria-label={props.label} data-drawn={complete() ? '' : undefined} style={{ width: '100%', height: failed() ? '0' : `${props.height ?? 320}px`, ...props.style }} />
       <Show when={failed()}>
         <figcaption class="echart-unavailable">{t('results.chart.unavailable')}</figcaption>
       </Show>

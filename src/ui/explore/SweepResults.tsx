@@ -38,18 +38,23 @@ function presentKeys(r: SolveReport): string[] {
 
 /**
  * How often the chart of a running sweep is redrawn at most. Each redraw
- * remakes the whole chart (a heat map of a 15×15 grid took over 100 ms of
- * script in a Chromium trace), so it follows the table at half its pace.
+ * remakes the whole chart (20-60 ms of script for a heat map of a 15×15
+ * grid), in a worker that shares the machine's cores with the solver, or on
+ * the page where there is no such worker: it follows the table at half its pace.
  */
 const LIVE_CHART_EVERY_MS = 1000;
 
-/** The chart drawn on the page: its option is made only here, not while a worker draws the running sweep. */
+/**
+ * The chart drawn on the page: its option is made only here, not while a worker draws the running sweep. It streams
+ * (EChart: merged, and first drawn in two frames) whatever its renderer: the chart of a sweep that just ended, drawn in
+ * one task, was the longest the page had at that sweep's end (44-66 ms of script).
+ */
 function SweepChart(props: { dataset: Dataset; spec: SweepSpec; rows: readonly SweepRow[]; output: string; renderer: 'canvas' | 'svg'; height: number }): JSX.Element {
   const option = createMemo(() => sweepOption(props.dataset, props.spec, props.rows, props.output, lang()));
   return (
     <EChart
       renderer={props.renderer}
-      streaming={props.renderer === 'canvas'}
+      streaming
       option={option()}
       label={String((option().title as { text?: string } | undefined)?.text ?? '')}
       height={props.height}
@@ -90,11 +95,6 @@ export function SweepResults(props: {
   onOutput?: (key: string) => void;
   /** the sweep is running: its chart is drawn on a canvas and redrawn at most every LIVE_CHART_EVERY_MS */
   live?: boolean;
-  /**
-   * the sweep ran while shown on this page: its chart stays on the canvas it was drawn on when it ends (drawing it again
-   * in SVG then took 44 ms of script in one task); a sweep opened after it ended is drawn in SVG, crisp for print
-   */
-  drewLive?: boolean;
 }): JSX.Element {
   const [own, setOwn] = createSignal('volume.sand');
   const key = () => props.output ?? own();
@@ -136,7 +136,7 @@ export function SweepResults(props: {
     ),
   );
   onCleanup(() => clearTimeout(chartTimer));
-  const renderer = (): 'canvas' | 'svg' => (props.live || props.drewLive ? 'canvas' : 'svg');
+  const renderer = (): 'canvas' | 'svg' => (props.live ? 'canvas' : 'svg');
   const [workerFailed, setWorkerFailed] = createSignal(false);
   const inWorker = () => !!props.live && !workerFailed() && canDrawInWorker();
   const chartHeight = () => (props.spec.axes.length === 2 ? 420 : 340);
@@ -195,8 +195,9 @@ export function SweepResults(props: {
         </button>
       </div>
       <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
-        {/* in SVG each redraw makes and patches a DOM node per cell (with the redraw every second, the chart's script in the long tasks
-            of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas): a running sweep draws on a canvas */}
+        {/* a running sweep's chart is drawn in a worker (LiveSweepChart); where it cannot be, on a canvas of the page, since in SVG
+            each redraw makes and patches a DOM node per cell (the chart's script in the long tasks of a running 15×15 grid fell from
+            1.1 s to 0.45 s on a canvas); once the sweep ends it is drawn in SVG, crisp for print, with its tooltips */}
         <Show
           when={!inWorker()}
           fallback={

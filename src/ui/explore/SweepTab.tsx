@@ -161,12 +161,6 @@ export function SweepTab(): JSX.Element {
     const r = running();
     return !!r && r.recordId === shownId();
   });
-  /** the sweeps seen running on this page: their chart stays on its canvas when they end (see SweepResults' drewLive) */
-  const [drewLive, setDrewLive] = createSignal<ReadonlySet<string>>(new Set());
-  createEffect(() => {
-    const id = shownId();
-    if (id && runsShown() && !drewLive().has(id)) setDrewLive(new Set([...drewLive(), id]));
-  });
   // the shown sweep's spec, the same object while it is shown (each read of the headers makes new ones)
   const shownSpec = createMemo(() => shown()?.spec, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   // the points of a stored sweep come from the database; a sweep running here, or the last one that ran here, has them in memory (they are stored before they are shown)
@@ -297,7 +291,7 @@ export function SweepTab(): JSX.Element {
                   <StaleNote text={t('explore.sweep.stale')} />
                 </Show>
               </p>
-              <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} live={runsShown()} drewLive={drewLive().has(s().id)} />
+              <SweepResults dataset={d} spec={shownSpec() ?? s().spec} points={shownPoints()} name={s().scenarioName} output={output()} onOutput={setOutput} live={runsShown()} />
             </section>
           )}
         </Show>
