@@ -56,7 +56,7 @@ function SweepChart(props: { dataset: Dataset; spec: SweepSpec; rows: readonly S
       renderer={props.renderer}
       streaming
       option={option()}
-      label={String((option().title as { text?: string } | undefined)?.text ?? '')}
+      label={chartTitle(props.dataset, props.spec, props.output, lang())}
       height={props.height}
     />
   );
