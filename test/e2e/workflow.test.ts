@@ -181,9 +181,12 @@ describeE2E('working across scenarios in Chromium', () => {
                 .find((p) => p.fill === '#1f4e79' && p.r.width > 6 && Math.abs(p.r.width - p.r.height) < 2);
               return hit ? { x: Math.round(hit.r.left + hit.r.width / 2), y: Math.round(hit.r.top + hit.r.height / 2) } : null;
             });
-          // the chart animates its points into place: click once the diamond stays put
+          // the chart animates its points into place: click once the diamond stays put (a bounded wait: it once looped until the
+          // test's own limit, saying nothing of where it stood)
+          let prev: Awaited<ReturnType<typeof find>> = null;
           let at = await find();
-          for (let prev = null as typeof at; !at || !prev || at.x !== prev.x || at.y !== prev.y; at = await find()) {
+          for (const end = Date.now() + 60_000; !at || !prev || at.x !== prev.x || at.y !== prev.y; at = await find()) {
+            if (Date.now() > end) throw new Error(`the plan's diamond did not settle in 60 s: last seen at ${JSON.stringify(at)}, before ${JSON.stringify(prev)}`);
             prev = at;
             await page.waitForTimeout(250);
           }
