@@ -41,9 +41,11 @@ describe('the time budget of one run', () => {
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen[0]?.limit).toBeLessThanOrEqual(30);
     expect(seen[0]?.limit).toBeGreaterThan(29);
-    // the budget starts with the first solve (after the model is built): a later call never gets more than what the first got less the time since
+    // the budget starts with the first solve (after the model is built): a later call never gets more than what the first
+    // got less the time since the call before it began (its limit is worked out after that; each call's own time is noted a
+    // moment after its limit, a lag that a busy machine stretched past a millisecond)
     const first = seen[0] as Call;
-    for (const [i, c] of seen.entries()) expect(c.limit, `call ${i}`).toBeLessThanOrEqual(first.limit - (c.at - first.at) + 1e-3);
+    for (const [i, c] of seen.entries()) if (i > 0) expect(c.limit, `call ${i}`).toBeLessThanOrEqual(first.limit - ((seen[i - 1] as Call).at - first.at) + 1e-9);
     expect(Math.min(...seen.slice(1).map((c) => c.limit))).toBeLessThan(30);
   });
 });
