@@ -39,8 +39,8 @@ describeE2E('scenarios in Chromium', () => {
       await page.getByRole('button', { name: w.duplicate('砂石 1800') }).click();
       const copy = lang === 'zh' ? '砂石 1800（副本）' : '砂石 1800 (copy)';
       await expect.poll(() => scenarioNames(page)).toEqual(['砂石 1800', w.redLine, copy]);
-      // the copy becomes the current scenario
-      expect(await page.locator('#current-scenario option:checked').textContent()).toBe(copy);
+      // the copy becomes the current scenario (a moment after it is listed: the list and the choice are two updates)
+      await expect.poll(() => page.locator('#current-scenario option:checked').textContent()).toBe(copy);
 
       // delete, then Undo from the notice
       await page.getByRole('button', { name: w.del(w.redLine) }).click();
