@@ -40,7 +40,8 @@ export interface EChartProps {
   streaming?: boolean;
 }
 
-const FALLBACK_WIDTH = 640;
+/** The width a chart is drawn at while its box has none (a hidden tab, jsdom), until it is resized. */
+export const FALLBACK_WIDTH = 640;
 /** How far outside the viewport a chart starts drawing, so that scrolling seldom meets an empty box. */
 const NEAR_VIEWPORT = '200px 0px';
 

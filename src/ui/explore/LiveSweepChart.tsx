@@ -9,6 +9,7 @@ import { createEffect, createSignal, onCleanup, onMount, type JSX } from 'solid-
 import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import type { SweepSpec } from '../../model/explore/sweep';
+import { FALLBACK_WIDTH } from '../charts/EChart';
 import { t } from '../i18n';
 import type { LiveChartApi } from './live-chart.worker';
 import type { SweepRow } from './sweepView';
@@ -16,8 +17,6 @@ import type { SweepRow } from './sweepView';
 /** Whether this browser can draw in a worker on a canvas of the page. */
 export const canDrawInWorker = (): boolean =>
   typeof Worker !== 'undefined' && typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
-
-const FALLBACK_WIDTH = 640;
 
 export function LiveSweepChart(props: {
   dataset: Dataset;
@@ -64,7 +63,7 @@ export function LiveSweepChart(props: {
         });
     };
     createEffect(() => {
-      const [spec, rows, key, lang] = [props.spec, [...props.rows], props.output, props.lang];
+      const [spec, rows, key, lang] = [props.spec, props.rows, props.output, props.lang];
       waiting = () => ready.then(() => remote.draw(spec, rows, key, lang));
       next();
     });

@@ -33,7 +33,7 @@ const api = {
     chart = echarts.init(canvas as unknown as HTMLElement, undefined, { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
   },
   /** Draws the rows; the number of rows drawn. */
-  draw(spec: SweepSpec, rows: SweepRow[], key: string, lang: Lang): number {
+  draw(spec: SweepSpec, rows: readonly SweepRow[], key: string, lang: Lang): number {
     if (!chart || !dataset) throw new Error('the sweep chart was drawn before its canvas came');
     chart.setOption(sweepOption(dataset, spec, rows, key, lang));
     return rows.length;
