@@ -3,7 +3,9 @@
  * and cancel (the points done stay listed and survive a reload), a sweep
  * with an infeasible point, the mine-count frontier with a point opened as a
  * new scenario (listed and open in the editor), and the path to 2025 as a
- * chart, a table and a CSV with a BOM.
+ * chart, a table and a CSV with a BOM. A sweep's chart is drawn in a worker,
+ * running and after, its tooltips shown by the page; where the worker cannot
+ * start, by the page.
  *
  * The cancelled sweep is rightsCaps.class3 from 250 down to 5 in 400
  * points on two workers: each point solves in a fraction of a second, so
@@ -14,12 +16,34 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { appForSuite, describeE2E } from '../helpers/browser';
 import { nav, openWithBaseline, scenarioNames, unnamedControls, W, startSweep } from './steps';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** The sweep chart's canvas, drawn in a worker (SweepWorkerChart). */
+const sweepCanvas = (page: Page) => page.locator('.sweep-results figure.sweep-worker-chart canvas');
 
 /** A chart is drawn once near the viewport, after the frame that shows it (EChart.tsx): scroll to it, then one SVG. */
 async function chartDrawn(scope: Locator): Promise<void> {
   await scope.locator('.echart').scrollIntoViewIfNeeded();
   await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
+}
+
+/** Waits until the sweep chart's worker has drawn `rows` rows (any, without). */
+async function sweepChartDrawn(page: Page, rows?: number): Promise<void> {
+  const drawn = async () => Number((await sweepCanvas(page).getAttribute('data-drawn-rows')) ?? 0);
+  if (rows === undefined) await expect.poll(drawn).toBeGreaterThan(0);
+  else await expect.poll(drawn).toBe(rows);
+}
+
+/** Points the mouse at a place of the sweep chart, as fractions of its width and height; the tooltip the page shows there. */
+async function tipAt(page: Page, fx: number, fy: number, expected: string | RegExp): Promise<string> {
+  await sweepCanvas(page).scrollIntoViewIfNeeded();
+  const box = await sweepCanvas(page).boundingBox();
+  if (!box) throw new Error('the sweep chart is not shown');
+  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+  const tip = page.locator('.sweep-worker-chart .chart-tip');
+  const text = async () => ((await tip.count()) > 0 ? ((await tip.textContent()) ?? '') : '');
+  await expect.poll(text, { timeout: 10_000 }).toMatch(expected);
+  return text();
 }
 
 describeE2E('explore in Chromium', () => {
@@ -77,14 +101,15 @@ describeE2E('explore in Chromium', () => {
     expect(indices.every((i) => i >= 0 && i < 400)).toBe(true);
     expect(indices[0]).toBe(0);
     expect(await rows.first().locator('th').first().textContent()).toBe('250');
-    // a line chart of the output chosen
-    await chartDrawn(page.locator('.sweep-results'));
+    // a line chart of the output chosen, with every point done; a point's figures in its tooltip
+    await sweepChartDrawn(page, done);
+    expect(await tipAt(page, 0.5, 0.5, /最优/)).toMatch(/三类（砂石土）矿山数上限 = [\d,.]+ 个/);
 
     await page.reload();
     await page.locator('.sweep-shown').waitFor();
     expect(await page.locator('.sweep-shown').getAttribute('data-state')).toBe('cancelled');
     expect(await page.locator('table.sweep-table tbody tr').count()).toBe(Math.min(done, 50));
-    await chartDrawn(page.locator('.sweep-results'));
+    await sweepChartDrawn(page, done);
     console.log(`sweep to ${done}/400 with 2 workers: ${tRun} ms`);
   });
 
@@ -125,9 +150,12 @@ describeE2E('explore in Chromium', () => {
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 30_000 }).toBe(4);
     await expect.poll(() => page.locator('.sweep-shown').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
-    await chartDrawn(page.locator('.sweep-results'));
-    // the chart follows the table a task later
-    await expect.poll(() => page.locator('.sweep-results .echart svg').textContent()).toContain('✕');
+    // the chart follows the table a task later: the infeasible cells (sand floor 3000) on the right, the solved ones on the left
+    await sweepChartDrawn(page, 4);
+    expect(await tipAt(page, 0.7, 0.5, /不可行/)).toContain('建筑用砂开采总量下限 = 3,000 万m³');
+    expect(await tipAt(page, 0.3, 0.5, /最优/)).toMatch(/建筑用砂开采总量: [\d,.]+ 万m³/);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator('.sweep-worker-chart .chart-tip').count()).toBe(0);
     expect(await unnamedControls(page)).toEqual([]);
   });
 
@@ -208,13 +236,13 @@ describeE2E('explore in Chromium', () => {
     console.log(`path (with the solve it needs): ${tPath} ms`);
   });
 
-  it("a running sweep's chart is drawn in a worker, not by the page; the page draws it when the sweep stops, or when the worker cannot, in both languages", async () => {
+  it("a sweep's chart is drawn in a worker, running and after, with the page's tooltips; the page draws it where the worker cannot; in both languages", async () => {
     const { page, context } = suite.app;
     await tab('参数扫描').click();
     const shown = page.locator('.sweep-shown');
-    const live = page.locator('.sweep-results figure.live-chart');
+    const inWorker = page.locator('.sweep-results figure.sweep-worker-chart');
     const drawnByPage = page.locator('.sweep-results .echart > div[data-drawn]');
-    const rowsDrawn = async () => Number((await live.locator('canvas').getAttribute('data-drawn-rows')) ?? 0);
+    const rowsDrawn = async () => Number((await sweepCanvas(page).getAttribute('data-drawn-rows')) ?? 0);
 
     await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 5, points: 200, workers: 1 });
     await expect.poll(() => shown.getAttribute('data-state')).toBe('running');
@@ -224,32 +252,45 @@ describeE2E('explore in Chromium', () => {
     await expect.poll(rowsDrawn, { timeout: 60_000 }).toBeGreaterThan(first);
     expect(await shown.getAttribute('data-state')).toBe('running');
     expect(await drawnByPage.count()).toBe(0);
-    expect(await live.locator('figcaption').textContent()).toBe('图随扫描结果更新；扫描结束后可将鼠标移到各点上查看数值，进行中请看下表。');
+    // a point's figures while the sweep runs
+    expect(await tipAt(page, 0.5, 0.5, /最优/)).toMatch(/三类（砂石土）矿山数上限 = [\d,.]+ 个/);
     await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => live.locator('figcaption').textContent()).toBe('The chart follows the sweep; once it ends, point at a cell or point to read its figures. Meanwhile the table below has them.');
-    const liveTitle = await live.locator('canvas').getAttribute('aria-label');
-    expect(liveTitle).toMatch(/^.+ against “.+”$/);
+    expect(await tipAt(page, 0.45, 0.5, /Optimal/)).toMatch(/ = [\d,.]+ mines/);
+    const title = await sweepCanvas(page).getAttribute('aria-label');
+    expect(title).toMatch(/^.+ against “.+”$/);
     await page.getByRole('button', { name: 'Cancel sweep' }).click();
     await expect.poll(() => shown.getAttribute('data-state')).toBe('cancelled');
-    // in SVG, with its tooltips
-    await expect.poll(() => drawnByPage.locator('svg').count()).toBe(1);
-    expect(await live.count()).toBe(0);
-    // the chart the page draws has the title the worker's had
-    expect(await drawnByPage.getAttribute('aria-label')).toBe(liveTitle);
+    // the worker draws the sweep as it stopped, every point done; the page draws no chart
+    const done = Number(/(\d+) \/ 200 points/.exec((await page.locator('.sweep-summary').textContent()) ?? '')?.[1] ?? -1);
+    expect(done).toBeGreaterThan(first);
+    await sweepChartDrawn(page, done);
+    expect(await drawnByPage.count()).toBe(0);
+    expect(await inWorker.count()).toBe(1);
+    expect(await sweepCanvas(page).getAttribute('aria-label')).toBe(title);
+    expect(await tipAt(page, 0.55, 0.5, /Optimal/)).toContain('Construction sand volume:');
+    await page.mouse.move(0, 0);
+    await expect.poll(() => inWorker.locator('.chart-tip').count()).toBe(0);
 
-    // a browser where the worker does not start: the page draws the running sweep's chart itself
-    await context.route('**/live-chart.worker*', (route) => route.abort('failed'));
+    // a browser where the worker does not start: the page draws the stored sweep's chart in SVG, and a running sweep's itself
+    await context.route('**/sweep-chart.worker*', (route) => route.abort('failed'));
     try {
       await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();
+      await page.reload();
+      await expect.poll(() => shown.getAttribute('data-state')).toBe('cancelled');
+      await drawnByPage.scrollIntoViewIfNeeded();
+      await expect.poll(() => drawnByPage.locator('svg').count()).toBe(1);
+      expect(await drawnByPage.getAttribute('aria-label')).toBe('建筑用砂开采总量随“三类（砂石土）矿山数上限”的变化');
+      expect(await inWorker.count()).toBe(0);
       await startSweep(page, { param: 'rightsCaps.class3', from: 250, to: 5, points: 200, workers: 1 });
       await expect.poll(() => shown.getAttribute('data-state')).toBe('running');
       await expect.poll(() => drawnByPage.locator('canvas').count(), { timeout: 60_000 }).toBeGreaterThan(0);
       expect(await shown.getAttribute('data-state')).toBe('running');
-      expect(await live.count()).toBe(0);
+      expect(await inWorker.count()).toBe(0);
       await page.getByRole('button', { name: '取消扫描' }).click();
       await expect.poll(() => shown.getAttribute('data-state')).toBe('cancelled');
+      await expect.poll(() => drawnByPage.locator('svg').count()).toBe(1);
     } finally {
-      await context.unroute('**/live-chart.worker*');
+      await context.unroute('**/sweep-chart.worker*');
     }
   });
 

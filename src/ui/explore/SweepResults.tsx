@@ -15,7 +15,7 @@ import { EChart } from '../charts/EChart';
 import { lang, t } from '../i18n';
 import { outputInfo, type OutputInfo } from './labels';
 import { chartTitle, fmtOutput, paramLabel, sweepCsv, sweepOption, sweepRows, tableOutputs, type SweepRow } from './sweepView';
-import { canDrawInWorker, LiveSweepChart } from './LiveSweepChart';
+import { canDrawInWorker, SweepWorkerChart } from './SweepWorkerChart';
 import { pagesOf } from '../table/pages';
 import { Table, type Column } from '../table/Table';
 
@@ -45,7 +45,7 @@ function presentKeys(r: SolveReport): string[] {
 const LIVE_CHART_EVERY_MS = 1000;
 
 /**
- * The chart drawn on the page: its option is made only here, not while a worker draws the running sweep. It streams
+ * The chart drawn on the page, where a worker cannot draw it: its option is made only here. It streams
  * (EChart: merged, and first drawn in two frames) whatever its renderer: the chart of a sweep that just ended, drawn in
  * one task, was the longest the page had at that sweep's end (44-66 ms of script).
  */
@@ -93,7 +93,7 @@ export function SweepResults(props: {
   name: string;
   output?: string;
   onOutput?: (key: string) => void;
-  /** the sweep is running: its chart is drawn on a canvas and redrawn at most every LIVE_CHART_EVERY_MS */
+  /** the sweep is running: its chart is redrawn at most every LIVE_CHART_EVERY_MS (on a canvas where the page draws it) */
   live?: boolean;
 }): JSX.Element {
   const [own, setOwn] = createSignal('volume.sand');
@@ -138,7 +138,7 @@ export function SweepResults(props: {
   onCleanup(() => clearTimeout(chartTimer));
   const renderer = (): 'canvas' | 'svg' => (props.live ? 'canvas' : 'svg');
   const [workerFailed, setWorkerFailed] = createSignal(false);
-  const inWorker = () => !!props.live && !workerFailed() && canDrawInWorker();
+  const inWorker = () => !workerFailed() && canDrawInWorker();
   const chartHeight = () => (props.spec.axes.length === 2 ? 420 : 340);
   const params = createMemo(() => props.spec.axes.map((a) => paramLabel(props.dataset, a.path, lang())));
   const colInfos = createMemo(() => columns().map((k) => outputInfo(props.dataset, k, lang())));
@@ -195,13 +195,14 @@ export function SweepResults(props: {
         </button>
       </div>
       <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
-        {/* a running sweep's chart is drawn in a worker (LiveSweepChart); where it cannot be, on a canvas of the page, since in SVG
-            each redraw makes and patches a DOM node per cell (the chart's script in the long tasks of a running 15×15 grid fell from
-            1.1 s to 0.45 s on a canvas); once the sweep ends it is drawn in SVG, crisp for print, with its tooltips */}
+        {/* the chart is drawn in a worker (SweepWorkerChart), running or not: the page's own draw of a sweep that just ended was
+            its longest task then (71-85 ms of script for a 15×15 heat map). Where it cannot be, a running sweep's chart is drawn on
+            a canvas of the page, since in SVG each redraw makes and patches a DOM node per cell (the chart's script in the long
+            tasks of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas); once the sweep ends it is drawn in SVG */}
         <Show
           when={!inWorker()}
           fallback={
-            <LiveSweepChart
+            <SweepWorkerChart
               dataset={props.dataset}
               spec={props.spec}
               rows={chartRows()}

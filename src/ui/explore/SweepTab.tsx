@@ -23,6 +23,7 @@ import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, coreCount, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
 import { SweepResults } from './SweepResults';
+import { canDrawInWorker } from './SweepWorkerChart';
 import { SWEEP_CHART_WARM_UP } from './sweepView';
 import { preloadCharts } from '../charts/EChart';
 
@@ -123,8 +124,9 @@ function pointCount(axes: AxisForm[]): number | null {
 
 export function SweepTab(): JSX.Element {
   const d = dataset();
-  // a sweep's first chart is drawn while it runs: ECharts is loaded and run once before, while the tab waits for the planner
-  onMount(() => preloadCharts(SWEEP_CHART_WARM_UP));
+  // where the page draws a sweep's chart itself (no worker can), its first is drawn while the sweep runs: ECharts is loaded and
+  // run once before, while the tab waits for the planner
+  onMount(() => canDrawInWorker() || preloadCharts(SWEEP_CHART_WARM_UP));
   const cur = createMemo(current);
   const params = createMemo(() => {
     const c = cur();
