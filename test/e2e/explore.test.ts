@@ -27,6 +27,9 @@ async function chartDrawn(scope: Locator): Promise<void> {
   await expect.poll(() => scope.locator('.echart svg').count()).toBe(1);
 }
 
+/** The page's sweep-chart workers (SweepWorkerChart). */
+const chartWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('sweep-chart'));
+
 /** Waits until the sweep chart's worker has drawn `rows` rows (any, without). */
 async function sweepChartDrawn(page: Page, rows?: number): Promise<void> {
   const drawn = async () => Number((await sweepCanvas(page).getAttribute('data-drawn-rows')) ?? 0);
@@ -58,6 +61,9 @@ describeE2E('explore in Chromium', () => {
     await page.waitForFunction(() => location.hash.startsWith('#/explore'));
     expect(await tab('参数扫描').getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.locator('.sweep-tab .empty').textContent()).toBe('当前方案还没有扫描结果。');
+    // the chart's worker starts while the tab waits for the planner: the sweep's chart takes it
+    await expect.poll(() => chartWorkers(page).length).toBe(1);
+    const spare = chartWorkers(page)[0];
 
     const t0 = Date.now();
     await page.locator('#sweep-param-1').selectOption('rightsCaps.class3');
@@ -85,6 +91,9 @@ describeE2E('explore in Chromium', () => {
     // the points done are listed while the sweep runs
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count()).toBeGreaterThanOrEqual(4);
     const tRun = Date.now() - t0;
+    await sweepChartDrawn(page);
+    expect(chartWorkers(page)).toHaveLength(1);
+    expect(chartWorkers(page)[0]).toBe(spare);
 
     await page.getByRole('button', { name: '取消扫描' }).click();
     await progress.waitFor({ state: 'detached' });
@@ -145,6 +154,9 @@ describeE2E('explore in Chromium', () => {
     await page.locator('#sweep-to-2').fill('100');
     await page.locator('#sweep-steps-2').fill('2');
     expect(await page.locator('.point-count').textContent()).toBe('共 4 次求解');
+    // the chart stays from one sweep to the next, with its worker
+    await sweepCanvas(page).evaluate((c) => c.setAttribute('data-before-grid', ''));
+    const [worker] = chartWorkers(page);
     await page.getByRole('button', { name: '开始扫描' }).click();
     // the previous sweep also reads 'done': wait for this one's four points first
     await expect.poll(() => page.locator('table.sweep-table tbody tr').count(), { timeout: 30_000 }).toBe(4);
@@ -152,6 +164,9 @@ describeE2E('explore in Chromium', () => {
     expect(await page.locator('table.sweep-table tbody tr[data-status="infeasible"]').count()).toBe(2);
     // the chart follows the table a task later: the infeasible cells (sand floor 3000) on the right, the solved ones on the left
     await sweepChartDrawn(page, 4);
+    expect(await sweepCanvas(page).getAttribute('data-before-grid')).toBe('');
+    expect(chartWorkers(page)).toHaveLength(1);
+    expect(chartWorkers(page)[0]).toBe(worker);
     expect(await tipAt(page, 0.7, 0.5, /不可行/)).toContain('建筑用砂开采总量下限 = 3,000 万m³');
     expect(await tipAt(page, 0.3, 0.5, /最优/)).toMatch(/建筑用砂开采总量: [\d,.]+ 万m³/);
     await page.mouse.move(0, 0);

@@ -16,6 +16,7 @@
  */
 import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
+import { whenIdle } from '../shell/idle';
 import type { ChartOption, EChartsType } from '../../present/charts/echarts';
 
 export interface EChartProps {
@@ -70,7 +71,7 @@ export function preloadCharts(warmUp: ChartOption): void {
   // once is enough: the code it runs stays compiled for the page's life
   if (warmedUp) return;
   warmedUp = true;
-  const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0));
+  const idle = (fn: () => void) => whenIdle(fn, 2000);
   idle(() =>
     void loadCharts().then(
       ({ echarts }) =>

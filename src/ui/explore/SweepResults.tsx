@@ -194,29 +194,26 @@ export function SweepResults(props: {
           {t('explore.sweep.csv')}
         </button>
       </div>
+      {/* the chart is drawn in a worker (SweepWorkerChart), running or not, and stays from one sweep shown to the next, so that
+          no sweep's start waits for a worker: the page's own draw of a sweep that just ended was its longest task then (71-85 ms
+          of script for a 15×15 heat map). Where it cannot be, a running sweep's chart is drawn on a canvas of the page, since in
+          SVG each redraw makes and patches a DOM node per cell (the chart's script in the long tasks of a running 15×15 grid fell
+          from 1.1 s to 0.45 s on a canvas); once the sweep ends it is drawn in SVG */}
+      <Show when={inWorker()}>
+        <SweepWorkerChart
+          dataset={props.dataset}
+          spec={props.spec}
+          rows={chartRows()}
+          output={key()}
+          lang={lang()}
+          height={chartHeight()}
+          label={chartTitle(props.dataset, props.spec, key(), lang())}
+          onFail={() => setWorkerFailed(true)}
+        />
+      </Show>
       <Show when={rows().length > 0} fallback={<p class="muted">{t('explore.sweep.noPoints')}</p>}>
-        {/* the chart is drawn in a worker (SweepWorkerChart), running or not: the page's own draw of a sweep that just ended was
-            its longest task then (71-85 ms of script for a 15×15 heat map). Where it cannot be, a running sweep's chart is drawn on
-            a canvas of the page, since in SVG each redraw makes and patches a DOM node per cell (the chart's script in the long
-            tasks of a running 15×15 grid fell from 1.1 s to 0.45 s on a canvas); once the sweep ends it is drawn in SVG */}
-        <Show
-          when={!inWorker()}
-          fallback={
-            <SweepWorkerChart
-              dataset={props.dataset}
-              spec={props.spec}
-              rows={chartRows()}
-              output={key()}
-              lang={lang()}
-              height={chartHeight()}
-              label={chartTitle(props.dataset, props.spec, key(), lang())}
-              onFail={() => setWorkerFailed(true)}
-            />
-          }
-        >
-          <Show when={renderer()} keyed>
-            {(renderer) => <SweepChart dataset={props.dataset} spec={props.spec} rows={chartRows()} output={key()} renderer={renderer} height={chartHeight()} />}
-          </Show>
+        <Show when={!inWorker() && renderer()} keyed>
+          {(renderer) => <SweepChart dataset={props.dataset} spec={props.spec} rows={chartRows()} output={key()} renderer={renderer} height={chartHeight()} />}
         </Show>
         <pages.Controls />
         <div class="scroll-table">

@@ -4,7 +4,7 @@
  * cancel that keeps the points done. Every sweep is stored with its
  * scenario and listed here again after a reload.
  */
-import { createEffect, createMemo, createSignal, For, on, onMount, Show, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type Accessor, type JSX } from 'solid-js';
 import type { SweepAxis, SweepSpec } from '../../model/explore/sweep';
 import { axisValues, MAX_SWEEP_POINTS } from '../../model/explore/sweep';
 import { fieldLabel } from '../../domain/field-labels';
@@ -23,7 +23,7 @@ import { PARAM_GROUPS, sweepParams, type SweepParam } from './labels';
 import { clampWorkers, coreCount, defaultWorkerCount, MAX_WORKERS } from './pool';
 import { cancelSweep, current, finishedSweepPoints, startSweep, sweepRun } from './state';
 import { SweepResults } from './SweepResults';
-import { canDrawInWorker } from './SweepWorkerChart';
+import { canDrawInWorker, keepChartWorkerReady } from './SweepWorkerChart';
 import { SWEEP_CHART_WARM_UP } from './sweepView';
 import { preloadCharts } from '../charts/EChart';
 
@@ -124,9 +124,12 @@ function pointCount(axes: AxisForm[]): number | null {
 
 export function SweepTab(): JSX.Element {
   const d = dataset();
-  // where the page draws a sweep's chart itself (no worker can), its first is drawn while the sweep runs: ECharts is loaded and
-  // run once before, while the tab waits for the planner
-  onMount(() => canDrawInWorker() || preloadCharts(SWEEP_CHART_WARM_UP));
+  // a sweep's first chart is drawn while the sweep starts: its worker is started before, while the tab waits for the planner; where
+  // the page draws the chart itself (no worker can), ECharts is loaded and run once before instead
+  onMount(() => {
+    if (canDrawInWorker()) onCleanup(keepChartWorkerReady());
+    else preloadCharts(SWEEP_CHART_WARM_UP);
+  });
   const cur = createMemo(current);
   const params = createMemo(() => {
     const c = cur();

@@ -12,12 +12,59 @@ import type { Dataset } from '../../domain/dataset';
 import type { Lang } from '../../domain/label';
 import type { SweepSpec } from '../../model/explore/sweep';
 import { FALLBACK_WIDTH } from '../charts/EChart';
+import { whenIdle } from '../shell/idle';
 import type { SweepChartApi } from './sweep-chart.worker';
 import type { SweepRow } from './sweepView';
 
 /** Whether this browser can draw in a worker on a canvas of the page. */
 export const canDrawInWorker = (): boolean =>
   typeof Worker !== 'undefined' && typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+
+const startWorker = () => new Worker(new URL('./sweep-chart.worker.ts', import.meta.url), { type: 'module', name: 'sweep-chart' });
+
+/**
+ * A chart worker started while the page waits, for the first chart to take:
+ * a worker's start (loading and compiling ECharts) is hundreds of ms of CPU,
+ * which at a sweep's first point shared the machine's cores with the solver
+ * and the page, and stretched the page's task then (20 ms of CPU) to
+ * 90-100 ms. Only while no chart has a worker: a chart keeps its worker from
+ * one sweep to the next.
+ */
+let spare: Worker | undefined;
+let keepSpare = false;
+let chartsDrawing = 0;
+
+const prepareSpare = () =>
+  whenIdle(() => {
+    if (keepSpare && !spare && chartsDrawing === 0) spare = startWorker();
+  }, 2000);
+
+/** Keeps a chart worker ready while the Sweep tab is open; the function returned stops it. */
+export function keepChartWorkerReady(): () => void {
+  keepSpare = true;
+  prepareSpare();
+  return () => {
+    keepSpare = false;
+    spare?.terminate();
+    spare = undefined;
+  };
+}
+
+/** A worker for a chart, and the function that ends it. */
+function takeWorker(): { worker: Worker; release: () => void } {
+  chartsDrawing++;
+  const worker = spare ?? startWorker();
+  spare = undefined;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    worker.terminate();
+    chartsDrawing--;
+    prepareSpare();
+  };
+  return { worker, release };
+}
 
 /**
  * The canvas's pixels per CSS pixel: at least two, so that the chart prints
@@ -75,13 +122,13 @@ export function SweepWorkerChart(props: {
   let leave = () => {};
 
   onMount(() => {
-    const worker = new Worker(new URL('./sweep-chart.worker.ts', import.meta.url), { type: 'module', name: 'sweep-chart' });
+    const { worker, release } = takeWorker();
     const remote = Comlink.wrap<SweepChartApi>(worker);
     let failed = false;
     const fail = () => {
       if (failed) return;
       failed = true;
-      worker.terminate();
+      release();
       props.onFail();
     };
     worker.addEventListener('error', fail);
@@ -129,7 +176,7 @@ export function SweepWorkerChart(props: {
       resized.disconnect();
       failed = true;
       remote[Comlink.releaseProxy]();
-      worker.terminate();
+      release();
     });
   });
 

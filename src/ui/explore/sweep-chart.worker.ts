@@ -31,6 +31,8 @@ let chart: echarts.EChartsType | undefined;
 let dataset: Dataset | undefined;
 let drawn: ChartOption | undefined;
 let highlighted: Hit | null = null;
+/** what the chart drawn shows (the parameters, the output and the language): rows of the same merge into it */
+let shown = '';
 
 const sameItem = (a: Hit | null, b: Hit | null) => a?.seriesId === b?.seriesId && a?.dataIndex === b?.dataIndex;
 
@@ -52,7 +54,10 @@ const api = {
     drawn = sweepOption(dataset, spec, rows, key, lang);
     // the items are new: what was highlighted is drawn plain again
     highlighted = null;
-    chart.setOption(drawn);
+    // another sweep shown, or another output, has other axes and series: it replaces the chart rather than merging into it
+    const shows = JSON.stringify([spec, key, lang]);
+    chart.setOption(drawn, { notMerge: shows !== shown });
+    shown = shows;
     return rows.length;
   },
   /** Highlights the point at (x, y) in CSS pixels of the canvas, if any, and gives its tooltip (HTML, escaped by sweepView). */

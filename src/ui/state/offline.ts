@@ -13,6 +13,7 @@
 import { warmSolver } from './solve';
 import { t } from '../i18n';
 import { notify } from './notices';
+import { whenIdle } from '../shell/idle';
 
 /** Notices close themselves after a delay; the offer stays up (the longest delay a timer takes). */
 const UNTIL_DISMISSED_MS = 2 ** 31 - 1;
@@ -80,7 +81,5 @@ export function registerOffline(): void {
  * needs fetching for the offline copy.)
  */
 export function warmUp(): void {
-  const idle = (fn: () => void) =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1500);
-  idle(() => void warmSolver());
+  whenIdle(() => void warmSolver(), 3000, 1500);
 }
