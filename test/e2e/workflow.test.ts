@@ -191,7 +191,17 @@ describeE2E('working across scenarios in Chromium', () => {
           let prev: Awaited<ReturnType<typeof find>> = null;
           let at = await find();
           for (const end = Date.now() + 60_000; !at || !prev || at.x !== prev.x || at.y !== prev.y; at = await find()) {
-            if (Date.now() > end) throw new Error(`the plan's diamond did not settle in 60 s: last seen at ${JSON.stringify(at)}, before ${JSON.stringify(prev)}`);
+            if (Date.now() > end) {
+              // what the chart had instead: its symbols' colours and sizes, and the frontier's rows
+              const symbols = await svg.evaluate((el) =>
+                [...el.querySelectorAll('path')]
+                  .map((p) => ({ fill: p.getAttribute('fill'), r: p.getBoundingClientRect() }))
+                  .filter((p) => p.r.width > 4 && p.r.width < 40)
+                  .map((p) => `${p.fill} ${Math.round(p.r.width)}×${Math.round(p.r.height)}`),
+              );
+              const rows = await page.locator('table.frontier-table tbody tr').allTextContents();
+              throw new Error(`the plan's diamond did not settle in 60 s: last seen at ${JSON.stringify(at)}, before ${JSON.stringify(prev)}; symbols ${symbols.join(', ')}; rows ${rows.join(' | ')}`);
+            }
             prev = at;
             await page.waitForTimeout(250);
           }
