@@ -183,7 +183,8 @@ describeE2E('working across scenarios in Chromium', () => {
             svg.evaluate((el) => {
               const hit = [...el.querySelectorAll('path')]
                 .map((p) => ({ fill: (p.getAttribute('fill') ?? '').toLowerCase(), r: p.getBoundingClientRect() }))
-                .find((p) => p.fill === '#1f4e79' && p.r.width > 6 && Math.abs(p.r.width - p.r.height) < 2);
+                // in the plan's colour as written at first, or as the renderer writes it back after a hover (rgb)
+                .find((p) => ['#1f4e79', 'rgb(31,78,121)'].includes(p.fill.replace(/\s/g, '')) && p.r.width > 6 && Math.abs(p.r.width - p.r.height) < 2);
               return hit ? { x: Math.round(hit.r.left + hit.r.width / 2), y: Math.round(hit.r.top + hit.r.height / 2) } : null;
             });
           // the chart animates its points into place: click once the diamond stays put (a bounded wait: it once looped until the

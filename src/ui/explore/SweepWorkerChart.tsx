@@ -50,18 +50,19 @@ export function keepChartWorkerReady(): () => void {
   };
 }
 
-/** A worker for a chart, and the function that ends it. */
-function takeWorker(): { worker: Worker; release: () => void } {
+/** A worker for a chart, and the function that ends it (and readies another, unless this one failed). */
+function takeWorker(): { worker: Worker; release: (failed: boolean) => void } {
   chartsDrawing++;
   const worker = spare ?? startWorker();
   spare = undefined;
   let released = false;
-  const release = () => {
+  const release = (failed: boolean) => {
     if (released) return;
     released = true;
     worker.terminate();
     chartsDrawing--;
-    prepareSpare();
+    if (failed) keepSpare = false;
+    else prepareSpare();
   };
   return { worker, release };
 }
@@ -128,7 +129,7 @@ export function SweepWorkerChart(props: {
     const fail = () => {
       if (failed) return;
       failed = true;
-      release();
+      release(true);
       props.onFail();
     };
     worker.addEventListener('error', fail);
@@ -176,7 +177,7 @@ export function SweepWorkerChart(props: {
       resized.disconnect();
       failed = true;
       remote[Comlink.releaseProxy]();
-      release();
+      release(false);
     });
   });
 
