@@ -142,7 +142,8 @@ const chartValue = (x: number | null, info: OutputInfo) => (x === null ? null : 
 /**
  * A small chart with the parts of a sweep's charts (a line over value axes,
  * a heat map over category axes with a visual map, title, legend, tooltip),
- * drawn once unseen when the Sweep tab opens (EChart.tsx, preloadCharts).
+ * drawn once unseen when the Sweep tab opens where the page draws sweep
+ * charts itself, no worker being able to (EChart.tsx, preloadCharts).
  */
 export const SWEEP_CHART_WARM_UP: ChartOption = {
   animation: false,
