@@ -7,7 +7,8 @@
  */
 import type { Dataset } from '../src/domain/dataset';
 
-function random(seed: number): () => number {
+/** A fixed-seed generator of numbers in [0, 1): the same seed, the same numbers. */
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -18,7 +19,7 @@ function random(seed: number): () => number {
 const FAR_KM = 1000;
 
 export function provinceDataset(hotan: Dataset, n: number, seed = 1): Dataset {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const jiggle = (x: number) => x * (0.9 + 0.2 * rnd());
   const count = (x: number) => Math.round(jiggle(x));
   const uid = (id: string, k: number) => (k === 0 ? id : `${id}_p${k}`);

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N] [--scale 1,3,7,14] [--sweeps N] [--json]
+ * npm run bench [-- --runs N] [--scale 1,3,7,14] [--sweeps N] [--grid N] [--json]
  *
  * Times the engine on the embedded model: building each shipped preset's
  * model, and solving it as the workbench does (solve, duals, report), repeated; prints medians and ratios from this one run
@@ -10,8 +10,13 @@
  * time ÷ wall time: below the worker count when other programs share the
  * machine). `--scale` solves the
  * baseline on province-scale datasets (scripts/province.ts: the Hotan data
- * replicated N times, perturbed); `--json` prints one object
- * {presets, province, pool} instead of the tables.
+ * replicated N times, perturbed). `--grid N` (default 0: none) solves the
+ * N × N grid of the sand cap × the clay cap that the browser benchmark sweeps,
+ * one point at a time, and says how far an estimate of the time left can be
+ * trusted after a tenth of its points: the page's estimate played back on
+ * these times, and how often a fair sample's mean comes within 25% at all.
+ * `--json` prints one object {presets, province, pool, grid} instead of the
+ * tables.
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,11 +28,13 @@ import { runBuilt } from '../model/run';
 import { createNodeSolver } from '../solver/node';
 import { createThreadWorker } from '../solver/node-pool';
 import { solveAll } from '../model/pool';
-import { provinceDataset } from '../../scripts/province';
+import { provinceDataset, seededRandom } from '../../scripts/province';
+import { fairSampleWithin, playBack, spreadOrder } from '../model/explore/schedule';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, grid: { type: 'string', default: '0' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(3, Number(values.runs));
 const sweeps = Math.max(1, Number(values.sweeps));
+const gridSteps = Math.max(0, Math.floor(Number(values.grid)));
 const scales = values.scale.split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
 const log = (line: string) => {
   if (!values.json) console.log(line);
@@ -111,10 +118,42 @@ const sweepMedians = {
   coresN: median(pairs.map((p) => p.pool.cores)),
 };
 log(`\n50-point sweep of caps.sand, ${sweeps}× alternately (threads warmed up first); medians: 1 worker ${sweepMedians.ms1.toFixed(0)} ms on ${sweepMedians.cores1.toFixed(2)} cores, pool of ${cores} ${sweepMedians.msN.toFixed(0)} ms on ${sweepMedians.coresN.toFixed(2)} cores, speed-up ${sweepMedians.speedup.toFixed(2)}× (each: ${pairs.map((p) => (p.one.ms / p.pool.ms).toFixed(2)).join(', ')})`);
+/** the share of a grid's points after which the browser benchmark compares the page's time left with the time it took, and the error it allows */
+const ESTIMATE_AT = 0.1;
+const ESTIMATE_TOLERANCE = 0.25;
+function gridTail(steps: number) {
+  const cases = sweepScenarios(dataset, baseline, {
+    axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps }, { path: 'caps.clay', from: 50, to: 100, steps }],
+  });
+  const times = cases.map((c) => time(() => runBuilt(dataset, buildModel(dataset, c.scenario), solver)));
+  const total = times.reduce((a, x) => a + x, 0);
+  const mean = total / times.length;
+  const sd = Math.sqrt(times.reduce((a, x) => a + (x - mean) ** 2, 0) / (times.length - 1));
+  const slowest = [...times].sort((a, b) => b - a).slice(0, Math.ceil(0.03 * times.length));
+  const page = playBack(times, spreadOrder(times.length), 1, ESTIMATE_AT);
+  return {
+    points: times.length,
+    totalMs: total,
+    medianMs: median(times),
+    meanMs: mean,
+    variation: sd / mean,
+    slowestShare: slowest.reduce((a, x) => a + x, 0) / total,
+    pageEstimateError: (page.estimate - page.actual) / page.actual,
+    fairSampleWithin: fairSampleWithin(times, steps, ESTIMATE_AT, ESTIMATE_TOLERANCE, 2000, seededRandom(1)),
+  };
+}
+const grid = gridSteps > 1 ? gridTail(gridSteps) : null;
+if (grid) {
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  log(`\n${gridSteps}×${gridSteps} grid of caps.sand × caps.clay, one point at a time: ${grid.points} points in ${(grid.totalMs / 1000).toFixed(1)} s; per point median ${grid.medianMs.toFixed(0)} ms, mean ${grid.meanMs.toFixed(0)} ms, coefficient of variation ${grid.variation.toFixed(2)}; the slowest 3% of the points take ${pct(grid.slowestShare)} of the time`);
+  log(`  time left after ${pct(ESTIMATE_AT)} of the points, the page's order and estimate played back on these times (one worker): off by ${pct(grid.pageEstimateError)}`);
+  log(`  a fair sample of ${pct(ESTIMATE_AT)} (a point in every row and column first, the rest at random; 2000 draws): its mean is within ${pct(ESTIMATE_TOLERANCE)} of the rest's in ${pct(grid.fairSampleWithin)} of the draws`);
+}
 if (values.json)
   console.log(JSON.stringify({
     runs,
     presets: rows.map((r) => ({ name: r.name, proven: r.status === 'optimal', status: r.status, ms: r.solve, buildMs: r.build })),
     province: province.map(({ scale, rows: r, cols, ints, proven, status, tieBreak, ms, buildMs }) => ({ scale, rows: r, cols, ints, proven, status, tieBreak, ms, buildMs })),
     pool: { workers: cores, sweeps, ...sweepMedians },
+    grid,
   }));

@@ -59,3 +59,71 @@ export function timeLeft({ solved, running, waiting, workers }: SweepTimes): num
   const rest = [...later.map((e) => (e > mean ? e : mean - e)), ...first.map((e) => Math.max(0, mean - e))];
   return Math.max((mean * waiting + sum(rest)) / Math.max(1, workers), ...rest);
 }
+
+/**
+ * Plays recorded solve times (by point) back in `order` over `workers`
+ * workers, each taking the next point as it finishes one, as the page's pool
+ * hands them out; at the first finish with `share` of the points done: the
+ * time left as timeLeft puts it, and as it really was.
+ */
+export function playBack(times: readonly number[], order: readonly number[], workers: number, share: number): { estimate: number; actual: number } {
+  const solved: number[][] = Array.from({ length: workers }, () => []);
+  const busy: ({ sent: number; ends: number } | null)[] = Array.from({ length: workers }, () => null);
+  let next = 0;
+  const send = (w: number, now: number) => {
+    const i = order[next++];
+    busy[w] = i === undefined ? null : { sent: now, ends: now + (times[i] as number) };
+  };
+  for (let w = 0; w < workers; w++) send(w, 0);
+  let snapshot: { at: number; estimate: number } | null = null;
+  let done = 0;
+  let now = 0;
+  while (busy.some((b) => b)) {
+    const w = busy.reduce((best, b, k) => (b && (best < 0 || b.ends < (busy[best] as { ends: number }).ends) ? k : best), -1);
+    const b = busy[w] as { sent: number; ends: number };
+    now = b.ends;
+    (solved[w] as number[]).push(b.ends - b.sent);
+    done++;
+    send(w, now);
+    if (!snapshot && done >= Math.ceil(share * times.length)) {
+      const running = busy.map((x) => (x ? now - x.sent : null));
+      const estimate = timeLeft({ solved, running, waiting: times.length - done - running.filter((e) => e !== null).length, workers });
+      snapshot = { at: now, estimate: estimate as number };
+    }
+  }
+  if (!snapshot) throw new Error('never reached the share');
+  return { estimate: snapshot.estimate, actual: now - snapshot.at };
+}
+
+/**
+ * How often the best an estimate can do from a sample comes within
+ * `tolerance` of the truth: over `draws` fair samples of `share` of a
+ * rows × columns grid (a point in every row and column first, the rest at
+ * random), the share of draws whose mean time is within `tolerance` of the
+ * mean of the points left. Solve times with a heavy tail bound any estimate
+ * made from the points done; this says how tightly.
+ */
+export function fairSampleWithin(times: readonly number[], rows: number, share: number, tolerance: number, draws: number, random: () => number): number {
+  const columns = times.length / rows;
+  const size = Math.ceil(share * times.length);
+  const shuffled = (xs: number[]) => {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [xs[i], xs[j]] = [xs[j] as number, xs[i] as number];
+    }
+    return xs;
+  };
+  const mean = (xs: number[]) => sum(xs.map((i) => times[i] as number)) / xs.length;
+  let within = 0;
+  for (let d = 0; d < draws; d++) {
+    const rowOrder = shuffled(Array.from({ length: rows }, (_, r) => r));
+    const columnOrder = shuffled(Array.from({ length: columns }, (_, c) => c));
+    const spread = rowOrder.slice(0, size).map((r, k) => r * columns + (columnOrder[k % columns] as number));
+    const taken = new Set(spread);
+    const others = shuffled(Array.from({ length: times.length }, (_, i) => i).filter((i) => !taken.has(i)));
+    const sample = [...spread, ...others.slice(0, size - spread.length)];
+    const rest = others.slice(size - spread.length);
+    if (Math.abs(mean(sample) - mean(rest)) <= tolerance * mean(rest)) within++;
+  }
+  return within / draws;
+}
