@@ -23,6 +23,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchApp, readStore, ROOT, serve } from '../test/helpers/browser';
+import type { SweepAxis } from '../src/model/explore/sweep';
+import { CLAY_CAP, SAND_CAP } from './bench-grid';
 
 const { values } = parseArgs({
   options: {
@@ -80,10 +82,10 @@ function instrument(): void {
   new MutationObserver(sample).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done', 'data-remaining-ms'] });
 }
 
-async function setAxis(page: Page, n: 1 | 2, path: string, from: number, to: number, steps: number): Promise<void> {
-  await page.locator(`#sweep-param-${n}`).selectOption(path);
-  await page.locator(`#sweep-from-${n}`).fill(String(from));
-  await page.locator(`#sweep-to-${n}`).fill(String(to));
+async function setAxis(page: Page, n: 1 | 2, axis: Omit<SweepAxis, 'steps'>, steps: number): Promise<void> {
+  await page.locator(`#sweep-param-${n}`).selectOption(axis.path);
+  await page.locator(`#sweep-from-${n}`).fill(String(axis.from));
+  await page.locator(`#sweep-to-${n}`).fill(String(axis.to));
   await page.locator(`#sweep-steps-${n}`).fill(String(steps));
 }
 
@@ -217,8 +219,8 @@ function cliGrid(workers: number): Promise<number> {
   const args = [
     join(ROOT, 'src/cli/sweep.ts'),
     join(ROOT, 'scenarios/baseline.json'),
-    ...['--param', 'caps.sand', '--from', '1000', '--to', '2500', '--steps', String(GRID)],
-    ...['--param2', 'caps.clay', '--from2', '50', '--to2', '100', '--steps2', String(GRID)],
+    ...['--param', SAND_CAP.path, '--from', String(SAND_CAP.from), '--to', String(SAND_CAP.to), '--steps', String(GRID)],
+    ...['--param2', CLAY_CAP.path, '--from2', String(CLAY_CAP.from), '--to2', String(CLAY_CAP.to), '--steps2', String(GRID)],
     ...['--workers', String(workers), '--lang', 'en'],
   ];
   return new Promise((ok, fail) =>
@@ -255,7 +257,7 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
     const workers = Number(await page.locator('#sweep-workers').inputValue());
 
     // 1. the line sweep
-    await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
+    await setAxis(page, 1, SAND_CAP, LINE);
     const lineRun = values.profile ? await traced(page, () => runToEnd(page, LINE)) : { result: await runToEnd(page, LINE), events: [] };
     const line = lineRun.result;
     log(`line sweep, ${LINE} points on ${workers} workers: ${(line.wallMs / 1000).toFixed(1)} s; long tasks ${line.longTasks}, longest ${line.longestTaskMs.toFixed(0)} ms, blocked ${(line.blockedShare * 100).toFixed(1)}% of the time`);
@@ -264,8 +266,8 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
 
     // 2. the grid, in the browser and on the command line
     await page.getByLabel('Add a second parameter (two-dimensional grid)').check();
-    await setAxis(page, 2, 'caps.clay', 50, 100, GRID);
-    await setAxis(page, 1, 'caps.sand', 1000, 2500, GRID);
+    await setAxis(page, 2, CLAY_CAP, GRID);
+    await setAxis(page, 1, SAND_CAP, GRID);
     const cdp = values.profile ? await app.context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -294,7 +296,7 @@ async function oneRun(server: Awaited<ReturnType<typeof serve>>): Promise<RunFig
 
     // 3. cancel once 10% of the line sweep is done
     await page.getByLabel('Add a second parameter (two-dimensional grid)').uncheck();
-    await setAxis(page, 1, 'caps.sand', 1000, 2500, LINE);
+    await setAxis(page, 1, SAND_CAP, LINE);
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.explore-progress')?.dataset.done ?? 0) >= n, Math.ceil(LINE / 10), { timeout: 10 * 60_000, polling: 50 });
     const cancel = await page.evaluate(

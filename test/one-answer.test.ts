@@ -16,6 +16,7 @@ import type { Solver } from '../src/solver/adapter';
 import { lpFileNames } from '../src/solver/lp-names';
 import { createNodeSolver } from '../src/solver/node';
 import { lpObjectiveWithHighs } from './helpers/highs';
+import { benchGrid } from '../scripts/bench-grid';
 
 const presets = readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort();
 
@@ -74,7 +75,7 @@ describe('glpk and HiGHS give the same answer on every preset', () => {
 describe('glpk and HiGHS give the same answer where the sand cap binds and the search is longest', () => {
   const d = loadDatasetFile('models/hotan-2021-2025.json');
   const baseline = loadScenarioFile('scenarios/baseline.json');
-  const grid = sweepScenarios(d, baseline, { axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps: 15 }, { path: 'caps.clay', from: 50, to: 100, steps: 15 }] });
+  const grid = sweepScenarios(d, baseline, { axes: benchGrid(15) });
   for (const i of [16, 25, 31, 56]) {
     const point = grid[i] as (typeof grid)[number];
     const what = Object.entries(point.params).map(([p, v]) => `${p}=${v.toFixed(1)}`).join(', ');

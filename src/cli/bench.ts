@@ -29,6 +29,7 @@ import { createNodeSolver } from '../solver/node';
 import { createThreadWorker } from '../solver/node-pool';
 import { solveAll } from '../model/pool';
 import { provinceDataset, seededRandom } from '../../scripts/province';
+import { benchGrid } from '../../scripts/bench-grid';
 import { fairSampleWithin, playBack, spreadOrder } from '../model/explore/schedule';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, grid: { type: 'string', default: '0' }, json: { type: 'boolean', default: false } } });
@@ -122,9 +123,7 @@ log(`\n50-point sweep of caps.sand, ${sweeps}× alternately (threads warmed up f
 const ESTIMATE_AT = 0.1;
 const ESTIMATE_TOLERANCE = 0.25;
 function gridTail(steps: number) {
-  const cases = sweepScenarios(dataset, baseline, {
-    axes: [{ path: 'caps.sand', from: 1000, to: 2500, steps }, { path: 'caps.clay', from: 50, to: 100, steps }],
-  });
+  const cases = sweepScenarios(dataset, baseline, { axes: benchGrid(steps) });
   const times = cases.map((c) => time(() => runBuilt(dataset, buildModel(dataset, c.scenario), solver)));
   const total = times.reduce((a, x) => a + x, 0);
   const mean = total / times.length;
