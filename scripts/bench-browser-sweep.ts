@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchApp, readStore, ROOT, serve } from '../test/helpers/browser';
 import type { SweepAxis } from '../src/model/explore/sweep';
-import { CLAY_CAP, SAND_CAP } from './bench-grid';
+import { CLAY_CAP, ESTIMATE_AT, ESTIMATE_TOLERANCE, SAND_CAP } from './bench-grid';
 
 const { values } = parseArgs({
   options: {
@@ -128,7 +128,7 @@ async function runToEnd(page: Page, points: number): Promise<SweepFigures> {
   const during = tasks.filter((x) => x.start >= t0 && x.start <= t1);
   const blocked = during.reduce((a, x) => a + x.duration, 0);
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ samples, during, solveMs: await storedSolveTimes(page, id) }));
-  const tenth = samples.find((s) => s.done >= Math.ceil(points / 10) && s.remainingMs !== null);
+  const tenth = samples.find((s) => s.done >= Math.ceil(points * ESTIMATE_AT) && s.remainingMs !== null);
   const last = samples.at(-1);
   const tEnd = last && last.done === points ? last.t : t1;
   return {
@@ -357,7 +357,7 @@ if (RUNS > 1) {
   log(`\nmedians of ${RUNS} runs (targets in brackets):`);
   log(`  longest task, line / grid          ${medians.lineLongestTaskMs.toFixed(0)} / ${medians.gridLongestTaskMs.toFixed(0)} ms  (≤ 50)`);
   log(`  tasks over 50 ms, line / grid      ${medians.lineLongTasks} / ${medians.gridLongTasks}  (0)`);
-  log(`  estimate error at 10%, line / grid ${pct(medians.lineEstimateError)} / ${pct(medians.gridEstimateError)}  (≤ 25%)`);
+  log(`  estimate error at ${pct(ESTIMATE_AT)}, line / grid ${pct(medians.lineEstimateError)} / ${pct(medians.gridEstimateError)}  (≤ ${pct(ESTIMATE_TOLERANCE)})`);
   log(`  browser / CLI                      ${medians.ratio.toFixed(2)}  (≤ 1.3)`);
   log(`  cancel latency                     ${medians.cancelLatencyMs.toFixed(0)} ms  (≤ 300)`);
 }

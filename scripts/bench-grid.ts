@@ -7,6 +7,10 @@
  */
 import type { SweepAxis } from '../src/model/explore/sweep';
 
+/** Issue 10's target for a sweep's time left: after this share of the points, within this share of the time it then takes. */
+export const ESTIMATE_AT = 0.1;
+export const ESTIMATE_TOLERANCE = 0.25;
+
 export const SAND_CAP = { path: 'caps.sand', from: 1000, to: 2500 } as const;
 export const CLAY_CAP = { path: 'caps.clay', from: 50, to: 100 } as const;
 

@@ -29,7 +29,7 @@ import { createNodeSolver } from '../solver/node';
 import { createThreadWorker } from '../solver/node-pool';
 import { solveAll } from '../model/pool';
 import { provinceDataset, seededRandom } from '../../scripts/province';
-import { benchGrid } from '../../scripts/bench-grid';
+import { benchGrid, ESTIMATE_AT, ESTIMATE_TOLERANCE } from '../../scripts/bench-grid';
 import { fairSampleWithin, playBack, spreadOrder } from '../model/explore/schedule';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, scale: { type: 'string', default: '1,3,7,14' }, sweeps: { type: 'string', default: '3' }, grid: { type: 'string', default: '0' }, json: { type: 'boolean', default: false } } });
@@ -119,9 +119,6 @@ const sweepMedians = {
   coresN: median(pairs.map((p) => p.pool.cores)),
 };
 log(`\n50-point sweep of caps.sand, ${sweeps}× alternately (threads warmed up first); medians: 1 worker ${sweepMedians.ms1.toFixed(0)} ms on ${sweepMedians.cores1.toFixed(2)} cores, pool of ${cores} ${sweepMedians.msN.toFixed(0)} ms on ${sweepMedians.coresN.toFixed(2)} cores, speed-up ${sweepMedians.speedup.toFixed(2)}× (each: ${pairs.map((p) => (p.one.ms / p.pool.ms).toFixed(2)).join(', ')})`);
-/** the share of a grid's points after which the browser benchmark compares the page's time left with the time it took, and the error it allows */
-const ESTIMATE_AT = 0.1;
-const ESTIMATE_TOLERANCE = 0.25;
 function gridTail(steps: number) {
   const cases = sweepScenarios(dataset, baseline, { axes: benchGrid(steps) });
   const times = cases.map((c) => time(() => runBuilt(dataset, buildModel(dataset, c.scenario), solver)));
