@@ -8,7 +8,10 @@ import { fairSampleWithin, playBack, spreadOrder, timeLeft } from '../src/model/
 import recorded from './fixtures/sweep-solve-times.json';
 import { seededRandom } from '../scripts/province';
 
-const error = (x: { estimate: number; actual: number }) => Math.abs(x.estimate - x.actual) / x.actual;
+const error = (x: { estimate: number | null; actual: number }) => {
+  expect(x.estimate).not.toBeNull();
+  return Math.abs((x.estimate ?? Number.NaN) - x.actual) / x.actual;
+};
 
 describe('sweep schedule', () => {
   it('a grid is solved spread over its range: every point once, and the first tenth touches every row', () => {
@@ -37,6 +40,11 @@ describe('sweep schedule', () => {
   it("a worker's first point running long (it also starts the solver) neither raises the mean nor adds more than the mean", () => {
     expect(timeLeft({ solved: [[0, 100], []], running: [null, 3000], waiting: 4, workers: 2 })).toBe((4 * 100) / 2);
     expect(timeLeft({ solved: [[0, 100], []], running: [null, 40], waiting: 4, workers: 2 })).toBe((60 + 4 * 100) / 2);
+  });
+
+  it('played back, no estimate while only the first point is done (it also starts the solver)', () => {
+    expect(playBack([100, 100, 100], [0, 1, 2], 1, 0.3)).toEqual({ estimate: null, actual: 200 });
+    expect(playBack([100, 100, 100], [0, 1, 2], 1, 0.6)).toEqual({ estimate: 100, actual: 100 });
   });
 
   it('never less than the longest point still running', () => {

@@ -134,7 +134,7 @@ function gridTail(steps: number) {
     meanMs: mean,
     variation: sd / mean,
     slowestShare: slowest.reduce((a, x) => a + x, 0) / total,
-    pageEstimateError: (page.estimate - page.actual) / page.actual,
+    pageEstimateError: page.estimate === null ? null : (page.estimate - page.actual) / page.actual,
     fairSampleWithin: fairSampleWithin(times, steps, ESTIMATE_AT, ESTIMATE_TOLERANCE, 2000, seededRandom(1)),
   };
 }
@@ -142,7 +142,7 @@ const grid = gridSteps > 1 ? gridTail(gridSteps) : null;
 if (grid) {
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   log(`\n${gridSteps}×${gridSteps} grid of caps.sand × caps.clay, one point at a time: ${grid.points} points in ${(grid.totalMs / 1000).toFixed(1)} s; per point median ${grid.medianMs.toFixed(0)} ms, mean ${grid.meanMs.toFixed(0)} ms, coefficient of variation ${grid.variation.toFixed(2)}; the slowest 3% of the points take ${pct(grid.slowestShare)} of the time`);
-  log(`  time left after ${pct(ESTIMATE_AT)} of the points, the page's order and estimate played back on these times (one worker): off by ${pct(grid.pageEstimateError)}`);
+  log(`  time left after ${pct(ESTIMATE_AT)} of the points, the page's order and estimate played back on these times (one worker): ${grid.pageEstimateError === null ? 'no estimate yet' : `off by ${pct(grid.pageEstimateError)}`}`);
   log(`  a fair sample of ${pct(ESTIMATE_AT)} (a point in every row and column first, the rest at random; 2000 draws): its mean is within ${pct(ESTIMATE_TOLERANCE)} of the rest's in ${pct(grid.fairSampleWithin)} of the draws`);
 }
 if (values.json)

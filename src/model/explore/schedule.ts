@@ -64,9 +64,9 @@ export function timeLeft({ solved, running, waiting, workers }: SweepTimes): num
  * Plays recorded solve times (by point) back in `order` over `workers`
  * workers, each taking the next point as it finishes one, as the page's pool
  * hands them out; at the first finish with `share` of the points done: the
- * time left as timeLeft puts it, and as it really was.
+ * time left as timeLeft puts it (null: no estimate yet), and as it really was.
  */
-export function playBack(times: readonly number[], order: readonly number[], workers: number, share: number): { estimate: number; actual: number } {
+export function playBack(times: readonly number[], order: readonly number[], workers: number, share: number): { estimate: number | null; actual: number } {
   const solved: number[][] = Array.from({ length: workers }, () => []);
   const busy: ({ sent: number; ends: number } | null)[] = Array.from({ length: workers }, () => null);
   let next = 0;
@@ -75,7 +75,7 @@ export function playBack(times: readonly number[], order: readonly number[], wor
     busy[w] = i === undefined ? null : { sent: now, ends: now + (times[i] as number) };
   };
   for (let w = 0; w < workers; w++) send(w, 0);
-  let snapshot: { at: number; estimate: number } | null = null;
+  let snapshot: { at: number; estimate: number | null } | null = null;
   let done = 0;
   let now = 0;
   while (busy.some((b) => b)) {
@@ -88,7 +88,7 @@ export function playBack(times: readonly number[], order: readonly number[], wor
     if (!snapshot && done >= Math.ceil(share * times.length)) {
       const running = busy.map((x) => (x ? now - x.sent : null));
       const estimate = timeLeft({ solved, running, waiting: times.length - done - running.filter((e) => e !== null).length, workers });
-      snapshot = { at: now, estimate: estimate as number };
+      snapshot = { at: now, estimate };
     }
   }
   if (!snapshot) throw new Error('never reached the share');
